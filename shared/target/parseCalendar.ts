@@ -1,0 +1,110 @@
+import type { CalendarPoint, ParseError } from "./schema";
+import type { TokenCursor } from "./cursor";
+import { ROMAN_NUMERALS } from "./keywords";
+
+/**
+ * calendarPoint = "năm" YEAR
+ *               | ("quý" | "quí") (ROMAN | NUMBER) ("/" | "năm") YEAR
+ *               | "6 tháng" ("đầu" | "cuối") "năm" YEAR
+ *               | "tháng" NUMBER ("/" | "năm") YEAR
+ *               | ["ngày"] DAY "/" MONTH "/" YEAR
+ * Returns undefined (cursor untouched) when no calendar point starts here.
+ */
+export type CalendarParse = { point: CalendarPoint } | { error: ParseError } | undefined;
+
+export const MIN_YEAR = 1990;
+export const MAX_YEAR = 2100;
+
+export function parseCalendarPoint(cursor: TokenCursor): CalendarParse {
+  const start = cursor.index;
+  const attempt = parseAt(cursor);
+  if (attempt === undefined) cursor.index = start;
+  return attempt;
+}
+
+function parseAt(cursor: TokenCursor): CalendarParse {
+  const startOffset = cursor.offset;
+  if (cursor.acceptPhrase(["nam"])) return yearAt(cursor, (year) => ({ precision: "year", year }));
+
+  if (cursor.acceptPhrase(["quy"]) || cursor.acceptPhrase(["qui"])) {
+    const quarterToken = cursor.next();
+    let quarter: number | undefined;
+    if (quarterToken?.kind === "word") quarter = ROMAN_NUMERALS[quarterToken.folded];
+    else if (quarterToken?.kind === "number") quarter = quarterToken.value;
+    if (quarter === undefined) return undefined;
+    if (!Number.isInteger(quarter) || quarter < 1 || quarter > 4) {
+      return outOfRange(startOffset, cursor, "invalid_quarter", "Quý phải từ I đến IV.");
+    }
+    if (!cursor.acceptKind("slash") && !cursor.acceptPhrase(["nam"])) return undefined;
+    const q = quarter;
+    return yearAt(cursor, (year) => ({ precision: "quarter", year, quarter: q }));
+  }
+
+  const sixMonths = cursor.peek();
+  if (sixMonths?.kind === "number" && sixMonths.value === 6) {
+    const probe = cursor.fork();
+    probe.next();
+    const half = probe.acceptPhrase(["thang", "dau", "nam"]) ? 1 : probe.acceptPhrase(["thang", "cuoi", "nam"]) ? 2 : 0;
+    if (half > 0) {
+      cursor.index = probe.index;
+      return yearAt(cursor, (year) => ({ precision: "half", year, half }));
+    }
+  }
+
+  if (cursor.acceptPhrase(["thang"])) {
+    const monthToken = cursor.acceptKind("number");
+    if (!monthToken) return undefined;
+    if (!Number.isInteger(monthToken.value) || monthToken.value < 1 || monthToken.value > 12) {
+      return outOfRange(startOffset, cursor, "invalid_month", "Tháng phải từ 1 đến 12.");
+    }
+    if (!cursor.acceptKind("slash") && !cursor.acceptPhrase(["nam"])) return undefined;
+    const month = monthToken.value;
+    return yearAt(cursor, (year) => ({ precision: "month", year, month }));
+  }
+
+  cursor.acceptPhrase(["ngay"]);
+  const day = cursor.acceptKind("number");
+  if (!day || !cursor.acceptKind("slash")) return undefined;
+  const month = cursor.acceptKind("number");
+  if (!month || !cursor.acceptKind("slash")) return undefined;
+  const year = cursor.acceptKind("number");
+  if (!year) return undefined;
+  if (!isValidYear(year.value)) return outOfRange(startOffset, cursor, "invalid_year", yearMessage());
+  if (!isValidDate(year.value, month.value, day.value)) {
+    return outOfRange(startOffset, cursor, "invalid_date", `Ngày ${day.raw}/${month.raw}/${year.raw} không có thật.`);
+  }
+  return { point: { precision: "day", year: year.value, month: month.value, day: day.value } };
+}
+
+function yearAt(cursor: TokenCursor, build: (year: number) => CalendarPoint): CalendarParse {
+  const yearToken = cursor.acceptKind("number");
+  if (!yearToken) return undefined;
+  if (!isValidYear(yearToken.value)) {
+    return {
+      error: {
+        code: "invalid_year",
+        message: yearMessage(),
+        offset: yearToken.offset,
+        length: yearToken.length,
+      },
+    };
+  }
+  return { point: build(yearToken.value) };
+}
+
+function isValidYear(year: number): boolean {
+  return Number.isInteger(year) && year >= MIN_YEAR && year <= MAX_YEAR;
+}
+
+function yearMessage(): string {
+  return `Năm phải là số có bốn chữ số, từ ${MIN_YEAR} đến ${MAX_YEAR}.`;
+}
+
+function isValidDate(year: number, month: number, day: number): boolean {
+  if (![year, month, day].every(Number.isInteger) || month < 1 || month > 12 || day < 1) return false;
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function outOfRange(offset: number, cursor: TokenCursor, code: string, message: string): CalendarParse {
+  return { error: { code, message, offset, length: Math.max(1, cursor.offset - offset) } };
+}

@@ -26,11 +26,12 @@ export class TokenCursor {
     return new TokenCursor(this.tokens, this.text, this.index);
   }
 
-  /** Consumes the words of a folded phrase ("toi thieu") if they come next; returns whether they did. */
+  /** Consumes the words (or plain numbers: "6 thang") of a folded phrase if they come next; returns whether they did. */
   acceptPhrase(phrase: readonly string[]): boolean {
     for (let i = 0; i < phrase.length; i += 1) {
       const token = this.peek(i);
-      if (token?.kind !== "word" || token.folded !== phrase[i]) return false;
+      const matches = token?.kind === "word" ? token.folded === phrase[i] : token?.kind === "number" && token.raw === phrase[i];
+      if (!matches) return false;
     }
     this.index += phrase.length;
     return true;

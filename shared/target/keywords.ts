@@ -71,6 +71,7 @@ export const VAGUE_WORDS: readonly string[] = [
 ];
 
 export const PER_UNIT_WORDS: PhraseTable<PeriodUnit> = table<PeriodUnit>([
+  ["6 thang", "half"],
   ["hoc ky", "half"],
   ["nam", "year"],
   ["quy", "quarter"],

@@ -1,0 +1,95 @@
+import type { Comparator, Target } from "../target/schema";
+import { calendarPointEnd } from "../period/calendar";
+import { isoDateToExcelSerial } from "../period/excelDate";
+import { VERDICT_LABELS } from "../verdict/labels";
+import { COMPARISON_DECIMALS } from "../verdict/compare";
+
+/**
+ * A plain Excel formula computing the verdict label of a target, for workbooks opened in Office editions without
+ * custom functions (volume-licensed Office 2021 and older). It agrees with `evaluate` (without `asOf`) on the values
+ * Excel cells hold: numbers, booleans, dates and empty cells; text results other than the usual words
+ * ("Hoàn thành", "Chưa hoàn thành"…) are reported as invalid rather than guessed.
+ */
+
+export interface CompileOptions {
+  /** "%" when the sheet writes percentages as bare points (52,9 meaning 52,9%). */
+  unit?: string | undefined;
+  /** Deadline of the reporting period for documents and recurring duties, as ISO date. */
+  dueDate?: string | undefined;
+}
+
+const CELL_REFERENCE = /^\$?[A-Z]{1,3}\$?[1-9]\d{0,6}$/;
+const SYMBOLS: Record<Comparator, string> = { gte: ">=", gt: ">", lte: "<=", lt: "<" };
+/** Excel's day count from 1954 on: see FIRST_PLAUSIBLE_DATE_SERIAL in verdict/actual. */
+const FIRST_DATE_SERIAL = 20000;
+const DONE_TEXTS = ["Hoàn thành", "Đã hoàn thành", "Đạt", "Có", "x"];
+const NOT_DONE_TEXTS = ["Chưa hoàn thành", "Không hoàn thành", "Không đạt", "Chưa đạt", "Chưa", "Không"];
+
+const quote = (text: string) => `"${text.replace(/"/g, '""')}"`;
+const label = (code: keyof typeof VERDICT_LABELS) => quote(VERDICT_LABELS[code]);
+
+export type CompileResult = { ok: true; formula: string } | { ok: false; code: "invalid_cell_reference"; message: string };
+
+export function compileFormula(target: Target, cellReference: string, options: CompileOptions = {}): CompileResult {
+  const cell = cellReference.trim().toUpperCase();
+  if (!CELL_REFERENCE.test(cell)) {
+    return { ok: false, code: "invalid_cell_reference", message: `"${cellReference}" không phải là địa chỉ ô (ví dụ G5).` };
+  }
+  return { ok: true, formula: `=IF(${cell}="",${label("no_data")},${body(target, cell, options)})` };
+}
+
+function body(target: Target, cell: string, options: CompileOptions): string {
+  switch (target.kind) {
+    case "percent":
+      return percentCheck(cell, target.comparator, target.value, options.unit);
+    case "count":
+    case "frequency":
+      return numberGuard(cell, `${cell}<0`, threshold(cell, target.comparator, target.value));
+    case "deadline":
+      if (target.share !== undefined) {
+        return `IF(${cell}=TRUE,${label("met")},IF(${cell}=FALSE,${label("not_met")},${percentCheck(cell, "gte", target.share, options.unit)}))`;
+      }
+      return doneCheck(cell, isoDateToExcelSerial(calendarPointEnd(target.due)));
+    case "document":
+    case "recurring":
+      return doneCheck(cell, options.dueDate ? isoDateToExcelSerial(options.dueDate) : undefined);
+    case "grade":
+      return gradeCheck(cell, target.grade);
+    case "rank":
+      return numberGuard(cell, `OR(${cell}<1,${cell}<>INT(${cell}))`, `IF(${cell}<=${target.top},${label("met")},${label("not_met")})`);
+    case "manual":
+      return label("needs_review");
+  }
+}
+
+function percentCheck(cell: string, comparator: Comparator, points: number, unit: string | undefined): string {
+  const scaled = unit?.trim() === "%" ? cell : `${cell}*100`;
+  return numberGuard(cell, `OR(${scaled}<0,${scaled}>100.000000001)`, threshold(scaled, comparator, points));
+}
+
+function threshold(expression: string, comparator: Comparator, value: number): string {
+  return `IF(ROUND(${expression},${COMPARISON_DECIMALS})${SYMBOLS[comparator]}${value},${label("met")},${label("not_met")})`;
+}
+
+function numberGuard(cell: string, outOfRange: string, judged: string): string {
+  return `IF(NOT(ISNUMBER(${cell})),${label("invalid_actual")},IF(${outOfRange},${label("invalid_actual")},${judged}))`;
+}
+
+/** TRUE/1/"Hoàn thành" done, FALSE/0/"Chưa hoàn thành" not done, a date serial done on that day. */
+function doneCheck(cell: string, dueSerial: number | undefined): string {
+  const anyOf = (texts: string[]) => texts.map((text) => `${cell}=${quote(text)}`).join(",");
+  const dated = dueSerial === undefined ? label("met") : `IF(${cell}<=${dueSerial},${label("met")},${label("not_met")})`;
+  return (
+    `IF(OR(${cell}=TRUE,${cell}=1,${anyOf(DONE_TEXTS)}),${label("met")},` +
+    `IF(OR(${cell}=FALSE,${cell}=0,${anyOf(NOT_DONE_TEXTS)}),${label("not_met")},` +
+    `IF(AND(ISNUMBER(${cell}),${cell}>=${FIRST_DATE_SERIAL},${cell}=INT(${cell})),${dated},${label("invalid_actual")})))`
+  );
+}
+
+function gradeCheck(cell: string, grade: string): string {
+  const letter = `UPPER(TRIM(${cell}))`;
+  return (
+    `IF(AND(ISTEXT(${cell}),LEN(TRIM(${cell}))=1,ISNUMBER(FIND(${letter},"ABCDEF"))),` +
+    `IF(CODE(${letter})<=${grade.charCodeAt(0)},${label("met")},${label("not_met")}),${label("invalid_actual")})`
+  );
+}

@@ -1,0 +1,43 @@
+import { runEval } from "./commands/eval";
+import { runExplain } from "./commands/explain";
+import { CliError, type CliIo, nodeIo } from "./io";
+
+/** `kpi <command> …`: one entry point, one small module per command. */
+
+const USAGE = `Cách dùng: kpi <lệnh> [tham số]
+
+Lệnh:
+  eval                Đọc từng dòng JSON từ stdin ({"target": "...", "actual": ...}) và in kết quả đánh giá
+  explain "<chỉ tiêu>"  Giải thích cách phần mềm hiểu một chỉ tiêu
+  help                In hướng dẫn này`;
+
+type Command = (args: string[], io: CliIo) => Promise<number>;
+
+const COMMANDS: Record<string, Command> = {
+  eval: runEval,
+  explain: runExplain,
+  help: async (_args, io) => {
+    io.out(USAGE);
+    return 0;
+  },
+};
+
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...args] = argv;
+  const command = name === undefined ? undefined : COMMANDS[name];
+  if (!command) {
+    io.err(name === undefined ? USAGE : `Không có lệnh "${name}".\n\n${USAGE}`);
+    return 2;
+  }
+  try {
+    return await command(args, io);
+  } catch (error) {
+    if (error instanceof CliError) {
+      io.err(error.message);
+      return error.exitCode;
+    }
+    throw error;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2), nodeIo);

@@ -1,0 +1,61 @@
+import { spawn } from "node:child_process";
+import { describe, expect, it } from "vitest";
+
+/** Runs the real `kpi` command with the given stdin and returns its stdout lines parsed as JSON. */
+function kpi(args: string[], input: string): Promise<{ code: number | null; lines: Array<Record<string, unknown>>; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["bin/kpi.mjs", ...args], { stdio: ["pipe", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    child.on("error", reject);
+    child.on("close", (code) => {
+      const lines = stdout
+        .split("\n")
+        .filter((line) => line.trim() !== "")
+        .map((line) => JSON.parse(line) as Record<string, unknown>);
+      resolve({ code, lines, stderr });
+    });
+    child.stdin.end(input);
+  });
+}
+
+describe("kpi eval", () => {
+  it("answers each JSON line in order with the verdict the issue examples expect", async () => {
+    const input = [
+      { target: "Tối thiểu 90%", actual: 0.9 },
+      { target: "Tối thiểu 90%", actual: 0.899 },
+      { target: "$>95\\%$", actual: 0.95 },
+      { target: "≥ 70", unit: "%", actual: "52,9" },
+      { target: "Thực hiện theo lộ trình của Bộ LD-TB&XH", actual: 1 },
+      { target: "Tối thiểu 90%", actual: null },
+      { target: "", indicator: "Tỷ lệ hồ sơ giải quyết trực tuyến đạt tỷ lệ tối thiểu 60%", actual: 0.61 },
+    ]
+      .map((line) => JSON.stringify(line))
+      .join("\n");
+    const { code, lines } = await kpi(["eval"], input + "\n");
+    expect(code).toBe(0);
+    expect(lines.map((line) => line.verdict)).toEqual(["met", "not_met", "not_met", "not_met", "needs_review", "no_data", "met"]);
+    expect(lines[0]).toMatchObject({ kind: "percent", label: "Đạt", explanation: "Đạt: 90% ≥ 90%" });
+    expect(lines[4]).toMatchObject({ kind: "manual", label: "Cần đánh giá" });
+  });
+
+  it("reports a malformed line and goes on with the rest", async () => {
+    const input = ['{"target": "≥ 1 lần/năm", "actual": 2}', "not json", '{"actual": 1}', '{"target":"= 5%","actual":0.05}', '{"target":"Đề án","actual":"Hoàn thành"}'].join("\n");
+    const { code, lines } = await kpi(["eval"], input);
+    expect(code).toBe(1);
+    expect(lines.map((line) => line.verdict)).toEqual(["met", "error", "error", "error", "met"]);
+    expect(lines[1]).toMatchObject({ line: 2 });
+    expect(String(lines[2]!.message)).toContain("target");
+    expect(String(lines[3]!.message)).toContain("≥");
+  });
+});
+
+describe("kpi explain", () => {
+  it("prints how a target reads", async () => {
+    const { code, lines } = await kpi(["explain", "--json", "Tối thiểu 200 tin, bài/ năm"], "");
+    expect(code).toBe(0);
+    expect(lines[0]).toMatchObject({ ok: true, target: { kind: "frequency", value: 200, per: "year" } });
+  });
+});

@@ -4,7 +4,7 @@ import { normalizeText } from "../text/normalize";
  * "Tỷ lệ hồ sơ trực tuyến trên tổng số hồ sơ tiếp nhận" → numerator "hồ sơ trực tuyến", denominator "tổng số hồ
  * sơ tiếp nhận". Only "trên tổng số" and "/tổng số" split: "trên Hệ thống …" means "on the system", not "over".
  */
-const SPLIT = /\s*(?:\btrên\b|\/)\s*(?=tổng số\b)/iu;
+const SPLIT = /\s*(?:(?<!\p{L})trên|\/)\s*(?=tổng số(?!\p{L}))/iu;
 
 export function ratioParts(indicatorText: string): { numerator: string; denominator: string } | undefined {
   const text = normalizeText(indicatorText);

@@ -1,8 +1,9 @@
 import type { Comparator, Target } from "../target/schema";
 import { calendarPointEnd } from "../period/calendar";
+import { applyUnitColumn } from "../target/unitColumn";
 import { isoDateToExcelSerial } from "../period/excelDate";
 import { VERDICT_LABELS } from "../verdict/labels";
-import { COMPARISON_DECIMALS } from "../verdict/compare";
+import { COMPARISON_DECIMALS, roundForComparison } from "../verdict/compare";
 
 /**
  * A plain Excel formula computing the verdict label of a target, for workbooks opened in Office editions without
@@ -22,6 +23,8 @@ const CELL_REFERENCE = /^\$?[A-Z]{1,3}\$?[1-9]\d{0,6}$/;
 const SYMBOLS: Record<Comparator, string> = { gte: ">=", gt: ">", lte: "<=", lt: "<" };
 /** Excel's day count from 1954 on: see FIRST_PLAUSIBLE_DATE_SERIAL in verdict/actual. */
 const FIRST_DATE_SERIAL = 20000;
+/** 31/12/9999, Excel's last date: a larger whole number is no date, and evaluate calls it invalid. */
+const LAST_DATE_SERIAL = 2_958_465;
 const DONE_TEXTS = ["Hoàn thành", "Đã hoàn thành", "Đạt", "Có", "x"];
 const NOT_DONE_TEXTS = ["Chưa hoàn thành", "Không hoàn thành", "Không đạt", "Chưa đạt", "Chưa", "Không"];
 
@@ -35,7 +38,8 @@ export function compileFormula(target: Target, cellReference: string, options: C
   if (!CELL_REFERENCE.test(cell)) {
     return { ok: false, code: "invalid_cell_reference", message: `"${cellReference}" không phải là địa chỉ ô (ví dụ G5).` };
   }
-  return { ok: true, formula: `=IF(${cell}="",${label("no_data")},${body(target, cell, options)})` };
+  const judged = applyUnitColumn(target, options.unit);
+  return { ok: true, formula: `=IF(${cell}="",${label("no_data")},${body(judged, cell, options)})` };
 }
 
 function body(target: Target, cell: string, options: CompileOptions): string {
@@ -67,8 +71,17 @@ function percentCheck(cell: string, comparator: Comparator, points: number, unit
   return numberGuard(cell, `OR(${scaled}<0,${scaled}>100.000000001)`, threshold(scaled, comparator, points));
 }
 
+/** The threshold is rounded as evaluate rounds it, so "≥ 90,0000000001%" meets 0,9 in both. */
 function threshold(expression: string, comparator: Comparator, value: number): string {
-  return `IF(ROUND(${expression},${COMPARISON_DECIMALS})${SYMBOLS[comparator]}${value},${label("met")},${label("not_met")})`;
+  const limit = excelNumber(roundForComparison(value));
+  return `IF(ROUND(${expression},${COMPARISON_DECIMALS})${SYMBOLS[comparator]}${limit},${label("met")},${label("not_met")})`;
+}
+
+/** A number literal Excel reads in any locale's formula bar: a decimal point and never an exponent ("1e-9"). */
+function excelNumber(value: number): string {
+  const text = String(value);
+  if (!/e/i.test(text)) return text;
+  return Math.abs(value) >= 1 ? BigInt(Math.round(value)).toString() : value.toFixed(COMPARISON_DECIMALS).replace(/\.?0+$/, "");
 }
 
 function numberGuard(cell: string, outOfRange: string, judged: string): string {
@@ -82,7 +95,8 @@ function doneCheck(cell: string, dueSerial: number | undefined): string {
   return (
     `IF(OR(${cell}=TRUE,${cell}=1,${anyOf(DONE_TEXTS)}),${label("met")},` +
     `IF(OR(${cell}=FALSE,${cell}=0,${anyOf(NOT_DONE_TEXTS)}),${label("not_met")},` +
-    `IF(AND(ISNUMBER(${cell}),${cell}>=${FIRST_DATE_SERIAL},${cell}=INT(${cell})),${dated},${label("invalid_actual")})))`
+    // ISNUMBER in an IF of its own: AND evaluates every argument, and INT of a text is #VALUE!.
+    `IF(ISNUMBER(${cell}),IF(AND(${cell}>=${FIRST_DATE_SERIAL},${cell}<=${LAST_DATE_SERIAL},${cell}=INT(${cell})),${dated},${label("invalid_actual")}),${label("invalid_actual")})))`
   );
 }
 

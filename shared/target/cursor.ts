@@ -26,11 +26,16 @@ export class TokenCursor {
     return new TokenCursor(this.tokens, this.text, this.index);
   }
 
-  /** Consumes the words (or plain numbers: "6 thang") of a folded phrase if they come next; returns whether they did. */
+  /**
+   * Consumes the words (or plain numbers: "6 thang") of a folded phrase if they come next; returns whether they did.
+   * Numbers match by value, so "06 tháng" is "6 tháng".
+   */
   acceptPhrase(phrase: readonly string[]): boolean {
     for (let i = 0; i < phrase.length; i += 1) {
       const token = this.peek(i);
-      const matches = token?.kind === "word" ? token.folded === phrase[i] : token?.kind === "number" && token.raw === phrase[i];
+      const part = phrase[i]!;
+      const matches =
+        token?.kind === "word" ? token.folded === part : token?.kind === "number" && /^\d+$/.test(part) && token.value === Number(part);
       if (!matches) return false;
     }
     this.index += phrase.length;

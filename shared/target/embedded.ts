@@ -2,7 +2,7 @@ import type { Target } from "./schema";
 import { normalizeText } from "../text/normalize";
 import { scan, type Token } from "./scanner";
 import { TokenCursor } from "./cursor";
-import { parseTarget } from "./parse";
+import { hasVagueWord, parseTarget } from "./parse";
 import { ACHIEVE_FILLERS, COMPARATOR_WORDS } from "./keywords";
 
 /**
@@ -25,6 +25,14 @@ export function extractEmbeddedTarget(indicatorText: string): EmbeddedTarget {
     const first = tokens[start]!;
     const last = tokens[end]!;
     const targetText = text.slice(first.offset, last.offset + last.length);
+    const vagueFrom = vagueLeadOffset(tokens, text, start);
+    if (vagueFrom !== undefined) {
+      // "… tăng 10% so với năm 2024", "… phấn đấu đạt 90%": an estimate or a growth, not a floor to judge.
+      const vagueText = text.slice(vagueFrom, last.offset + last.length);
+      const target: Target = { kind: "manual", reason: "vague", text: vagueText };
+      candidates.push({ target, targetText: vagueText, offset: vagueFrom, length: vagueText.length });
+      return;
+    }
     const parsed = parseTarget(targetText);
     if (parsed.ok && parsed.target.kind === "percent") {
       candidates.push({ target: parsed.target, targetText, offset: first.offset, length: targetText.length });
@@ -45,34 +53,56 @@ export function extractEmbeddedTarget(indicatorText: string): EmbeddedTarget {
   };
 }
 
-/** Walks back from the number over comparator words, "đạt", "tỷ lệ" and symbols that belong to the threshold. */
+/**
+ * Walks back from the number over comparator words, "đạt", "tỷ lệ" and symbols that belong to the threshold.
+ * "tỷ lệ", "mức", "được" belong to it only between "đạt" and the number ("đạt tỷ lệ tối thiểu 60%"); in
+ * "Tỷ lệ ≥ 30%" they are the indicator's own words, so the threshold starts at the last comparator or "đạt".
+ */
 function leadStart(tokens: readonly Token[], text: string, numberIndex: number): number {
   let start = numberIndex;
+  let anchored = numberIndex;
   for (;;) {
     const before = tokens[start - 1];
     if (before?.kind === "comparator") {
       start -= 1;
+      anchored = start;
       continue;
     }
-    const phraseStart = phraseEndingAt(tokens, text, start);
-    if (phraseStart === undefined) return start;
-    start = phraseStart;
+    const phrase = phraseEndingAt(tokens, text, start);
+    if (phrase === undefined) return anchored;
+    start = phrase.from;
+    if (phrase.anchor) anchored = start;
   }
 }
 
-const LEAD_PHRASES: ReadonlyArray<readonly string[]> = [
-  ...COMPARATOR_WORDS.map(([phrase]) => phrase),
-  ...ACHIEVE_FILLERS.map(([phrase]) => phrase),
-  ["dat"],
-  ["tu"],
+/** Lead phrases; an anchor (a comparator, "đạt", "từ") can start a threshold, a filler cannot. */
+const LEAD_PHRASES: ReadonlyArray<{ phrase: readonly string[]; anchor: boolean }> = [
+  ...COMPARATOR_WORDS.map(([phrase]) => ({ phrase, anchor: true })),
+  ...ACHIEVE_FILLERS.map(([phrase]) => ({ phrase, anchor: false })),
+  { phrase: ["dat"], anchor: true },
+  { phrase: ["tu"], anchor: true },
 ];
 
-function phraseEndingAt(tokens: readonly Token[], text: string, end: number): number | undefined {
-  for (const phrase of LEAD_PHRASES) {
+function phraseEndingAt(tokens: readonly Token[], text: string, end: number): { from: number; anchor: boolean } | undefined {
+  for (const { phrase, anchor } of LEAD_PHRASES) {
     const from = end - phrase.length;
     if (from < 0) continue;
     const cursor = new TokenCursor(tokens, text, from);
-    if (cursor.acceptPhrase(phrase) && cursor.index === end) return from;
+    if (cursor.acceptPhrase(phrase) && cursor.index === end) return { from, anchor };
+  }
+  return undefined;
+}
+
+const VAGUE_LEAD_WORDS = 2;
+
+/** Where a vague word ("tăng", "phấn đấu") written right before the threshold starts, if one is. */
+function vagueLeadOffset(tokens: readonly Token[], text: string, start: number): number | undefined {
+  for (let count = 1; count <= VAGUE_LEAD_WORDS; count += 1) {
+    const words = tokens.slice(Math.max(0, start - count), start);
+    if (words.length < count || words.some((word) => word.kind !== "word")) return undefined;
+    const first = words[0]!;
+    const last = words[words.length - 1]!;
+    if (hasVagueWord(text.slice(first.offset, last.offset + last.length))) return first.offset;
   }
   return undefined;
 }

@@ -133,7 +133,21 @@ export const RANK_LEADS: PhraseTable<true> = table<true>([
   ["trong", true],
 ]);
 
-export const ROMAN_NUMERALS: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
+/** Roman numerals as folded words, beyond IV so that "Quý V/2025" is reported as a wrong quarter rather than missed. */
+export const ROMAN_NUMERALS: Record<string, number> = {
+  i: 1,
+  ii: 2,
+  iii: 3,
+  iv: 4,
+  v: 5,
+  vi: 6,
+  vii: 7,
+  viii: 8,
+  ix: 9,
+  x: 10,
+  xi: 11,
+  xii: 12,
+};
 
 /** Words that lead a deadline: "Hoàn thành trong năm 2022", "Trước 30/6/2025", "Chậm nhất quý II/2025". */
 export const COMPLETION_LEADS: PhraseTable<true> = table<true>([["hoan thanh", true]]);

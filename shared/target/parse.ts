@@ -6,6 +6,7 @@ import { atCleanEnd, type Attempt } from "./attempt";
 import { VAGUE_WORDS } from "./keywords";
 import { parseDeadline, parseDocument, parseGrade, parseRank, parseRecurring, parseStart } from "./parseDeliverable";
 import { parseMeasure } from "./parseMeasure";
+import { applyUnitColumn } from "./unitColumn";
 
 export interface ParseOptions {
   /**
@@ -36,8 +37,8 @@ export function parseTarget(text: string, options: ParseOptions = {}): ParseResu
     if (attempt === undefined) continue;
     if ("errors" in attempt) return { ok: false, errors: attempt.errors, normalized };
     if (atCleanEnd(cursor)) {
-      if (scanErrors.length > 0 && looksNumeric(tokens)) return { ok: false, errors: scanErrors, normalized };
-      return { ok: true, target: applyUnit(attempt.target, options.unit), normalized };
+      if (scanErrors.length > 0 && (looksNumeric(tokens) || isNumeric(attempt.target))) return { ok: false, errors: scanErrors, normalized };
+      return { ok: true, target: applyUnitColumn(attempt.target, options.unit), normalized };
     }
     return manual(hasThreshold(tokens.slice(cursor.index)) ? "multiple_thresholds" : "free_text", normalized);
   }
@@ -49,17 +50,8 @@ function manual(reason: ManualReason, text: string): ParseResult {
   return { ok: true, target: { kind: "manual", reason, text }, normalized: text };
 }
 
-/** "%" written in a unit column turns a bare count into a percentage. */
-function applyUnit(target: Target, unit: string | undefined): Target {
-  if (unit === undefined || target.kind !== "count" || target.unit !== undefined || target.action !== undefined) {
-    return target;
-  }
-  if (normalizeText(unit) !== "%") return target;
-  if (target.value > 100) return target;
-  return { kind: "percent", comparator: target.comparator, value: target.value };
-}
-
-function hasVagueWord(text: string): boolean {
+/** "khoảng", "phấn đấu", "tăng"…: words that make any threshold in the text an estimate, not a rule. */
+export function hasVagueWord(text: string): boolean {
   const lower = text.toLowerCase();
   // Without diacritics "tang" could be "tăng" (increase) or "tầng" (layer): only then compare folded words.
   const typedWithoutDiacritics = foldDiacritics(text) === lower;
@@ -76,6 +68,14 @@ function hasThreshold(tokens: readonly Token[]): boolean {
 function countThresholds(tokens: readonly Token[]): number {
   return tokens.filter((token, i) => token.kind === "percent" || (token.kind === "comparator" && tokens[i + 1]?.kind === "number"))
     .length;
+}
+
+/**
+ * Targets read from numbers: an unreadable number anywhere in them ("≥ 25 doanh nghiệp 1.2.3") is a typo to fix, not
+ * a word of the unit. Documents keep numbers as written ("Kế hoạch 1.2.3 của UBND tỉnh" names a document).
+ */
+function isNumeric(target: Target): boolean {
+  return target.kind !== "document" && target.kind !== "manual" && target.kind !== "recurring";
 }
 
 function looksNumeric(tokens: readonly Token[]): boolean {

@@ -1,5 +1,6 @@
 import type { CalendarPoint, ParseError } from "./schema";
 import type { TokenCursor } from "./cursor";
+import type { Token } from "./scanner";
 import { ROMAN_NUMERALS } from "./keywords";
 
 /**
@@ -29,13 +30,14 @@ function parseAt(cursor: TokenCursor): CalendarParse {
   if (cursor.acceptPhrase(["quy"]) || cursor.acceptPhrase(["qui"])) {
     const quarterToken = cursor.next();
     let quarter: number | undefined;
-    if (quarterToken?.kind === "word") quarter = ROMAN_NUMERALS[quarterToken.folded];
+    if (quarterToken?.kind === "word") quarter = romanValue(quarterToken.folded);
     else if (quarterToken?.kind === "number") quarter = quarterToken.value;
     if (quarter === undefined) return undefined;
-    if (!Number.isInteger(quarter) || quarter < 1 || quarter > 4) {
-      return outOfRange(startOffset, cursor, "invalid_quarter", "Quý phải từ I đến IV.");
-    }
+    // Only "quý V/2025" or "quý 5 năm 2025" is a quarter written wrong; "quý vị" is not a quarter at all.
     if (!cursor.acceptKind("slash") && !cursor.acceptPhrase(["nam"])) return undefined;
+    if (!Number.isInteger(quarter) || quarter < 1 || quarter > 4) {
+      return outOfRange(startOffset, quarterToken!, "invalid_quarter", "Quý phải từ I đến IV.", "Ví dụ: Quý II/2025");
+    }
     const q = quarter;
     return yearAt(cursor, (year) => ({ precision: "quarter", year, quarter: q }));
   }
@@ -54,10 +56,10 @@ function parseAt(cursor: TokenCursor): CalendarParse {
   if (cursor.acceptPhrase(["thang"])) {
     const monthToken = cursor.acceptKind("number");
     if (!monthToken) return undefined;
-    if (!Number.isInteger(monthToken.value) || monthToken.value < 1 || monthToken.value > 12) {
-      return outOfRange(startOffset, cursor, "invalid_month", "Tháng phải từ 1 đến 12.");
-    }
     if (!cursor.acceptKind("slash") && !cursor.acceptPhrase(["nam"])) return undefined;
+    if (!Number.isInteger(monthToken.value) || monthToken.value < 1 || monthToken.value > 12) {
+      return outOfRange(startOffset, monthToken, "invalid_month", "Tháng phải từ 1 đến 12.", "Ví dụ: Tháng 3/2025");
+    }
     const month = monthToken.value;
     return yearAt(cursor, (year) => ({ precision: "month", year, month }));
   }
@@ -69,9 +71,9 @@ function parseAt(cursor: TokenCursor): CalendarParse {
   if (!month || !cursor.acceptKind("slash")) return undefined;
   const year = cursor.acceptKind("number");
   if (!year) return undefined;
-  if (!isValidYear(year.value)) return outOfRange(startOffset, cursor, "invalid_year", yearMessage());
+  if (!isValidYear(year.value)) return outOfRange(startOffset, year, "invalid_year", yearMessage());
   if (!isValidDate(year.value, month.value, day.value)) {
-    return outOfRange(startOffset, cursor, "invalid_date", `Ngày ${day.raw}/${month.raw}/${year.raw} không có thật.`);
+    return outOfRange(startOffset, year, "invalid_date", `Ngày ${day.raw}/${month.raw}/${year.raw} không có thật.`);
   }
   return { point: { precision: "day", year: year.value, month: month.value, day: day.value } };
 }
@@ -105,6 +107,13 @@ function isValidDate(year: number, month: number, day: number): boolean {
   return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-function outOfRange(offset: number, cursor: TokenCursor, code: string, message: string): CalendarParse {
-  return { error: { code, message, offset, length: Math.max(1, cursor.offset - offset) } };
+/** An error covering the calendar point from its first word to `last`: "Quý V", "Tháng 13", "31/2/2025". */
+function outOfRange(offset: number, last: Token, code: string, message: string, hint?: string): CalendarParse {
+  const length = Math.max(1, last.offset + last.length - offset);
+  return { error: { code, message, offset, length, ...(hint ? { hint } : {}) } };
+}
+
+/** "i" … "xii" as folded words; undefined for anything else. */
+function romanValue(folded: string): number | undefined {
+  return ROMAN_NUMERALS[folded];
 }

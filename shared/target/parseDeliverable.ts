@@ -76,7 +76,7 @@ export function parseDocument(cursor: TokenCursor): Attempt {
   const documentType = cursor.acceptOneOf(DOCUMENT_TYPES);
   if (!documentType) return undefined;
   const subjectStart = cursor.index;
-  while (!cursor.atEnd && !isWord(cursor, "cua")) {
+  while (!cursor.atEnd && !isWord(cursor, "cua") && !onlyClosingPunctuationLeft(cursor)) {
     const token = cursor.peek();
     if (token?.kind === "percent" || token?.kind === "comparator") return undefined;
     cursor.next();
@@ -84,8 +84,9 @@ export function parseDocument(cursor: TokenCursor): Attempt {
   const subject = cursor.textSince(subjectStart);
   let issuer = "";
   if (cursor.acceptPhrase(["cua"])) {
-    issuer = cursor.rest().replace(/[.;]+$/, "").trim();
-    if (!issuer) return undefined;
+    issuer = cursor.rest().replace(/[\s.;]+$/, "");
+    // "Kế hoạch của ." names no issuer: not a document target.
+    if (!/\p{L}/u.test(issuer)) return undefined;
     cursor.index = cursor.tokens.length;
   }
   return {
@@ -111,6 +112,11 @@ export function parseRank(cursor: TokenCursor): Attempt {
   const top = cursor.acceptKind("number");
   if (!top || !Number.isInteger(top.value) || top.value < 1 || !atCleanEnd(cursor)) return undefined;
   return { target: { kind: "rank", top: top.value } };
+}
+
+/** "Kế hoạch ." ends at the full stop: closing punctuation is not the subject (see atCleanEnd). */
+function onlyClosingPunctuationLeft(cursor: TokenCursor): boolean {
+  return cursor.tokens.slice(cursor.index).every((token) => token.kind === "punct" && ".;".includes(token.raw));
 }
 
 function isWord(cursor: TokenCursor, folded: string): boolean {

@@ -58,6 +58,11 @@ function parseCore(cursor: TokenCursor, action: string | undefined): Attempt {
   const reading = readComparator(cursor);
   if (reading.error) return { errors: [reading.error] };
   const number = cursor.peek();
+  if (!action && (reading.explicit || cursor.index === 0) && isMinusBeforeNumber(cursor)) {
+    const minus = cursor.peek()!;
+    const digits = cursor.peek(1)!;
+    return errorAt("negative_threshold", "Ngưỡng của chỉ tiêu không thể là số âm.", minus.offset, digits.offset + digits.length - minus.offset);
+  }
   if (number?.kind !== "number") {
     if (reading.explicit && !action && !qualifier && startsWithSymbol(reading)) {
       return errorAt("missing_number", "Thiếu con số sau dấu so sánh.", reading.offset, reading.length, "Ví dụ: ≥ 90%");
@@ -73,6 +78,13 @@ function parseCore(cursor: TokenCursor, action: string | undefined): Attempt {
   }
   if (qualifier) return undefined;
   return readCountOrFrequency(cursor, number, reading, action);
+}
+
+/** "-5%", "≥ -5": a sign right before the number (a dash between two numbers is a range, read elsewhere). */
+function isMinusBeforeNumber(cursor: TokenCursor): boolean {
+  const minus = cursor.peek();
+  const digits = cursor.peek(1);
+  return minus?.kind === "punct" && minus.raw === "-" && digits?.kind === "number" && digits.offset === minus.offset + 1;
 }
 
 function startsWithSymbol(reading: ComparatorReading): boolean {
@@ -130,9 +142,33 @@ function readComparator(cursor: TokenCursor): ComparatorReading {
   return { comparator: undefined, explicit: false, offset, length: 0 };
 }
 
-function readTrailingComparator(cursor: TokenCursor, before: Comparator | undefined): Comparator | undefined {
+type TrailingReading = { comparator: Comparator } | { error: ParseError };
+
+/**
+ * "X% trở lên" / "X trở xuống" after the number; otherwise the comparator read before it, or "at least" when none
+ * was written. A trailing word pointing the other way ("≥ 90% trở xuống") is a contradiction an officer must fix.
+ */
+function readTrailingComparator(cursor: TokenCursor, reading: ComparatorReading): TrailingReading {
+  const at = cursor.offset;
   const trailing = cursor.acceptOneOf(TRAILING_COMPARATOR_WORDS);
-  return trailing ?? before;
+  if (!trailing) return { comparator: reading.comparator ?? "gte" };
+  if (reading.comparator && isUpward(reading.comparator) !== isUpward(trailing)) {
+    const length = cursor.textSince(cursor.index - 2).length;
+    return {
+      error: {
+        code: "conflicting_comparators",
+        message: "Hai cách so sánh trái ngược nhau trong cùng một chỉ tiêu.",
+        offset: at,
+        length,
+        hint: "Giữ một cách viết, ví dụ: ≥ 90% hoặc từ 90% trở lên.",
+      },
+    };
+  }
+  return { comparator: trailing };
+}
+
+function isUpward(comparator: Comparator): boolean {
+  return comparator === "gte" || comparator === "gt";
 }
 
 function readPercent(
@@ -142,7 +178,9 @@ function readPercent(
   qualifier: string | undefined,
 ): Attempt {
   cursor.next();
-  const comparator = readTrailingComparator(cursor, reading.comparator) ?? "gte";
+  const trailing = readTrailingComparator(cursor, reading);
+  if ("error" in trailing) return { errors: [trailing.error] };
+  const comparator = trailing.comparator;
   if (number.value > 100) {
     return errorAt(
       "percent_out_of_range",
@@ -175,8 +213,8 @@ function readCountOrFrequency(
       cursor.next();
       continue;
     }
-    // "tin, bài": a comma joins two unit words.
-    if (token.kind === "punct" && token.raw === "," && cursor.peek(1)?.kind === "word" && cursor.index > unitStart) {
+    // "tin, bài": a comma joins two unit words, never a unit word and "/năm" or "trở lên" (the unit would end in ",").
+    if (token.kind === "punct" && token.raw === "," && cursor.index > unitStart && continuesUnit(cursor)) {
       cursor.next();
       continue;
     }
@@ -184,7 +222,9 @@ function readCountOrFrequency(
   }
   const unit = cursor.textSince(unitStart);
   const per = readPer(cursor);
-  const comparator = readTrailingComparator(cursor, reading.comparator) ?? "gte";
+  const trailing = readTrailingComparator(cursor, reading);
+  if ("error" in trailing) return { errors: [trailing.error] };
+  const comparator = trailing.comparator;
   if (action && !reading.explicit && !unit) return undefined;
   if (per) {
     const target: Target = { kind: "frequency", comparator, value: number.value, unit: unit || "lần", per };
@@ -195,6 +235,13 @@ function readCountOrFrequency(
   if (unit) target.unit = unit;
   if (action) target.action = action;
   return { target };
+}
+
+/** After a comma: another unit word follows, not the period or a trailing comparator. */
+function continuesUnit(cursor: TokenCursor): boolean {
+  const probe = cursor.fork();
+  probe.next();
+  return probe.peek()?.kind === "word" && !isPerLead(probe) && !isTrailingComparator(probe);
 }
 
 function isPerLead(cursor: TokenCursor): boolean {

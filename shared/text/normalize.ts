@@ -35,6 +35,8 @@ export function normalizeText(text: string): string {
   for (const [pattern, replacement] of LATEX_REPLACEMENTS) result = result.replace(pattern, replacement);
   for (const [pattern, replacement] of ASCII_COMPARATORS) result = result.replace(pattern, replacement);
   return result
+    // Full-width digits from East Asian input methods: "９０％" is 90%.
+    .replace(/[\uFF10-\uFF19]/g, (digit) => String(digit.charCodeAt(0) - 0xff10))
     .replace(/[\u2010-\u2015\u2212]/g, "-")
     .replace(/[\u2018\u2019]/g, "'")
     .replace(/[\u201C\u201D]/g, '"')

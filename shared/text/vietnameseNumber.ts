@@ -51,10 +51,16 @@ export function formatVietnameseNumber(value: number): string {
   return (negative ? "-" : "") + withDots + (fractionPart ? "," + fractionPart : "");
 }
 
-/** The shortest exact decimal text of a number, never in exponent form. */
+/**
+ * The shortest exact decimal text of a number, never in exponent form: the digits JavaScript prints, with the
+ * exponent spelled out as zeros ("1.2345e-7" → "0.00000012345"), so the text reads back to the same number.
+ */
 function plainDecimal(value: number): string {
   const text = String(value);
-  if (!text.includes("e")) return text;
-  if (value >= 1) return BigInt(Math.round(value)).toString();
-  return value.toFixed(20).replace(/0+$/, "");
+  const exponential = /^(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(text);
+  if (!exponential) return text;
+  const digits = exponential[1]! + (exponential[2] ?? "");
+  const exponent = Number(exponential[3]);
+  if (exponent < 0) return "0." + "0".repeat(-exponent - 1) + digits;
+  return digits.padEnd(exponent + 1, "0");
 }

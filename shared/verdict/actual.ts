@@ -27,7 +27,7 @@ export function readNumber(actual: unknown): NumericReading {
   if (typeof actual === "number") {
     return Number.isFinite(actual) ? { kind: "number", value: actual, writtenAsPercent: false } : invalidNumber(String(actual));
   }
-  if (typeof actual !== "string") return invalidNumber(describe(actual));
+  if (typeof actual !== "string") return invalidNumber(describeActual(actual));
   const text = normalizeText(actual);
   const percent = text.endsWith("%");
   const digits = (percent ? text.slice(0, -1) : text).trim();
@@ -61,7 +61,7 @@ const FIRST_PLAUSIBLE_DATE_SERIAL = 20000;
 export function readDone(actual: unknown): DoneReading {
   if (isEmptyActual(actual)) return { kind: "empty" };
   if (typeof actual === "boolean") return actual ? { kind: "done" } : { kind: "not_done" };
-  if (actual instanceof Date && !Number.isNaN(actual.getTime())) return { kind: "done", on: actual.toISOString().slice(0, 10) };
+  if (actual instanceof Date) return readDate(actual);
   if (typeof actual === "number") {
     if (actual === 1) return { kind: "done" };
     if (actual === 0) return { kind: "not_done" };
@@ -71,7 +71,7 @@ export function readDone(actual: unknown): DoneReading {
     }
     return { kind: "invalid", message: `${actual} không phải là 1/0 (có/không) hay một ngày hoàn thành.` };
   }
-  if (typeof actual !== "string") return { kind: "invalid", message: `${describe(actual)} không phải là kết quả hợp lệ.` };
+  if (typeof actual !== "string") return { kind: "invalid", message: `${describeActual(actual)} không phải là kết quả hợp lệ.` };
   const words = foldDiacritics(normalizeText(actual)).replace(/[.!]+$/, "").trim();
   if (DONE_WORDS.has(words) || words === "1") return { kind: "done" };
   if (NOT_DONE_WORDS.has(words) || words === "0") return { kind: "not_done" };
@@ -83,7 +83,17 @@ export function readDone(actual: unknown): DoneReading {
   };
 }
 
-function describe(actual: unknown): string {
+/** A date cell (read as UTC midnight, as workbook readers give it) within the years Excel can show. */
+function readDate(date: Date): DoneReading {
+  const year = date.getUTCFullYear();
+  if (Number.isNaN(date.getTime()) || year < 1900 || year > 9999) {
+    return { kind: "invalid", message: "Ngày hoàn thành không hợp lệ (ngoài khoảng năm 1900–9999)." };
+  }
+  return { kind: "done", on: date.toISOString().slice(0, 10) };
+}
+
+/** How a value is quoted back in a message; never throws, even for objects without a string form. */
+export function describeActual(actual: unknown): string {
   if (typeof actual === "boolean") return actual ? "TRUE" : "FALSE";
   if (typeof actual === "object") return "Giá trị";
   return String(actual);

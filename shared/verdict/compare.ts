@@ -6,7 +6,11 @@ import type { Comparator } from "../target/schema";
  */
 export const COMPARISON_DECIMALS = 9;
 
+/** Beyond this size a double has no decimals left to round (and scaling it up could overflow to Infinity). */
+export const LARGEST_ROUNDED = 1e15;
+
 export function roundForComparison(value: number): number {
+  if (Math.abs(value) >= LARGEST_ROUNDED) return value;
   const factor = 10 ** COMPARISON_DECIMALS;
   return Math.round(value * factor) / factor;
 }

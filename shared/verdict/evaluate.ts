@@ -1,4 +1,5 @@
 import type { Target } from "../target/schema";
+import { applyUnitColumn } from "../target/unitColumn";
 import { isEmptyActual } from "./actual";
 import { evaluateDeadline, evaluateDuty } from "./evaluateDeliverable";
 import { evaluatePercent, evaluateQuantity } from "./evaluateMeasure";
@@ -10,7 +11,8 @@ import type { EvaluateOptions, Verdict } from "./schema";
  * Judges one reported value against one target. The same function runs in Excel (KPI.STATUS) and on the server,
  * so both always agree. Never throws: a value that cannot be read gives "invalid_actual" with the reason.
  */
-export function evaluate(target: Target, actual: unknown, options: EvaluateOptions = {}): Verdict {
+export function evaluate(written: Target, actual: unknown, options: EvaluateOptions = {}): Verdict {
+  const target = applyUnitColumn(written, options.unit);
   switch (target.kind) {
     case "percent":
       return evaluatePercent(target, actual, options);

@@ -1,8 +1,9 @@
 import type { CountTarget, FrequencyTarget, PercentTarget } from "../target/schema";
 import { PER_UNIT_NAMES } from "../target/names";
 import { readNumber } from "./actual";
-import { compare, margin } from "./compare";
-import { COMPARATOR_SYMBOLS, NEGATED_SYMBOLS, showDate, showNumber, verdict } from "./present";
+import { compare, margin, roundForComparison } from "./compare";
+import { formatVietnameseNumber } from "../text/vietnameseNumber";
+import { COMPARATOR_SYMBOLS, NEGATED_SYMBOLS, showDate, showDistinct, showNumber, verdict } from "./present";
 import type { EvaluateOptions, Verdict } from "./schema";
 
 const NO_DATA = "Chưa có số liệu để đánh giá.";
@@ -19,11 +20,20 @@ export function evaluatePercent(target: PercentTarget, actual: unknown, options:
   // Excel stores 90% as 0.9; text "90%" and a "%" unit column mean points already.
   const points = reading.writtenAsPercent || unitIsPercent(options.unit) ? reading.value : reading.value * 100;
   if (points < 0 || points > 100 + 1e-9) {
-    const hint = reading.writtenAsPercent || unitIsPercent(options.unit) ? "" : ` Nếu ý là ${showNumber(reading.value)}%, hãy nhập ${showNumber(reading.value)}% hoặc ${showNumber(reading.value / 100)}.`;
-    return verdict("invalid_actual", `Tỷ lệ ${showNumber(points)}% nằm ngoài khoảng 0–100%.${hint}`);
+    const scaled = !reading.writtenAsPercent && !unitIsPercent(options.unit);
+    return verdict("invalid_actual", `Tỷ lệ ${showNumber(points)}% nằm ngoài khoảng 0–100%.${scaled ? pointsHint(reading.value) : ""}`);
   }
   const subject = target.qualifier ? `${target.qualifier} đạt ` : "";
   return judge(points, target.comparator, target.value, "%", subject, options);
+}
+
+/**
+ * 90 typed where Excel expects 0,9: suggest both ways of writing it, with the fraction exact ("0,015", not the
+ * two-decimal "0,02" an officer would copy wrongly). No hint when the number is no percentage either (-5, 250).
+ */
+function pointsHint(value: number): string {
+  if (value < 0 || value > 100) return "";
+  return ` Nếu ý là ${formatVietnameseNumber(value)}%, hãy nhập ${formatVietnameseNumber(value)}% hoặc ${formatVietnameseNumber(roundForComparison(value / 100))}.`;
 }
 
 export function evaluateQuantity(target: CountTarget | FrequencyTarget, actual: unknown, options: EvaluateOptions): Verdict {
@@ -45,11 +55,12 @@ function judge(
   options: EvaluateOptions,
 ): Verdict {
   const gap = margin(value, comparator, threshold);
-  const show = (n: number) => (unit === "%" ? `${showNumber(n)}%` : unit ? `${showNumber(n)} ${unit}` : showNumber(n));
+  const withUnit = (n: string) => (unit === "%" ? `${n}%` : unit ? `${n} ${unit}` : n);
+  const [shownValue, shownThreshold] = showDistinct(value, threshold).map(withUnit);
   if (compare(value, comparator, threshold)) {
-    return verdict("met", `Đạt: ${subject}${show(value)} ${COMPARATOR_SYMBOLS[comparator]} ${show(threshold)}`, gap, unit || null);
+    return verdict("met", `Đạt: ${subject}${shownValue} ${COMPARATOR_SYMBOLS[comparator]} ${shownThreshold}`, gap, unit || null);
   }
-  const miss = `${subject}${show(value)} ${NEGATED_SYMBOLS[comparator]} ${show(threshold)}`;
+  const miss = `${subject}${shownValue} ${NEGATED_SYMBOLS[comparator]} ${shownThreshold}`;
   if (options.asOf && options.dueDate && options.asOf < options.dueDate) {
     return verdict("pending", `Chưa đạt: ${miss}, còn đến hạn ${showDate(options.dueDate)}`, gap, unit || null);
   }

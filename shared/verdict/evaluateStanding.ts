@@ -1,6 +1,6 @@
 import type { GradeTarget, RankTarget } from "../target/schema";
 import { foldDiacritics, normalizeText } from "../text/normalize";
-import { isEmptyActual, readNumber } from "./actual";
+import { describeActual, isEmptyActual, readNumber } from "./actual";
 import { verdict } from "./present";
 import type { Verdict } from "./schema";
 
@@ -11,7 +11,7 @@ export function evaluateGrade(target: GradeTarget, actual: unknown): Verdict {
   if (isEmptyActual(actual)) return verdict("no_data", NO_DATA);
   const text = typeof actual === "string" ? foldDiacritics(normalizeText(actual)) : "";
   const letter = /^(?:(?:xep )?(?:hang|loai) )?([a-f])$/.exec(text)?.[1]?.toUpperCase();
-  if (!letter) return verdict("invalid_actual", `"${String(actual)}" không phải là một hạng (A, B, C, D…).`);
+  if (!letter) return verdict("invalid_actual", `"${describeActual(actual)}" không phải là một hạng (A, B, C, D…).`);
   const gap = target.grade.charCodeAt(0) - letter.charCodeAt(0);
   if (gap >= 0) return verdict("met", `Đạt: xếp hạng ${letter}, yêu cầu hạng ${target.grade} trở lên`, gap, "hạng");
   return verdict("not_met", `Không đạt: xếp hạng ${letter}, yêu cầu hạng ${target.grade} trở lên`, gap, "hạng");
@@ -22,7 +22,7 @@ export function evaluateRank(target: RankTarget, actual: unknown): Verdict {
   const reading = readNumber(actual);
   if (reading.kind === "empty") return verdict("no_data", NO_DATA);
   if (reading.kind === "invalid" || reading.writtenAsPercent || !Number.isInteger(reading.value) || reading.value < 1) {
-    return verdict("invalid_actual", `"${String(actual)}" không phải là thứ hạng (số nguyên từ 1).`);
+    return verdict("invalid_actual", `"${describeActual(actual)}" không phải là thứ hạng (số nguyên từ 1).`);
   }
   const gap = target.top - reading.value;
   if (gap >= 0) return verdict("met", `Đạt: thứ hạng ${reading.value}, trong top ${target.top}`, gap, "bậc");

@@ -1,6 +1,7 @@
 import type { Comparator, Target } from "../target/schema";
+import { applyUnitColumn } from "../target/unitColumn";
 import { evaluate } from "./evaluate";
-import { COMPARISON_DECIMALS } from "./compare";
+import { COMPARISON_DECIMALS, LARGEST_ROUNDED } from "./compare";
 import { unitIsPercent } from "./evaluateMeasure";
 import type { EvaluateOptions, VerdictCode } from "./schema";
 
@@ -31,7 +32,8 @@ const PERCENT_CEILING = 100 + 1e-9;
 /** Same rounding as roundForComparison, with the factor computed once: this runs per cell. */
 const FACTOR = 10 ** COMPARISON_DECIMALS;
 
-export function compileJudge(target: Target, options: EvaluateOptions = {}): Judge {
+export function compileJudge(written: Target, options: EvaluateOptions = {}): Judge {
+  const target = applyUnitColumn(written, options.unit);
   const base = { target, options, comparator: "gte" as Comparator, threshold: 0, scale: 1, acceptsFlags: false, gradeCode: 0 };
   // Pending depends on dates; keep that logic in one place.
   if (options.asOf) return { ...base, mode: "evaluate" };
@@ -97,6 +99,7 @@ export function judgeActual(judge: Judge, actual: unknown): VerdictCode {
 }
 
 function round(value: number): number {
+  if (value >= LARGEST_ROUNDED || value <= -LARGEST_ROUNDED) return value;
   return Math.round(value * FACTOR) / FACTOR;
 }
 

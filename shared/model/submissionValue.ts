@@ -1,0 +1,38 @@
+import { z } from "zod";
+import { assignmentIdSchema } from "./ids";
+import { officerText } from "./text";
+
+/**
+ * One reported value. The actual is what the officer typed in the workbook: a number (52.9, or 0.529 from a
+ * percent-formatted cell), a text ("Đã ban hành Quyết định 123/QĐ-UBND"), a yes/no, or null when not yet known.
+ * Rates also carry their parts, so the province can re-add them across agencies instead of averaging percentages.
+ */
+export const submissionValueSchema = z
+  .object({
+    assignmentId: assignmentIdSchema,
+    actual: z.union(
+      [
+        z.number({ error: "Kết quả thực hiện phải là số hữu hạn." }),
+        z.string().max(2000, { error: "Kết quả thực hiện dài quá 2000 ký tự." }),
+        z.boolean(),
+        z.null(),
+      ],
+      { error: "Kết quả thực hiện phải là số, chữ, đúng/sai hoặc để trống." },
+    ),
+    numerator: z
+      .number({ error: "Tử số phải là một số." })
+      .min(0, { error: "Tử số không được âm." })
+      .optional(),
+    denominator: z
+      .number({ error: "Mẫu số phải là một số." })
+      .positive({ error: "Mẫu số phải lớn hơn 0: không tính được tỷ lệ trên 0." })
+      .optional(),
+    note: officerText("Ghi chú", 2000).optional(),
+    /** Links or attached file names that prove the value ("QD-123-UBND.pdf", "https://…"). */
+    evidence: z.array(officerText("Minh chứng", 1000)).optional(),
+  })
+  .refine((value) => (value.numerator === undefined) === (value.denominator === undefined), {
+    error: "Tử số và mẫu số phải được nhập cùng nhau.",
+    path: ["denominator"],
+  });
+export type SubmissionValue = z.infer<typeof submissionValueSchema>;

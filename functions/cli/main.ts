@@ -1,5 +1,8 @@
 import { runEval } from "./commands/eval";
 import { runExplain } from "./commands/explain";
+import { runImport } from "./commands/import";
+import { runCatalogue } from "./commands/catalogue";
+import { runTemplate } from "./commands/template";
 import { CliError, type CliIo, nodeIo } from "./io";
 
 /** `kpi <command> …`: one entry point, one small module per command. */
@@ -9,6 +12,10 @@ const USAGE = `Cách dùng: kpi <lệnh> [tham số]
 Lệnh:
   eval                Đọc từng dòng JSON từ stdin ({"target": "...", "actual": ...}) và in kết quả đánh giá
   explain "<chỉ tiêu>"  Giải thích cách phần mềm hiểu một chỉ tiêu
+  import <tệp>        Nhập phụ lục giao chỉ tiêu (xlsx, văn bản bảng, văn bản PDF đã chuyển)
+                      [--format …] [--dry-run] [--json] [--into danh-muc.json]
+  catalogue           Liệt kê chỉ tiêu và cơ quan được giao [--decision mã] [--file danh-muc.json]
+  template [tệp.xlsx] Tạo mẫu phụ lục Excel để điền và nhập
   help                In hướng dẫn này`;
 
 type Command = (args: string[], io: CliIo) => Promise<number>;
@@ -16,6 +23,9 @@ type Command = (args: string[], io: CliIo) => Promise<number>;
 const COMMANDS: Record<string, Command> = {
   eval: runEval,
   explain: runExplain,
+  import: runImport,
+  catalogue: runCatalogue,
+  template: runTemplate,
   help: async (_args, io) => {
     io.out(USAGE);
     return 0;

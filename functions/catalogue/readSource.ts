@@ -1,0 +1,58 @@
+import { readFile, stat } from "node:fs/promises";
+import { extname } from "node:path";
+import { importSheetRows } from "../../shared/catalogue/importers/sheetRows";
+import { importPdfText } from "../../shared/catalogue/importers/pdfText";
+import { importTableText } from "../../shared/catalogue/importers/tableText";
+import { importHuePlan } from "../../shared/catalogue/importers/hue";
+import { importMilestoneTables } from "../../shared/catalogue/importers/milestoneTable";
+import { importMultiYearTable } from "../../shared/catalogue/importers/multiYear";
+import { importResultsReport } from "../../shared/catalogue/importers/resultsReport";
+import type { ImportDraft } from "../../shared/catalogue/draft";
+import { foldDiacritics } from "../../shared/text/normalize";
+import { readXlsxSheets } from "./xlsxSheets";
+
+export const SOURCE_FORMATS = ["xlsx", "table-text", "pdf-text", "plan", "milestone-table", "multi-year", "results-report"] as const;
+export type SourceFormat = (typeof SOURCE_FORMATS)[number];
+
+/** A decision appendix larger than this is not a decision appendix. */
+export const MAX_SOURCE_BYTES = 20 * 1024 * 1024;
+
+const TEXT_IMPORTERS: Record<Exclude<SourceFormat, "xlsx">, (text: string) => ImportDraft> = {
+  "table-text": importTableText,
+  "pdf-text": importPdfText,
+  plan: importHuePlan,
+  "milestone-table": importMilestoneTables,
+  "multi-year": importMultiYearTable,
+  "results-report": importResultsReport,
+};
+
+export class SourceError extends Error {}
+
+export async function readSource(path: string, format?: SourceFormat): Promise<{ format: SourceFormat; draft: ImportDraft }> {
+  const info = await stat(path).catch(() => undefined);
+  if (!info?.isFile()) throw new SourceError(`Không tìm thấy tệp "${path}".`);
+  if (info.size > MAX_SOURCE_BYTES) throw new SourceError(`Tệp "${path}" quá lớn (${Math.round(info.size / 1048576)} MB; tối đa 20 MB).`);
+  const data = await readFile(path);
+  const chosen = format ?? guessFormat(path, data);
+  if (chosen === "xlsx") {
+    const sheets = await readXlsxSheets(data).catch((error: unknown) => {
+      throw new SourceError(`Tệp "${path}" không phải là tệp Excel .xlsx đọc được (${error instanceof Error ? error.message : String(error)}).`);
+    });
+    return { format: chosen, draft: importSheetRows(sheets) };
+  }
+  return { format: chosen, draft: TEXT_IMPORTERS[chosen](data.toString("utf8")) };
+}
+
+/** The layout of a source, from its extension and a look at its text; `--format` overrides it. */
+export function guessFormat(path: string, data: Buffer): SourceFormat {
+  const zipMagic = data.length > 4 && data[0] === 0x50 && data[1] === 0x4b;
+  if (extname(path).toLowerCase() === ".xlsx" || zipMagic) return "xlsx";
+  const text = foldDiacritics(data.toString("utf8", 0, Math.min(data.length, 400_000)));
+  const hasMilestones = /chi tieu den \d{1,2}\/\d{1,2}\/\d{4}/.test(text);
+  if (hasMilestones && /phu luc i\b/.test(text)) return "plan";
+  if (hasMilestones) return "milestone-table";
+  if (/ket qua thuc hien/.test(text) && /co quan chu tri/.test(text) && /\t/.test(text)) return "results-report";
+  if (/thuc hien nam \d{4}/.test(text) && /dinh huong/.test(text)) return "multi-year";
+  if (/so:\s*\S+\/(qd|kh)-/.test(text) || /phu luc/.test(text)) return "pdf-text";
+  return "table-text";
+}

@@ -42,8 +42,9 @@ function actualFor(target: string, random: () => number): Pair["actual"] {
   }
 }
 
-function buildPairs(): Pair[] {
-  const targets = seedTargetTexts();
+async function buildPairs(): Promise<Pair[]> {
+  // Drawn with the frequency the decisions use them: "100%" and "Tối thiểu 90%" far more often than "Xếp hạng A".
+  const targets = await seedTargetTexts();
   const random = pseudoRandom(20251);
   return Array.from({ length: PAIRS }, () => {
     const target = targets[Math.floor(random() * targets.length)]!;
@@ -67,7 +68,7 @@ function timeRounds(run: () => number): { seconds: number; checksum: number } {
   return { seconds: median(times), checksum };
 }
 
-const pairs = buildPairs();
+const pairs = await buildPairs();
 const distinctTargets = new Set(pairs.map((pair) => pair.target)).size;
 
 // Floor: what any implementation must at least do per pair — find the threshold of the target, compare once.
@@ -94,7 +95,7 @@ const status = timeRounds(() => {
 
 const perSecond = (seconds: number) => Math.round(PAIRS / seconds);
 const ratio = status.seconds / floor.seconds;
-console.log(`KPI.STATUS benchmark: ${PAIRS.toLocaleString("en")} pairs, ${distinctTargets} distinct seed targets, median of ${ROUNDS} rounds`);
+console.log(`KPI.STATUS benchmark: ${PAIRS.toLocaleString("en")} pairs, ${distinctTargets} distinct targets from the seed decisions, median of ${ROUNDS} rounds`);
 console.log(`  floor (Map lookup + comparison): ${perSecond(floor.seconds).toLocaleString("en")} pairs/s`);
 console.log(`  KPI.STATUS (warm cache):         ${perSecond(status.seconds).toLocaleString("en")} verdicts/s`);
 console.log(`  ratio to floor: ${ratio.toFixed(2)}× (goal ≤ 3×); goal ≥ 1,000,000 verdicts/s: ${perSecond(status.seconds) >= 1_000_000 ? "met" : "not met"}`);

@@ -3,6 +3,7 @@ import { runExplain } from "./commands/explain";
 import { runImport } from "./commands/import";
 import { runCatalogue } from "./commands/catalogue";
 import { runTemplate } from "./commands/template";
+import { runDemoCatalogue } from "./commands/demoCatalogue";
 import { CliError, type CliIo, nodeIo } from "./io";
 
 /** `kpi <command> …`: one entry point, one small module per command. */
@@ -16,6 +17,7 @@ Lệnh:
                       [--format …] [--dry-run] [--json] [--into danh-muc.json]
   catalogue           Liệt kê chỉ tiêu và cơ quan được giao [--decision mã] [--file danh-muc.json]
   template [tệp.xlsx] Tạo mẫu phụ lục Excel để điền và nhập
+  demo-catalogue      Dựng lại danh mục mẫu từ ba văn bản gốc (dành cho người phát triển)
   help                In hướng dẫn này`;
 
 type Command = (args: string[], io: CliIo) => Promise<number>;
@@ -26,6 +28,7 @@ const COMMANDS: Record<string, Command> = {
   import: runImport,
   catalogue: runCatalogue,
   template: runTemplate,
+  "demo-catalogue": runDemoCatalogue,
   help: async (_args, io) => {
     io.out(USAGE);
     return 0;

@@ -21,6 +21,7 @@ const ALWAYS_LOWER = new Set(["và", "các", "của", "tỉnh", "thành", "phố
 const GROUPS: ReadonlyArray<{ pattern: RegExp; name: string; id: string; memberKind: AgencyKind }> = [
   { pattern: /^ubnd cac xa(,| va)? phuong/, name: "UBND các xã, phường", id: "ubnd-cac-xa-phuong", memberKind: "ubnd_cap_xa" },
   { pattern: /^ubnd cac huyen(,| va)? (thanh pho|thi xa)/, name: "UBND các huyện, thành phố", id: "ubnd-cac-huyen-thanh-pho", memberKind: "ubnd_cap_huyen" },
+  { pattern: /^cac so, ban, nganh$/, name: "Các sở, ban, ngành", id: "cac-so-ban-nganh", memberKind: "so_ban_nganh" },
   { pattern: /^ubnd cap xa/, name: "UBND các xã, phường", id: "ubnd-cac-xa-phuong", memberKind: "ubnd_cap_xa" },
   { pattern: /^ubnd cap huyen/, name: "UBND các huyện, thành phố", id: "ubnd-cac-huyen-thanh-pho", memberKind: "ubnd_cap_huyen" },
 ];
@@ -59,8 +60,8 @@ export function resolveAgencyName(heading: string): ResolvedAgencyName {
 export function slugOf(text: string): string {
   return foldDiacritics(normalizeText(text))
     .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 80);
+    .slice(0, 64)
+    .replace(/^-+|-+$/g, "");
 }
 
 function isAllCaps(text: string): boolean {

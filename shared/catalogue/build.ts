@@ -6,7 +6,8 @@ import { indicatorKey } from "./indicatorKey";
 import { ratioParts } from "./indicatorParts";
 import { keySimilarity } from "./similarity";
 import { resolveAgencyName, slugOf } from "./agencyNames";
-import type { Agency, AgencyGroup, Assignment, Catalogue, Decision, Indicator, UncertainMatch } from "./model";
+import type { Agency, AgencyGroup, Assignment, Catalogue, CatalogueDecision, Indicator, UncertainMatch } from "./model";
+import { indicatorKindOfTarget } from "../model/indicator";
 
 /**
  * Turns import drafts into the catalogue: one agency per heading, one indicator for every wording of the same
@@ -21,7 +22,7 @@ export const UNCERTAIN_SIMILARITY = 0.6;
 
 export interface DecisionInput {
   draft: ImportDraft;
-  decision: Decision;
+  decision: CatalogueDecision;
 }
 
 export interface BuildReport {
@@ -51,7 +52,7 @@ class CatalogueState {
   private readonly keys = new Map<string, string>();
   private readonly agencies: Map<string, Agency>;
   private readonly groups: Map<string, AgencyGroup>;
-  private readonly decisions: Decision[];
+  private readonly decisions: CatalogueDecision[];
   private readonly assignments: Assignment[];
   private readonly uncertain: UncertainMatch[];
   private nextCode: number;
@@ -61,7 +62,7 @@ class CatalogueState {
     for (const indicator of this.indicators) {
       for (const text of [indicator.name, ...indicator.aliases]) this.keys.set(indicatorKey(text), indicator.code);
     }
-    this.agencies = new Map(existing.agencies.map((agency) => [`${agency.province}/${agency.id}`, { ...agency }]));
+    this.agencies = new Map(existing.agencies.map((agency) => [`${agency.province}/${agency.id}`, agency]));
     this.groups = new Map(existing.groups.map((group) => [`${group.province}/${group.id}`, group]));
     this.decisions = [...existing.decisions];
     this.assignments = [...existing.assignments];
@@ -121,13 +122,7 @@ class CatalogueState {
       return { id: resolved.id, isGroup: true };
     }
     const key = `${province}/${resolved.id}`;
-    const known = this.agencies.get(key);
-    const written = normalizeText(heading);
-    if (!known) {
-      this.agencies.set(key, { province, id: resolved.id, name: resolved.name, kind: resolved.kind, aliases: written === resolved.name ? [] : [written] });
-    } else if (written !== known.name && !known.aliases.includes(written)) {
-      known.aliases.push(written);
-    }
+    if (!this.agencies.has(key)) this.agencies.set(key, { province, id: resolved.id, name: resolved.name, kind: resolved.kind });
     return { id: resolved.id, isGroup: false };
   }
 
@@ -170,7 +165,7 @@ class CatalogueState {
     const indicator: Indicator = {
       code,
       name: text,
-      family: familyOf(target),
+      kind: indicatorKindOfTarget(target),
       aliases: [],
       ...(unit ? { unit } : {}),
       ...(parts ?? {}),
@@ -190,16 +185,6 @@ class CatalogueState {
       assignments: this.assignments,
       uncertainMatches: this.uncertain,
     };
-  }
-}
-
-function familyOf(target: Target): Indicator["family"] {
-  switch (target.kind) {
-    case "deadline":
-    case "recurring":
-      return "deliverable";
-    default:
-      return target.kind;
   }
 }
 
@@ -239,6 +224,8 @@ function assignmentOf(
     milestones: row.milestones ?? [],
     history: row.history ?? [],
     coordinatingAgencies: row.coordinatingAgencies ?? [],
+    // Lead and coordinating agencies stay names until the province registers them (task tables name whole groups).
+    coordinatingAgencyIds: [],
     ...(row.unit ? { unit: row.unit } : {}),
     ...(row.leadAgency ? { leadAgency: row.leadAgency } : {}),
     ...(row.deadlineText ? { deadlineText: row.deadlineText } : {}),

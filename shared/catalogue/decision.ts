@@ -1,6 +1,6 @@
 import type { DraftDecisionHeader, ImportProblem } from "./draft";
 import { slugOf } from "./agencyNames";
-import { decisionSchema, type Decision } from "./model";
+import { catalogueDecisionSchema, type CatalogueDecision } from "./model";
 
 /** What the person importing may add when the document itself does not say it (a table copied without its header). */
 export type DecisionOverrides = Partial<Pick<DraftDecisionHeader, "number" | "date" | "province" | "title" | "year">>;
@@ -12,14 +12,15 @@ export type DecisionOverrides = Partial<Pick<DraftDecisionHeader, "number" | "da
 export function decisionFromHeader(
   header: DraftDecisionHeader,
   overrides: DecisionOverrides = {},
-): { decision: Decision } | { problems: ImportProblem[] } {
+): { decision: CatalogueDecision } | { problems: ImportProblem[] } {
   const merged = { ...header, ...definedOnly(overrides) };
   const missing: string[] = [];
   if (!merged.number) missing.push("số văn bản (--number)");
   if (!merged.province) missing.push("tỉnh/thành phố (--province)");
   const year = merged.year ?? (merged.date ? Number(merged.date.slice(0, 4)) : undefined);
   if (!year) missing.push("năm thực hiện (--year)");
-  if (missing.length > 0 || !merged.number || !merged.province || !year) {
+  if (!merged.date) missing.push("ngày ban hành (--date)");
+  if (missing.length > 0 || !merged.number || !merged.province || !year || !merged.date) {
     return {
       problems: [
         {
@@ -31,14 +32,14 @@ export function decisionFromHeader(
     };
   }
   const province = slugOf(merged.province);
-  const decision = decisionSchema.parse({
+  const decision = catalogueDecisionSchema.parse({
     id: `${province}-${slugOf(merged.number)}`,
     number: merged.number,
-    ...(merged.date ? { date: merged.date } : {}),
+    date: merged.date,
     province,
-    provinceName: merged.province,
     year,
     title: merged.title ?? `Văn bản ${merged.number}`,
+    ...(merged.issuer ? { issuer: merged.issuer } : {}),
   });
   return { decision };
 }

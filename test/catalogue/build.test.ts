@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { buildCatalogue } from "../../shared/catalogue/build";
 import type { ImportDraft } from "../../shared/catalogue/draft";
-import type { Decision } from "../../shared/catalogue/model";
+import type { CatalogueDecision } from "../../shared/catalogue/model";
 import { resolveAgencyName } from "../../shared/catalogue/agencyNames";
 import { indicatorKey } from "../../shared/catalogue/indicatorKey";
 import { ratioParts } from "../../shared/catalogue/indicatorParts";
 
-const decision: Decision = { id: "phu-tho-1521-qd-ubnd", number: "1521/QĐ-UBND", province: "phu-tho", provinceName: "Phú Thọ", year: 2025, title: "Giao chỉ tiêu" };
+const decision: CatalogueDecision = { id: "phu-tho-1521-qd-ubnd", number: "1521/QĐ-UBND", date: "2025-10-24", province: "phu-tho", year: 2025, title: "Giao chỉ tiêu" };
 
 function draftOf(sections: Array<[string, Array<[string, string]>]>): ImportDraft {
   return {
@@ -83,7 +83,7 @@ describe("catalogue building", () => {
   it("keeps the target exactly as written beside its reading, and reads numerator and denominator", () => {
     const { catalogue } = buildCatalogue([{ decision, draft: draftOf([["Sở Tài chính", [["Tỷ lệ hồ sơ trực tuyến trên tổng số hồ sơ", "$>95\\%$"]]]]) }]);
     expect(catalogue.assignments[0]).toMatchObject({ targetText: "$>95\\%$", target: { kind: "percent", comparator: "gt", value: 95 } });
-    expect(catalogue.indicators[0]).toMatchObject({ numerator: "hồ sơ trực tuyến", denominator: "tổng số hồ sơ", family: "percent" });
+    expect(catalogue.indicators[0]).toMatchObject({ numerator: "hồ sơ trực tuyến", denominator: "tổng số hồ sơ", kind: "percent" });
   });
 
   it("refuses the same decision twice", () => {

@@ -18,6 +18,7 @@ const optionsSchema = z.object({
   province: z.string().optional(),
   year: z.coerce.number().int().min(2000).max(2100, { message: "--year phải là năm, ví dụ 2025." }).optional(),
   title: z.string().optional(),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "--date phải có dạng YYYY-MM-DD." }).optional(),
 });
 
 /**
@@ -38,6 +39,7 @@ export async function runImport(args: string[], io: CliIo): Promise<number> {
       province: { type: "string" },
       year: { type: "string" },
       title: { type: "string" },
+      date: { type: "string" },
     },
   });
   const options = optionsSchema.safeParse(values);

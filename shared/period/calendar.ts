@@ -1,12 +1,9 @@
 import type { CalendarPoint } from "../target/schema";
+import { isoDateOf as iso } from "./isoDate";
 
 /** Calendar points as days: what a deadline written "quý II/2025" means as a first and a last day. */
 
-const ROMAN = ["I", "II", "III", "IV"] as const;
-
-function iso(year: number, month: number, day: number): string {
-  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
-}
+export const ROMAN_QUARTERS = ["I", "II", "III", "IV"] as const;
 
 function lastDayOfMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
@@ -54,7 +51,7 @@ export function calendarPointLabel(point: CalendarPoint): string {
     case "half":
       return `6 tháng ${point.half === 1 ? "đầu" : "cuối"} năm ${point.year}`;
     case "quarter":
-      return `quý ${ROMAN[point.quarter - 1]}/${point.year}`;
+      return `quý ${ROMAN_QUARTERS[point.quarter - 1]}/${point.year}`;
     case "month":
       return `tháng ${point.month}/${point.year}`;
     case "day":

@@ -1,4 +1,5 @@
 import { foldDiacritics, normalizeText } from "../text/normalize";
+import { isoDateOf as iso } from "./isoDate";
 
 /**
  * Excel's 1900 date system: serial 1 is 1900-01-01 and serial 60 is the 29/2/1900 that never existed (kept by
@@ -9,10 +10,6 @@ const DAY_MS = 86_400_000;
 const EPOCH_MS = Date.UTC(1899, 11, 30);
 const FICTITIOUS_LEAP_DAY = 60;
 const LAST_SERIAL = 2_958_465; // 9999-12-31
-
-function iso(year: number, month: number, day: number): string {
-  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
-}
 
 /** The ISO date of a whole-day serial (a time of day is ignored), undefined for serials no date has. */
 export function excelSerialToIsoDate(serial: number): string | undefined {

@@ -14,6 +14,11 @@ export function isIsoDate(text: string): boolean {
   return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
+/** The zero-padded "YYYY-MM-DD" of a day given as numbers; the caller knows the day is real. */
+export function isoDateOf(year: number, month: number, day: number): string {
+  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
 export const isoDateSchema = z
   .string({ error: "Ngày phải là chuỗi dạng YYYY-MM-DD." })
   .refine(isIsoDate, { error: "Ngày không hợp lệ: cần ngày có thật, dạng YYYY-MM-DD (ví dụ 2025-06-30)." });

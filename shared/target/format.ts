@@ -2,6 +2,7 @@ import type { CalendarPoint, Comparator, Target } from "./schema";
 import { formatVietnameseNumber } from "../text/vietnameseNumber";
 import { DOCUMENT_TYPE_NAMES } from "./keywords";
 import { PER_UNIT_NAMES } from "./names";
+import { calendarPointLabel } from "../period/calendar";
 
 /**
  * The canonical way to write a target: what the catalogue shows beside the text as written, and a text that
@@ -18,21 +19,10 @@ const CADENCE_TEXT = {
   continuous: "Thường xuyên",
 } as const;
 
-const ROMAN = ["I", "II", "III", "IV"] as const;
-
+/** As a target writes it: "năm 2022", "quý II/2025", "ngày 30/6/2025" ("ngày" keeps a bare date from reading as a count). */
 export function formatCalendarPoint(point: CalendarPoint): string {
-  switch (point.precision) {
-    case "year":
-      return `năm ${point.year}`;
-    case "half":
-      return `6 tháng ${point.half === 1 ? "đầu" : "cuối"} năm ${point.year}`;
-    case "quarter":
-      return `quý ${ROMAN[point.quarter - 1]}/${point.year}`;
-    case "month":
-      return `tháng ${point.month}/${point.year}`;
-    case "day":
-      return `ngày ${point.day}/${point.month}/${point.year}`;
-  }
+  const label = calendarPointLabel(point);
+  return point.precision === "day" ? `ngày ${label}` : label;
 }
 
 export function formatTarget(target: Target): string {

@@ -51,14 +51,17 @@ function manual(reason: ManualReason, text: string): ParseResult {
 }
 
 /** "khoảng", "phấn đấu", "tăng"…: words that make any threshold in the text an estimate, not a rule. */
+/** One pattern per spelling, built once: the server parses every target of every import. */
+const wholeWords = (words: readonly string[]) =>
+  new RegExp(`(?:^|[^\\p{L}\\p{M}])(?:${words.join("|")})(?:$|[^\\p{L}\\p{M}])`, "u");
+const VAGUE_WITH_DIACRITICS = wholeWords(VAGUE_WORDS);
+const VAGUE_FOLDED = wholeWords(VAGUE_WORDS.map(foldDiacritics));
+
 export function hasVagueWord(text: string): boolean {
   const lower = text.toLowerCase();
   // Without diacritics "tang" could be "tăng" (increase) or "tầng" (layer): only then compare folded words.
   const typedWithoutDiacritics = foldDiacritics(text) === lower;
-  return VAGUE_WORDS.some((word) => {
-    const needle = typedWithoutDiacritics ? foldDiacritics(word) : word;
-    return new RegExp(`(^|[^\\p{L}\\p{M}])${needle}($|[^\\p{L}\\p{M}])`, "u").test(lower);
-  });
+  return (typedWithoutDiacritics ? VAGUE_FOLDED : VAGUE_WITH_DIACRITICS).test(lower);
 }
 
 function hasThreshold(tokens: readonly Token[]): boolean {

@@ -1,5 +1,5 @@
 import type { DeadlineTarget, DocumentTarget, RecurringTarget } from "../target/schema";
-import { calendarPointEnd, calendarPointLabel, calendarPointStart } from "../period/calendar";
+import { calendarPointEnd, calendarPointLabel } from "../period/calendar";
 import { readDone, readNumber } from "./actual";
 import { compare, margin } from "./compare";
 import { showDate, showNumber, verdict } from "./present";
@@ -32,9 +32,8 @@ export function evaluateDeadline(target: DeadlineTarget, actual: unknown, option
     const what = started ? "bắt đầu" : "hoàn thành";
     return verdict("not_met", `Không đạt: ${what} ngày ${showDate(reading.on)}, trễ ${-early} ngày so với hạn ${dueLabel}`, early, "ngày");
   }
-  // Not done yet: before the deadline (or before the start, for "bắt đầu từ") it is only pending.
-  const stillTime = started ? calendarPointStart(target.due) : due;
-  if (options.asOf && options.asOf <= (started ? due : stillTime)) {
+  // Not done yet: up to the last day of the point ("tháng 6/2022" for a start, "năm 2022" for completion) it is pending.
+  if (options.asOf && options.asOf <= due) {
     return verdict("pending", `Chưa đạt: chưa ${started ? "triển khai" : "hoàn thành"}, hạn ${dueLabel}`, daysBetween(options.asOf, due), "ngày");
   }
   return verdict("not_met", `Không đạt: chưa ${started ? "triển khai" : "hoàn thành"}, hạn ${dueLabel}`);

@@ -56,8 +56,8 @@ export async function runImport(args: string[], io: CliIo): Promise<number> {
   }
   const { format: _format, "dry-run": dryRun, json, into, ...overrides } = options.data;
   const header = decisionFromHeader(draft.header, overrides);
-  const into_ = into ?? ".data/catalogue.json";
-  const existing: Catalogue | undefined = !dryRun && existsSync(into_) ? await loadCatalogue(into_) : undefined;
+  const catalogPath = into ?? ".data/catalogue.json";
+  const existing: Catalogue | undefined = !dryRun && existsSync(catalogPath) ? await loadCatalogue(catalogPath) : undefined;
   const built = "decision" in header ? buildCatalogue([{ draft, decision: header.decision }], existing) : undefined;
   const report = built?.reports[0];
   const problems: ImportProblem[] = report?.problems ?? [...draft.problems, ...("problems" in header ? header.problems : [])];
@@ -73,8 +73,8 @@ export async function runImport(args: string[], io: CliIo): Promise<number> {
     return 1;
   }
   if (!dryRun && built) {
-    await saveCatalogue(into_, built.catalogue);
-    if (!json) io.out(`Đã ghi danh mục vào ${into_}.`);
+    await saveCatalogue(catalogPath, built.catalogue);
+    if (!json) io.out(`Đã ghi danh mục vào ${catalogPath}.`);
   }
   return 0;
 }

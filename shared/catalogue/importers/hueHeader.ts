@@ -1,6 +1,7 @@
 import { parseDateText } from "../../period/excelDate";
 import { foldDiacritics, normalizeText } from "../../text/normalize";
 import type { DraftDecisionHeader } from "../draft";
+import { titleCase } from "../../text/titleCase";
 
 /**
  * The header of a plan converted from a legal-document site, as Huế 106/KH-UBND is: the site's title on the first
@@ -47,13 +48,4 @@ function labelValue(lines: readonly string[], label: string): string | undefined
   const at = lines.findIndex((line) => foldDiacritics(line) === label);
   if (at < 0) return undefined;
   return lines.slice(at + 1).find((line) => line !== "");
-}
-
-/** "THỪA THIÊN HUẾ" → "Thừa Thiên Huế". */
-function titleCase(upper: string): string {
-  return upper
-    .toLocaleLowerCase("vi")
-    .split(" ")
-    .map((word) => word.charAt(0).toLocaleUpperCase("vi") + word.slice(1))
-    .join(" ");
 }

@@ -1,6 +1,7 @@
 import { parseDateText } from "../../period/excelDate";
 import type { DraftDecisionHeader } from "../draft";
 import { folded, type SourceLine } from "./sourceLines";
+import { titleCase } from "../../text/titleCase";
 
 /**
  * The header of a decision converted from PDF, from its opening lines: "ỦY BAN NHÂN DÂN" / "TỈNH PHÚ THỌ",
@@ -83,13 +84,4 @@ function yearIn(text: string | undefined): number | undefined {
     if (match[1]?.trim() !== "den") return Number(match[2]);
   }
   return undefined;
-}
-
-/** "VĨNH PHÚC" → "Vĩnh Phúc". */
-function titleCase(upper: string): string {
-  return upper
-    .toLocaleLowerCase("vi")
-    .split(" ")
-    .map((word) => word.charAt(0).toLocaleUpperCase("vi") + word.slice(1))
-    .join(" ");
 }

@@ -3,6 +3,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
+    // A real Azurite for the storage and HTTP tests; each file gets its own namespace in it.
+    globalSetup: ["test/support/azuriteSetup.ts"],
     // The JSON results are what .ci/run counts; the default reporter is what a developer reads.
     reporters: ["default", "json"],
     outputFile: { json: "test-results/vitest.json" },

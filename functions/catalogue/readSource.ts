@@ -32,11 +32,16 @@ export async function readSource(path: string, format?: SourceFormat): Promise<{
   const info = await stat(path).catch(() => undefined);
   if (!info?.isFile()) throw new SourceError(`Không tìm thấy tệp "${path}".`);
   if (info.size > MAX_SOURCE_BYTES) throw new SourceError(`Tệp "${path}" quá lớn (${Math.round(info.size / 1048576)} MB; tối đa 20 MB).`);
-  const data = await readFile(path);
-  const chosen = format ?? guessFormat(path, data);
+  return readSourceBytes(await readFile(path), path, format);
+}
+
+/** The same for bytes that arrived another way (an upload): `name` gives the extension and the messages' wording. */
+export async function readSourceBytes(data: Buffer, name: string, format?: SourceFormat): Promise<{ format: SourceFormat; draft: ImportDraft }> {
+  if (data.byteLength > MAX_SOURCE_BYTES) throw new SourceError(`Tệp "${name}" quá lớn (${Math.round(data.byteLength / 1048576)} MB; tối đa 20 MB).`);
+  const chosen = format ?? guessFormat(name, data);
   if (chosen === "xlsx") {
     const sheets = await readXlsxSheets(data).catch((error: unknown) => {
-      throw new SourceError(`Tệp "${path}" không phải là tệp Excel .xlsx đọc được (${error instanceof Error ? error.message : String(error)}).`);
+      throw new SourceError(`Tệp "${name}" không phải là tệp Excel .xlsx đọc được (${error instanceof Error ? error.message : String(error)}).`);
     });
     return { format: chosen, draft: importSheetRows(sheets) };
   }

@@ -1,7 +1,8 @@
 import { z } from "zod";
-import { submissionValueSchema, submittedWorkbookSchema } from "../../shared/model";
+import { submissionValueSchema } from "../../shared/model";
 import { agencyIdSchema, decisionIdSchema, provinceCodeSchema, submissionIdSchema } from "../../shared/model/ids";
 import { periodCodeSchema } from "../../shared/period/period";
+import { receiptWorkbookSchema, verdictCountsSchema, type SubmissionReceipt } from "../../shared/report/receipt";
 import { verdictCodeSchema } from "../../shared/verdict/schema";
 
 /** A reported value with the verdict the server gave it when it arrived, and the target it was judged against. */
@@ -15,14 +16,8 @@ export const judgedValueSchema = submissionValueSchema.and(
 );
 export type JudgedValue = z.infer<typeof judgedValueSchema>;
 
-export const verdictCountsSchema = z.record(verdictCodeSchema, z.number().int().nonnegative());
-export type VerdictCounts = z.infer<typeof verdictCountsSchema>;
-
-/** The workbook of a version with the outcome of comparing its report table to the submitted values. */
-export const storedWorkbookSchema = submittedWorkbookSchema.extend({
-  uploadedAt: z.string(),
-  mismatches: z.number().int().nonnegative(),
-});
+/** The workbook of a version, where it is kept, and how its report table compared with the submitted values. */
+export const storedWorkbookSchema = receiptWorkbookSchema.extend({ blobPath: z.string() });
 export type StoredWorkbook = z.infer<typeof storedWorkbookSchema>;
 
 /** One version of one agency's report, as stored and as read back. */
@@ -39,6 +34,8 @@ export const submissionRecordSchema = z.object({
   /** How it arrived: from the add-in or another program as JSON, or parsed from a workbook filled offline. */
   channel: z.enum(["api", "workbook"]),
   catalogueVersion: z.number().int().nonnegative(),
+  reportDueDate: z.string(),
+  late: z.boolean(),
   values: z.array(judgedValueSchema),
   counts: verdictCountsSchema,
   workbook: storedWorkbookSchema.optional(),
@@ -47,4 +44,36 @@ export type SubmissionRecord = z.infer<typeof submissionRecordSchema>;
 
 export function submissionIdOf(decisionId: string, period: string, agencyId: string, version: number): string {
   return `${decisionId}.${period}.${agencyId}.v${version}`;
+}
+
+export function receiptOf(record: SubmissionRecord, replayed: boolean): SubmissionReceipt {
+  return {
+    id: record.id,
+    decisionId: record.decisionId,
+    period: record.period,
+    agencyId: record.agencyId,
+    version: record.version,
+    submittedAt: record.submittedAt,
+    replayed,
+    late: record.late,
+    reportDueDate: record.reportDueDate,
+    counts: record.counts,
+    verdicts: record.values.map(({ assignmentId, targetText, verdict, label, explanation }) => ({
+      assignmentId,
+      targetText,
+      verdict,
+      label,
+      explanation,
+    })),
+    ...(record.workbook
+      ? {
+          workbook: {
+            sha256: record.workbook.sha256,
+            size: record.workbook.size,
+            uploadedAt: record.workbook.uploadedAt,
+            mismatches: record.workbook.mismatches,
+          },
+        }
+      : {}),
+  };
 }

@@ -1,10 +1,21 @@
-/** Table and container names; Azure allows letters and digits only for tables, lowercase and dashes for containers. */
-export const TABLES = {
-  submissions: "KpiSubmissions",
-  keys: "KpiKeys",
-} as const;
+/**
+ * Table and container names. Azure allows letters and digits only for tables, lowercase and dashes for containers.
+ * A prefix gives a separate namespace in one account: each test file, each benchmark run, or a staging copy.
+ */
+export interface StorageNames {
+  submissionsTable: string;
+  keysTable: string;
+  catalogueContainer: string;
+  workbooksContainer: string;
+}
 
-export const CONTAINERS = {
-  catalogue: "kpi-catalogue",
-  workbooks: "kpi-workbooks",
-} as const;
+export const STORAGE_PREFIX_PATTERN = /^([a-z][a-z0-9]{0,15})?$/;
+
+export function storageNames(prefix = ""): StorageNames {
+  return {
+    submissionsTable: `${prefix}KpiSubmissions`,
+    keysTable: `${prefix}KpiKeys`,
+    catalogueContainer: `${prefix ? `${prefix}-` : ""}kpi-catalogue`,
+    workbooksContainer: `${prefix ? `${prefix}-` : ""}kpi-workbooks`,
+  };
+}

@@ -23,3 +23,9 @@ export const isoDateSchema = z
   .string({ error: "Ngày phải là chuỗi dạng YYYY-MM-DD." })
   .refine(isIsoDate, { error: "Ngày không hợp lệ: cần ngày có thật, dạng YYYY-MM-DD (ví dụ 2025-06-30)." });
 export type IsoDate = z.infer<typeof isoDateSchema>;
+
+/** "2025-12-20" as Vietnamese documents write it: "20/12/2025". */
+export function formatIsoDateVi(isoDate: string): string {
+  const [year, month, day] = isoDate.split("-");
+  return `${day}/${month}/${year}`;
+}

@@ -1,0 +1,39 @@
+import { z } from "zod";
+import { agencyIdSchema, provinceCodeSchema } from "../../shared/model/ids";
+
+/**
+ * Who is calling. The province's standing agency (Sở KH&CN or the province's digital-transformation office) manages
+ * the catalogue and reads everything of its province; an agency officer reads and submits for one agency; a viewer
+ * (the Chairman's office, inspectors) reads aggregates only.
+ */
+export const roleSchema = z.enum(["province", "agency", "viewer"], { error: "Vai trò phải là province, agency hoặc viewer." });
+export type Role = z.infer<typeof roleSchema>;
+
+export const ROLE_LABELS: Record<Role, string> = {
+  province: "Cơ quan thường trực của tỉnh",
+  agency: "Cán bộ cơ quan, đơn vị",
+  viewer: "Người xem tổng hợp",
+};
+
+export const principalSchema = z
+  .object({
+    role: roleSchema,
+    province: provinceCodeSchema,
+    agencyId: agencyIdSchema.optional(),
+    /** The key id or the signed-in user: recorded with every change. */
+    subject: z.string(),
+    label: z.string(),
+  })
+  .refine((principal) => (principal.role === "agency") === (principal.agencyId !== undefined), {
+    error: "Khóa của cán bộ cơ quan phải gắn với đúng một cơ quan; các vai trò khác không gắn cơ quan.",
+    path: ["agencyId"],
+  });
+export type Principal = z.infer<typeof principalSchema>;
+
+/**
+ * The one question every request asks. Bearer keys answer it now; an Entra ID verifier (Office SSO tokens, mapped to
+ * a role and agency by group membership) implements the same port on Azure.
+ */
+export interface TokenVerifier {
+  verify(bearerToken: string): Promise<Principal | undefined>;
+}

@@ -1,0 +1,176 @@
+import type { HttpResponseInit } from "@azure/functions";
+import { z } from "zod";
+import { resolveAgencyName } from "../../shared/catalogue/agencyNames";
+import type { SheetCell } from "../../shared/catalogue/importers/sheetRows";
+import type { Agency, Catalogue } from "../../shared/catalogue/model";
+import { agencyKindSchema, agencySchema } from "../../shared/model/agency";
+import { agencyIdSchema } from "../../shared/model/ids";
+import { foldDiacritics, normalizeText } from "../../shared/text/normalize";
+import { readXlsxSheets } from "../catalogue/xlsxSheets";
+import { ApiError, validationError, type FieldProblem } from "../http/apiError";
+import { readBytes } from "../http/readBody";
+import { json } from "../http/respond";
+import type { RouteContext } from "../http/route";
+import { inspectXlsx, MAX_WORKBOOK_BYTES } from "../workbook/xlsxInspect";
+
+/** GET agencies — the caller's province's agencies. */
+export async function agenciesHandler({ services, principal }: RouteContext): Promise<HttpResponseInit> {
+  const snapshot = await services.catalogue.current();
+  return json(200, { catalogueVersion: snapshot.version, agencies: snapshot.lookup.agenciesOf(principal.province) });
+}
+
+/** GET groups — the classes of agencies a decision can assign to as a whole ("UBND các xã, phường"). */
+export async function groupsHandler({ services, principal }: RouteContext): Promise<HttpResponseInit> {
+  const snapshot = await services.catalogue.current();
+  const agencies = snapshot.lookup.agenciesOf(principal.province);
+  const groups = snapshot.catalogue.groups
+    .filter((group) => group.province === principal.province)
+    .map((group) => ({
+      ...group,
+      memberCount: group.members ? group.members.length : agencies.filter((agency) => agency.kind === group.memberKind).length,
+    }));
+  return json(200, { catalogueVersion: snapshot.version, groups });
+}
+
+const agencyEntrySchema = z.object({
+  id: agencyIdSchema.optional(),
+  name: z.string().trim().min(1, { error: "Tên cơ quan không được để trống." }).max(300),
+  kind: agencyKindSchema.optional(),
+  shortName: z.string().trim().max(100).optional(),
+  parentId: agencyIdSchema.optional(),
+});
+type AgencyEntry = z.infer<typeof agencyEntrySchema>;
+
+const agencyListSchema = z.object({
+  agencies: z.array(agencyEntrySchema).min(1, { error: "Danh sách cơ quan rỗng." }).max(5000, { error: "Mỗi lần đăng ký tối đa 5000 cơ quan." }),
+});
+
+/**
+ * POST agencies — registers (or renames) agencies of the caller's province, as JSON or as an xlsx list with a
+ * "Tên cơ quan" column (optional "Mã", "Loại"). Ids and kinds missing from the list follow from the names. All rows
+ * are checked before anything is saved.
+ */
+export async function registerAgenciesHandler({ request, services, principal }: RouteContext): Promise<HttpResponseInit> {
+  const type = request.headers.get("content-type") ?? "";
+  const entries = /json/i.test(type) ? await jsonEntries(request) : await xlsxEntries(await readBytes(request, MAX_WORKBOOK_BYTES));
+  const agencies = toAgencies(entries, principal.province);
+  const saved = await services.catalogue.update((catalogue) => mergeAgencies(catalogue, agencies), {
+    updatedBy: principal.subject,
+    reason: `Đăng ký ${agencies.length} cơ quan`,
+  });
+  return json(200, { catalogueVersion: saved.version, ...saved.result });
+}
+
+async function jsonEntries(request: RouteContext["request"]): Promise<AgencyEntry[]> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(await request.text());
+  } catch {
+    throw new ApiError("invalid_json", "Nội dung gửi lên không phải JSON hợp lệ.");
+  }
+  const list = agencyListSchema.safeParse(parsed);
+  if (!list.success) throw validationError(list.error, "Danh sách cơ quan");
+  return list.data.agencies;
+}
+
+async function xlsxEntries(bytes: Uint8Array): Promise<AgencyEntry[]> {
+  const inspected = inspectXlsx(bytes);
+  if (!inspected.ok) throw new ApiError(inspected.code, inspected.message);
+  const sheets = await readXlsxSheets(bytes).catch(() => {
+    throw new ApiError("not_xlsx", "Tệp gửi lên không phải tệp Excel .xlsx đọc được.");
+  });
+  for (const sheet of sheets) {
+    const found = findListHeader(sheet.rows);
+    if (!found) continue;
+    const entries: AgencyEntry[] = [];
+    for (const row of sheet.rows.slice(found.row + 1)) {
+      const name = text(row[found.name]);
+      if (!name) continue;
+      const id = found.id === undefined ? "" : text(row[found.id]);
+      const kind = found.kind === undefined ? "" : kindOfLabel(text(row[found.kind]));
+      entries.push({ name, ...(id ? { id: id as AgencyEntry["id"] } : {}), ...(kind ? { kind } : {}) });
+    }
+    const valid = agencyListSchema.safeParse({ agencies: entries });
+    if (!valid.success) throw validationError(valid.error, "Danh sách cơ quan");
+    return valid.data.agencies;
+  }
+  throw new ApiError("validation_failed", 'Không tìm thấy cột "Tên cơ quan" (hoặc "Tên đơn vị") trong tệp.');
+}
+
+function findListHeader(rows: SheetCell[][]): { row: number; name: number; id?: number; kind?: number } | undefined {
+  for (let row = 0; row < Math.min(rows.length, 20); row += 1) {
+    const folded = rows[row]!.map((cell) => foldDiacritics(normalizeText(text(cell))));
+    const name = folded.findIndex((cell) => /^ten( co quan| don vi| xa| xa, phuong)?/.test(cell));
+    if (name < 0) continue;
+    const id = folded.findIndex((cell) => /^ma( co quan| don vi)?$/.test(cell));
+    const kind = folded.findIndex((cell) => /^loai/.test(cell));
+    return { row, name, ...(id >= 0 ? { id } : {}), ...(kind >= 0 ? { kind } : {}) };
+  }
+  return undefined;
+}
+
+function kindOfLabel(label: string): AgencyEntry["kind"] | "" {
+  const folded = foldDiacritics(normalizeText(label));
+  if (!folded) return "";
+  if (agencyKindSchema.safeParse(folded).success) return folded as AgencyEntry["kind"];
+  if (/xa|phuong|dac khu/.test(folded)) return "ubnd_cap_xa";
+  if (/huyen|thi xa|thanh pho/.test(folded)) return "ubnd_cap_huyen";
+  if (/so|ban|nganh/.test(folded)) return "so_ban_nganh";
+  return "khac";
+}
+
+function toAgencies(entries: AgencyEntry[], province: string): Agency[] {
+  const problems: FieldProblem[] = [];
+  const seen = new Set<string>();
+  const agencies: Agency[] = [];
+  entries.forEach((entry, index) => {
+    const resolved = resolveAgencyName(entry.name);
+    const candidate = agencySchema.safeParse({
+      id: entry.id ?? resolved.id,
+      name: resolved.name,
+      kind: entry.kind ?? resolved.kind,
+      province,
+      ...(entry.shortName ? { shortName: entry.shortName } : {}),
+      ...(entry.parentId ? { parentId: entry.parentId } : {}),
+    });
+    if (!candidate.success) {
+      problems.push({ path: `agencies[${index}]`, message: `${entry.name}: ${candidate.error.issues[0]?.message ?? "không hợp lệ"}` });
+      return;
+    }
+    if (seen.has(candidate.data.id)) {
+      problems.push({ path: `agencies[${index}].id`, message: `Mã "${candidate.data.id}" xuất hiện hai lần trong danh sách.` });
+      return;
+    }
+    seen.add(candidate.data.id);
+    agencies.push(candidate.data);
+  });
+  if (problems.length > 0) {
+    throw new ApiError("validation_failed", `Danh sách có ${problems.length} lỗi: ${problems[0]!.message}. Chưa lưu cơ quan nào.`, { problems });
+  }
+  return agencies;
+}
+
+function mergeAgencies(catalogue: Catalogue, incoming: Agency[]) {
+  const byKey = new Map(catalogue.agencies.map((agency, index) => [`${agency.province}/${agency.id}`, index]));
+  const agencies = [...catalogue.agencies];
+  let added = 0;
+  let updated = 0;
+  let unchanged = 0;
+  for (const agency of incoming) {
+    const index = byKey.get(`${agency.province}/${agency.id}`);
+    if (index === undefined) {
+      agencies.push(agency);
+      added += 1;
+    } else if (JSON.stringify(agencies[index]) === JSON.stringify(agency)) {
+      unchanged += 1;
+    } else {
+      agencies[index] = agency;
+      updated += 1;
+    }
+  }
+  return { catalogue: { ...catalogue, agencies }, result: { added, updated, unchanged } };
+}
+
+function text(cell: SheetCell | undefined): string {
+  return cell === null || cell === undefined || typeof cell === "object" ? "" : String(cell).trim();
+}

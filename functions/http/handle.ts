@@ -1,0 +1,59 @@
+import type { HttpHandler, HttpRequest, HttpResponseInit, InvocationContext } from "@azure/functions";
+import type { Principal } from "../auth/principal";
+import type { Services } from "../services/services";
+import { CatalogueConflictError } from "../storage/catalogueStore";
+import { ApiError } from "./apiError";
+import { errorResponse } from "./respond";
+import type { RouteDefinition } from "./route";
+
+/**
+ * Wraps a route's handler with what every route needs: the caller's identity, the role gate, and one way of turning
+ * failures into answers. Storage failures become 503 (try again later); anything unexpected is logged with the
+ * invocation id and answered without internals.
+ */
+export function toAzureHandler(route: RouteDefinition, services: () => Promise<Services>): HttpHandler {
+  return async (request: HttpRequest, invocation: InvocationContext): Promise<HttpResponseInit> => {
+    try {
+      const ready = await services().catch((error: unknown) => {
+        invocation.error(`Không kết nối được kho lưu trữ: ${describe(error)}`);
+        throw new ApiError("storage_unavailable", "Kho lưu trữ tạm thời không truy cập được. Vui lòng thử lại sau ít phút.");
+      });
+      const principal = route.roles === "public" ? PUBLIC : await authenticate(request, ready);
+      if (route.roles !== "public" && !route.roles.includes(principal.role)) {
+        throw new ApiError("forbidden", "Khóa truy cập của bạn không có quyền dùng chức năng này.", { role: principal.role });
+      }
+      return await route.handler({ request, invocation, services: ready, principal });
+    } catch (error) {
+      if (error instanceof ApiError) return errorResponse(error);
+      if (error instanceof CatalogueConflictError) return errorResponse(new ApiError("conflict", error.message));
+      if (isStorageUnreachable(error)) {
+        invocation.error(`Lỗi kho lưu trữ (${route.name}): ${describe(error)}`);
+        return errorResponse(new ApiError("storage_unavailable", "Kho lưu trữ tạm thời không truy cập được. Vui lòng thử lại sau ít phút."));
+      }
+      invocation.error(`Lỗi không mong đợi (${route.name}, ${invocation.invocationId}): ${error instanceof Error ? error.stack : String(error)}`);
+      return errorResponse(
+        new ApiError("internal", `Máy chủ gặp lỗi không mong đợi. Mã tra cứu: ${invocation.invocationId}.`, { invocationId: invocation.invocationId }),
+      );
+    }
+  };
+}
+
+const PUBLIC: Principal = { role: "viewer", province: "public", subject: "anonymous", label: "" };
+
+async function authenticate(request: HttpRequest, services: Services): Promise<Principal> {
+  const header = request.headers.get("authorization") ?? "";
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  if (!match) throw new ApiError("unauthorized", "Thiếu khóa truy cập. Gửi kèm tiêu đề Authorization: Bearer <khóa>.");
+  const principal = await services.verifier.verify(match[1]!);
+  if (!principal) throw new ApiError("unauthorized", "Khóa truy cập không đúng hoặc đã bị thu hồi.");
+  return principal;
+}
+
+function isStorageUnreachable(error: unknown): boolean {
+  const code = String((error as { code?: string })?.code ?? "");
+  return ["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "REQUEST_SEND_ERROR"].includes(code) || (error as { statusCode?: number })?.statusCode === 503;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

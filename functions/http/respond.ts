@@ -1,0 +1,25 @@
+import type { HttpResponseInit } from "@azure/functions";
+import { ApiError } from "./apiError";
+
+export function json(status: number, body: unknown, headers: Record<string, string> = {}): HttpResponseInit {
+  return { status, jsonBody: body, headers: { "cache-control": "no-store", ...headers } };
+}
+
+export function errorResponse(error: ApiError): HttpResponseInit {
+  const headers: Record<string, string> = error.code === "unauthorized" ? { "www-authenticate": 'Bearer realm="kpi"' } : {};
+  return json(error.status, { code: error.code, message: error.message, ...(error.details === undefined ? {} : { details: error.details }) }, headers);
+}
+
+/** A file to save: the name carries Vietnamese, so it goes in RFC 5987 form with an ASCII fallback. */
+export function fileResponse(bytes: Uint8Array, fileName: string, contentType: string): HttpResponseInit {
+  const ascii = fileName.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").replace(/[^A-Za-z0-9._-]+/g, "-");
+  return {
+    status: 200,
+    body: bytes,
+    headers: {
+      "content-type": contentType,
+      "content-disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+      "cache-control": "no-store",
+    },
+  };
+}

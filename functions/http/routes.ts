@@ -1,0 +1,36 @@
+import { aggregateHandler, consolidatedReportHandler } from "../handlers/aggregate";
+import { agenciesHandler, groupsHandler, registerAgenciesHandler } from "../handlers/agencies";
+import { assignmentsFormHandler, assignmentsHandler } from "../handlers/assignments";
+import { catalogueHandler, decisionHandler, decisionsHandler, importHandler } from "../handlers/catalogue";
+import { healthHandler, meHandler } from "../handlers/health";
+import { listVersionsHandler, readVersionHandler, submitHandler } from "../handlers/submissions";
+import { targetsHandler } from "../handlers/targets";
+import { downloadWorkbookHandler, ingestWorkbookHandler, uploadWorkbookHandler } from "../handlers/workbooks";
+import { ALL_ROLES, type RouteDefinition } from "./route";
+
+const PERIOD = "decisions/{decisionId}/periods/{period}";
+const AGENCY = `${PERIOD}/agencies/{agencyId}`;
+
+/** Every route of the app. Azure registers exactly these with app.http; the local host serves exactly these. */
+export const ROUTES: readonly RouteDefinition[] = [
+  { name: "health", methods: ["GET"], route: "health", roles: "public", handler: healthHandler },
+  { name: "me", methods: ["GET"], route: "me", roles: ALL_ROLES, handler: meHandler },
+  { name: "catalogue", methods: ["GET"], route: "catalogue", roles: ALL_ROLES, handler: catalogueHandler },
+  { name: "catalogueImport", methods: ["POST"], route: "catalogue/import", roles: ["province"], handler: importHandler },
+  { name: "decisions", methods: ["GET"], route: "decisions", roles: ALL_ROLES, handler: decisionsHandler },
+  { name: "decision", methods: ["GET"], route: "decisions/{decisionId}", roles: ALL_ROLES, handler: decisionHandler },
+  { name: "agencies", methods: ["GET"], route: "agencies", roles: ALL_ROLES, handler: agenciesHandler },
+  { name: "agenciesRegister", methods: ["POST"], route: "agencies", roles: ["province"], handler: registerAgenciesHandler },
+  { name: "groups", methods: ["GET"], route: "groups", roles: ALL_ROLES, handler: groupsHandler },
+  { name: "targets", methods: ["POST"], route: "targets", roles: ALL_ROLES, handler: targetsHandler },
+  { name: "assignments", methods: ["GET"], route: `${PERIOD}/assignments`, roles: ["province", "agency"], handler: assignmentsHandler },
+  { name: "assignmentsForm", methods: ["GET"], route: `${PERIOD}/assignments.xlsx`, roles: ["province", "agency"], handler: assignmentsFormHandler },
+  { name: "submit", methods: ["POST"], route: `${PERIOD}/submissions`, roles: ["province", "agency"], handler: submitHandler },
+  { name: "versions", methods: ["GET"], route: `${AGENCY}/versions`, roles: ["province", "agency"], handler: listVersionsHandler },
+  { name: "version", methods: ["GET"], route: `${AGENCY}/versions/{version}`, roles: ["province", "agency"], handler: readVersionHandler },
+  { name: "workbookUpload", methods: ["PUT"], route: `${AGENCY}/versions/{version}/workbook`, roles: ["province", "agency"], handler: uploadWorkbookHandler },
+  { name: "workbookDownload", methods: ["GET"], route: `${AGENCY}/versions/{version}/workbook`, roles: ["province", "agency"], handler: downloadWorkbookHandler },
+  { name: "workbookIngest", methods: ["POST"], route: `${AGENCY}/workbook-ingest`, roles: ["province", "agency"], handler: ingestWorkbookHandler },
+  { name: "aggregate", methods: ["GET"], route: `${PERIOD}/aggregate`, roles: ["province", "viewer"], handler: aggregateHandler },
+  { name: "report", methods: ["GET"], route: `${PERIOD}/report.xlsx`, roles: ["province", "viewer"], handler: consolidatedReportHandler },
+];

@@ -1,0 +1,82 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { azuriteConnectionString, DEFAULT_LOCAL_PORTS, type LocalPorts } from "../storage/connection";
+import { freePort, isListening } from "./freePort";
+
+export interface AzuriteOptions {
+  /** Where Azurite keeps its data; without it, data lives in memory and is gone when it stops (tests, benchmarks). */
+  location?: string;
+  ports?: Partial<LocalPorts>;
+  /** Wait this long for both services to listen. */
+  startTimeoutMs?: number;
+}
+
+export interface RunningAzurite {
+  ports: LocalPorts;
+  connection: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Azurite from node_modules, always on loopback and with telemetry off (otherwise it calls out to Microsoft). It
+ * flushes its files every few seconds and on SIGINT, so it is always stopped with SIGINT and given time to finish.
+ */
+export async function startAzurite(options: AzuriteOptions = {}): Promise<RunningAzurite> {
+  const ports: LocalPorts = {
+    blob: options.ports?.blob ?? (options.location ? DEFAULT_LOCAL_PORTS.blob : await freePort()),
+    table: options.ports?.table ?? (options.location ? DEFAULT_LOCAL_PORTS.table : await freePort()),
+  };
+  for (const port of [ports.blob, ports.table]) {
+    if (await isListening(port)) {
+      throw new Error(`Cổng ${port} đang bị chương trình khác dùng (có thể Azurite đang chạy). Hãy dừng chương trình đó rồi chạy lại.`);
+    }
+  }
+  const args = [
+    azuriteEntry(),
+    "--blobHost", "127.0.0.1", "--blobPort", String(ports.blob),
+    "--tableHost", "127.0.0.1", "--tablePort", String(ports.table),
+    "--queueHost", "127.0.0.1", "--queuePort", String(await freePort()),
+    "--disableTelemetry", "--silent", "--skipApiVersionCheck",
+  ];
+  if (options.location) {
+    mkdirSync(options.location, { recursive: true });
+    args.push("--location", options.location);
+  } else {
+    args.push("--inMemoryPersistence");
+  }
+  const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  child.stdout?.on("data", (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
+  child.stderr?.on("data", (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
+
+  const deadline = Date.now() + (options.startTimeoutMs ?? 30_000);
+  while (!((await isListening(ports.blob)) && (await isListening(ports.table)))) {
+    if (child.exitCode !== null) throw new Error(`Azurite dừng ngay khi khởi động (mã ${child.exitCode}):\n${output}`);
+    if (Date.now() > deadline) {
+      await stopChild(child);
+      throw new Error(`Azurite không khởi động kịp:\n${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return { ports, connection: azuriteConnectionString(ports), stop: () => stopChild(child) };
+}
+
+function azuriteEntry(): string {
+  const require = createRequire(import.meta.url);
+  return join(dirname(require.resolve("azurite/package.json")), "dist", "src", "azurite.js");
+}
+
+/** SIGINT lets Azurite write its data; a second, SIGTERM, only if it has not finished after a long wait. */
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill("SIGTERM"), 15_000);
+    child.once("exit", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill("SIGINT");
+  });
+}

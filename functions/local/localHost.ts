@@ -1,0 +1,149 @@
+import { randomUUID } from "node:crypto";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { HttpRequest, HttpResponse, InvocationContext } from "../http/azureRuntime";
+import { ApiError } from "../http/apiError";
+import { toAzureHandler } from "../http/handle";
+import type { RouteDefinition } from "../http/route";
+import type { Services } from "../services/services";
+import { compileRoutes, matchRoute } from "./routeMatcher";
+
+/** Above every route's own limit (20 MB imports): a body this large is cut off before it is held in memory. */
+const MAX_REQUEST_BYTES = 21 * 1024 * 1024;
+
+export interface LocalHostOptions {
+  routes: readonly RouteDefinition[];
+  services: () => Promise<Services>;
+  port?: number;
+  /** Origins allowed to call from a browser (the add-in's dev server). */
+  corsOrigins?: readonly string[];
+  log?: (line: string) => void;
+}
+
+export interface LocalHost {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves the route table on 127.0.0.1 the way the Functions host would: each request becomes an HttpRequest and an
+ * InvocationContext and goes through the same handler Azure calls. Used by `npm start`, the tests and the CLI.
+ */
+export async function startLocalHost(options: LocalHostOptions): Promise<LocalHost> {
+  const compiled = compileRoutes(options.routes);
+  const handlers = new Map(options.routes.map((route) => [route.name, toAzureHandler(route, options.services)]));
+  const log = options.log ?? (() => {});
+  const server = createServer((incoming, outgoing) => {
+    serve(incoming, outgoing).catch((error: unknown) => {
+      log(`Lỗi máy chủ cục bộ: ${error instanceof Error ? error.message : String(error)}`);
+      if (!outgoing.headersSent) writeJson(outgoing, 500, { code: "internal", message: "Máy chủ gặp lỗi không mong đợi." });
+      else outgoing.destroy();
+    });
+  });
+
+  async function serve(incoming: IncomingMessage, outgoing: ServerResponse): Promise<void> {
+    const url = new URL(incoming.url ?? "/", "http://127.0.0.1");
+    const method = (incoming.method ?? "GET").toUpperCase();
+    applyCors(incoming, outgoing, options.corsOrigins ?? []);
+    if (method === "OPTIONS") {
+      outgoing.writeHead(204).end();
+      return;
+    }
+    const match = matchRoute(compiled, method, url.pathname);
+    if (match.kind === "none") return writeError(outgoing, new ApiError("not_found", `Không có địa chỉ ${url.pathname}.`));
+    if (match.kind === "wrong_method") {
+      outgoing.setHeader("allow", match.allowed.join(", "));
+      return writeError(outgoing, new ApiError("method_not_allowed", `Địa chỉ này không nhận phương thức ${method}.`));
+    }
+    const body = await readBody(incoming);
+    if (body === "too_large") {
+      outgoing.setHeader("connection", "close");
+      return writeError(outgoing, new ApiError("payload_too_large", "Nội dung gửi lên quá lớn.", { limit: MAX_REQUEST_BYTES }));
+    }
+    const started = Date.now();
+    const request = new HttpRequest({
+      method,
+      url: url.toString(),
+      headers: headersOf(incoming),
+      query: Object.fromEntries(url.searchParams.entries()),
+      params: match.params,
+      ...(body.byteLength > 0 ? { body: { bytes: body } } : {}),
+    });
+    const invocation = new InvocationContext({
+      functionName: match.route.name,
+      invocationId: randomUUID(),
+      logHandler: (level, ...args) => log(`[${level}] ${match.route.name}: ${args.map(String).join(" ")}`),
+    });
+    const response = new HttpResponse(await handlers.get(match.route.name)!(request, invocation));
+    const bytes = Buffer.from(await response.arrayBuffer());
+    const headers: Record<string, string> = {};
+    response.headers.forEach((value, name) => (headers[name] = value));
+    outgoing.writeHead(response.status ?? 200, { ...headers, "content-length": String(bytes.byteLength) });
+    outgoing.end(bytes);
+    log(`${method} ${url.pathname} → ${response.status ?? 200} (${Date.now() - started} ms)`);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 7071, "127.0.0.1", () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  return { url: `http://127.0.0.1:${port}`, port, close: () => closeServer(server) };
+}
+
+function readBody(incoming: IncomingMessage): Promise<Buffer | "too_large"> {
+  const declared = Number(incoming.headers["content-length"] ?? "0");
+  if (declared > MAX_REQUEST_BYTES) {
+    incoming.resume();
+    return Promise.resolve("too_large");
+  }
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let over = false;
+    incoming.on("data", (chunk: Buffer) => {
+      size += chunk.byteLength;
+      if (size > MAX_REQUEST_BYTES) over = true;
+      else chunks.push(chunk);
+    });
+    incoming.on("end", () => resolve(over ? "too_large" : Buffer.concat(chunks)));
+    incoming.on("error", reject);
+  });
+}
+
+function headersOf(incoming: IncomingMessage): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(incoming.headers)) {
+    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(", ") : value;
+  }
+  return headers;
+}
+
+function applyCors(incoming: IncomingMessage, outgoing: ServerResponse, origins: readonly string[]): void {
+  const origin = incoming.headers.origin;
+  if (!origin || !origins.includes(origin)) return;
+  outgoing.setHeader("access-control-allow-origin", origin);
+  outgoing.setHeader("vary", "origin");
+  outgoing.setHeader("access-control-allow-methods", "GET, POST, PUT, OPTIONS");
+  outgoing.setHeader("access-control-allow-headers", "authorization, content-type, idempotency-key");
+  outgoing.setHeader("access-control-expose-headers", "content-disposition");
+  outgoing.setHeader("access-control-max-age", "600");
+}
+
+function writeError(outgoing: ServerResponse, error: ApiError): void {
+  writeJson(outgoing, error.status, { code: error.code, message: error.message, ...(error.details === undefined ? {} : { details: error.details }) });
+}
+
+function writeJson(outgoing: ServerResponse, status: number, body: unknown): void {
+  const bytes = Buffer.from(JSON.stringify(body));
+  outgoing.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": String(bytes.byteLength) });
+  outgoing.end(bytes);
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}

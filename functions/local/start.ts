@@ -1,0 +1,71 @@
+import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { ROUTES } from "../http/routes";
+import { createServices } from "../services/services";
+import { settingsSchema } from "../services/settings";
+import { startAzurite } from "./azurite";
+import { DEMO_DECISION } from "./demoData";
+import { ensureDemoKeys } from "./demoKeys";
+import { loadDemoIfEmpty } from "./demoData";
+import { startLocalHost } from "./localHost";
+
+/**
+ * `npm start`: the whole system on this machine — Azurite with its data under .data/, the functions on
+ * 127.0.0.1:7071 — loaded with the demo catalogue on first run. Ctrl-C stops everything, Azurite last so it flushes.
+ */
+
+const root = resolve(fileURLToPath(import.meta.url), "../../..");
+const dataDir = resolve(root, ".data");
+const port = Number(process.env.KPI_PORT ?? 7071);
+
+const stops: Array<() => Promise<void>> = [];
+let stopping = false;
+
+async function stopAll(code: number): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    console.log("\nĐang dừng hệ thống…");
+    for (const stop of stops.reverse()) await stop().catch((error: unknown) => console.error(String(error)));
+    console.log("Đã dừng. Dữ liệu được giữ trong .data/.");
+  }
+  process.exit(code);
+}
+process.on("SIGINT", () => void stopAll(0));
+process.on("SIGTERM", () => void stopAll(0));
+
+try {
+  console.log("Khởi động kho lưu trữ Azurite (dữ liệu trong .data/azurite)…");
+  const azurite = await startAzurite({ location: resolve(dataDir, "azurite") });
+  stops.push(() => azurite.stop());
+  const services = await createServices(settingsSchema.parse({ connection: azurite.connection }));
+  if (await loadDemoIfEmpty(services)) console.log("Lần chạy đầu: đã nạp danh mục mẫu (Phú Thọ 2025, Huế 2025, Vĩnh Phúc 2022) và 5 xã, phường mẫu.");
+  const keys = await ensureDemoKeys(services, resolve(dataDir, "demo-keys.json"));
+  const host = await startLocalHost({
+    routes: ROUTES,
+    services: async () => services,
+    port,
+    corsOrigins: ["https://localhost:3000"],
+    log: process.env.KPI_LOG === "quiet" ? undefined : (line) => console.log(line),
+  });
+  stops.push(() => host.close());
+  const api = `${host.url}/api`;
+  console.log(`
+Hệ thống đã chạy.
+  Máy chủ:        ${api}/health
+  Kho lưu trữ:    Azurite, blob :${azurite.ports.blob}, table :${azurite.ports.table}
+
+Khóa thử nghiệm (lưu trong .data/demo-keys.json):
+  Tỉnh (Sở KH&CN Phú Thọ):      ${keys.province}
+  Cơ quan (Sở Tài chính):        ${keys.agency}
+  Người xem (VP UBND tỉnh):      ${keys.viewer}
+
+Thử ngay:
+  curl -H "Authorization: Bearer ${keys.agency}" "${api}/decisions/${DEMO_DECISION}/periods/2025-Q4/assignments"
+  npx kpi submit bao-cao.xlsx --agency so-tai-chinh --decision ${DEMO_DECISION} --period 2025-Q4 --key ${keys.agency}
+  curl -H "Authorization: Bearer ${keys.province}" -o tong-hop.xlsx "${api}/decisions/${DEMO_DECISION}/periods/2025-Q4/report.xlsx"
+
+Nhấn Ctrl-C để dừng.`);
+} catch (error) {
+  console.error(`Không khởi động được: ${error instanceof Error ? error.message : String(error)}`);
+  await stopAll(1);
+}

@@ -1,0 +1,24 @@
+import { z } from "zod";
+import { DEFAULT_REPORT_DUE_DAY } from "../../shared/period/reportDue";
+import { resolveConnectionString } from "../storage/connection";
+import { STORAGE_PREFIX_PATTERN } from "../storage/tableNames";
+
+/** Settings come from the Functions app settings on Azure and from the environment locally; all are checked at start. */
+export const settingsSchema = z.object({
+  connection: z.string().min(1),
+  reportDueDay: z.coerce.number().int().min(1).max(31, { error: "KPI_REPORT_DUE_DAY phải từ 1 đến 31." }).default(DEFAULT_REPORT_DUE_DAY),
+  keyCacheMs: z.coerce.number().int().min(0).default(30_000),
+  catalogueCacheMs: z.coerce.number().int().min(0).default(5_000),
+  storagePrefix: z.string().regex(STORAGE_PREFIX_PATTERN, { error: "KPI_STORAGE_PREFIX chỉ gồm chữ thường và số, bắt đầu bằng chữ, tối đa 16 ký tự." }).default(""),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export function settingsFromEnvironment(env: NodeJS.ProcessEnv = process.env): Settings {
+  return settingsSchema.parse({
+    connection: resolveConnectionString(env.KPI_STORAGE_CONNECTION ?? env.AzureWebJobsStorage),
+    reportDueDay: env.KPI_REPORT_DUE_DAY,
+    keyCacheMs: env.KPI_KEY_CACHE_MS,
+    catalogueCacheMs: env.KPI_CATALOGUE_CACHE_MS,
+    storagePrefix: env.KPI_STORAGE_PREFIX,
+  });
+}

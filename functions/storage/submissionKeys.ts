@@ -1,0 +1,41 @@
+import { createHash } from "node:crypto";
+
+/**
+ * Row layout of the submissions table. One partition per decision × period (a decision belongs to one province), so
+ * "the province's quarter" is one partition and "one agency's versions" a key range inside it:
+ *   v~{agency}~{000007}   every version, never overwritten
+ *   latest~{agency}       a copy of the newest version, what aggregation reads
+ *   idem~{agency}~{hash}  the idempotency key of a submission, pointing at the version it created
+ * '~' sorts after every character an id may contain, so a prefix never swallows another agency's rows.
+ */
+
+export function partitionOf(decisionId: string, period: string): string {
+  return `${decisionId}~${period}`;
+}
+
+export function versionRowKey(agencyId: string, version: number): string {
+  return `${versionPrefix(agencyId)}${String(version).padStart(6, "0")}`;
+}
+
+export function versionPrefix(agencyId: string): string {
+  return `v~${agencyId}~`;
+}
+
+export function latestRowKey(agencyId: string): string {
+  return `latest~${agencyId}`;
+}
+
+export const LATEST_PREFIX = "latest~";
+
+export function idempotencyRowKey(agencyId: string, idempotencyKey: string): string {
+  return `idem~${agencyId}~${sha256Hex(idempotencyKey)}`;
+}
+
+export function sha256Hex(data: string | Uint8Array): string {
+  return createHash("sha256").update(data).digest("hex");
+}
+
+/** Blob path of a version's workbook, built only from validated ids so no request can choose where it lands. */
+export function workbookBlobPath(province: string, decisionId: string, period: string, agencyId: string, version: number): string {
+  return `${province}/${decisionId}/${period}/${agencyId}/v${String(version).padStart(6, "0")}.xlsx`;
+}

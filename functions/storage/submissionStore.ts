@@ -1,0 +1,207 @@
+import type { TableClient, TableEntity, TransactionAction } from "@azure/data-tables";
+import { z } from "zod";
+import { readChunkedJson, writeChunkedJson } from "./chunkedJson";
+import { judgedValueSchema, storedWorkbookSchema, submissionRecordSchema, type SubmissionRecord, type StoredWorkbook } from "./submissionRecord";
+import {
+  idempotencyRowKey,
+  LATEST_PREFIX,
+  latestRowKey,
+  partitionOf,
+  versionPrefix,
+  versionRowKey,
+} from "./submissionKeys";
+import { isConflict, isNotFound, prefixEnd } from "./tableClient";
+import { verdictCountsSchema } from "../../shared/report/receipt";
+
+/**
+ * Submissions on Table Storage. A new version, its "latest" copy and its idempotency row are written in one entity
+ * group transaction: either all three exist or none, so a crash cannot leave a version without its receipt key or a
+ * retry that stores twice.
+ */
+
+const MAX_VERSION_ATTEMPTS = 20;
+
+export type NewSubmission = Omit<SubmissionRecord, "id" | "version">;
+
+export type SubmitOutcome =
+  | { kind: "created"; record: SubmissionRecord }
+  | { kind: "replayed"; record: SubmissionRecord }
+  | { kind: "key_reused" };
+
+export class SubmissionStore {
+  /** The newest version this process has seen per agency: saves a read on the common path, proven by the create. */
+  private readonly versionHints = new Map<string, number>();
+
+  constructor(private readonly table: TableClient) {}
+
+  /**
+   * Stores the next version. `bodyHash` identifies the request: the same key with the same body is a retry (the first
+   * receipt is returned), the same key with another body is a mistake the caller must hear about.
+   */
+  async submit(
+    draft: NewSubmission,
+    idempotencyKey: string,
+    bodyHash: string,
+    makeId: (version: number) => string,
+  ): Promise<SubmitOutcome> {
+    const partitionKey = partitionOf(draft.decisionId, draft.period);
+    const hintKey = `${partitionKey}/${draft.agencyId}`;
+    const idemRow = idempotencyRowKey(draft.agencyId, idempotencyKey);
+
+    const replay = await this.readReplay(partitionKey, idemRow, bodyHash);
+    if (replay) return replay;
+
+    let version = (this.versionHints.get(hintKey) ?? 0) + 1;
+    for (let attempt = 0; attempt < MAX_VERSION_ATTEMPTS; attempt += 1) {
+      const record = submissionRecordSchema.parse({ ...draft, id: makeId(version), version });
+      const payload = recordProperties(record);
+      const actions: TransactionAction[] = [
+        ["create", { partitionKey, rowKey: versionRowKey(draft.agencyId, version), ...payload }],
+        ["upsert", { partitionKey, rowKey: latestRowKey(draft.agencyId), ...payload }, "Replace"],
+        ["create", { partitionKey, rowKey: idemRow, version, bodyHash, createdAt: record.submittedAt }],
+      ];
+      try {
+        await this.table.submitTransaction(actions);
+        this.versionHints.set(hintKey, version);
+        return { kind: "created", record };
+      } catch (error) {
+        if (!isConflict(error)) throw error;
+      }
+      // Either this key was used meanwhile (a concurrent retry) or another submission took the version number.
+      const raced = await this.readReplay(partitionKey, idemRow, bodyHash);
+      if (raced) return raced;
+      const latest = await this.latest(draft.decisionId, draft.period, draft.agencyId);
+      version = Math.max(version, latest?.version ?? 0) + 1;
+    }
+    throw new Error(`Không cấp được số phiên bản sau ${MAX_VERSION_ATTEMPTS} lần thử.`);
+  }
+
+  private async readReplay(partitionKey: string, idemRow: string, bodyHash: string): Promise<SubmitOutcome | undefined> {
+    const idem = await this.getEntity(partitionKey, idemRow);
+    if (!idem) return undefined;
+    const stored = idempotencyEntitySchema.parse(idem);
+    if (stored.bodyHash !== bodyHash) return { kind: "key_reused" };
+    const agencyId = idemRow.split("~")[1]!;
+    const entity = await this.getEntity(partitionKey, versionRowKey(agencyId, stored.version));
+    if (!entity) throw new Error(`Thiếu phiên bản ${stored.version} mà khóa chống nộp trùng trỏ tới.`);
+    return { kind: "replayed", record: recordOf(entity) };
+  }
+
+  async latest(decisionId: string, period: string, agencyId: string): Promise<SubmissionRecord | undefined> {
+    const entity = await this.getEntity(partitionOf(decisionId, period), latestRowKey(agencyId));
+    return entity ? recordOf(entity) : undefined;
+  }
+
+  async version(decisionId: string, period: string, agencyId: string, version: number): Promise<SubmissionRecord | undefined> {
+    const entity = await this.getEntity(partitionOf(decisionId, period), versionRowKey(agencyId, version));
+    return entity ? recordOf(entity) : undefined;
+  }
+
+  async versions(decisionId: string, period: string, agencyId: string): Promise<SubmissionRecord[]> {
+    const records: SubmissionRecord[] = [];
+    for await (const entity of this.range(partitionOf(decisionId, period), versionPrefix(agencyId))) records.push(recordOf(entity));
+    return records;
+  }
+
+  /** The newest version of every agency that reported in the period, one at a time so memory stays flat. */
+  async *latestOfPeriod(decisionId: string, period: string): AsyncGenerator<SubmissionRecord> {
+    for await (const entity of this.range(partitionOf(decisionId, period), LATEST_PREFIX)) yield recordOf(entity);
+  }
+
+  /** Records the version's workbook on the version and, when it is still the newest, on the latest copy. */
+  async attachWorkbook(record: SubmissionRecord, workbook: StoredWorkbook): Promise<SubmissionRecord> {
+    const partitionKey = partitionOf(record.decisionId, record.period);
+    const properties = workbookProperties(workbook);
+    await this.table.updateEntity({ partitionKey, rowKey: versionRowKey(record.agencyId, record.version), ...properties }, "Merge");
+    for (let attempt = 0; attempt < MAX_VERSION_ATTEMPTS; attempt += 1) {
+      const latest = await this.getEntity(partitionKey, latestRowKey(record.agencyId));
+      if (!latest || Number(latest.version) !== record.version) break;
+      try {
+        await this.table.updateEntity({ partitionKey, rowKey: latestRowKey(record.agencyId), ...properties }, "Merge", {
+          etag: String(latest.etag),
+        });
+        break;
+      } catch (error) {
+        if ((error as { statusCode?: number }).statusCode !== 412) throw error;
+      }
+    }
+    return { ...record, workbook };
+  }
+
+  private async getEntity(partitionKey: string, rowKey: string): Promise<Record<string, unknown> | undefined> {
+    try {
+      return await this.table.getEntity<Record<string, unknown>>(partitionKey, rowKey);
+    } catch (error) {
+      if (isNotFound(error)) return undefined;
+      throw error;
+    }
+  }
+
+  private range(partitionKey: string, prefix: string): AsyncIterable<Record<string, unknown>> {
+    return this.table.listEntities<Record<string, unknown>>({
+      queryOptions: {
+        filter: `PartitionKey eq '${escapeOData(partitionKey)}' and RowKey ge '${escapeOData(prefix)}' and RowKey lt '${escapeOData(prefixEnd(prefix))}'`,
+      },
+    });
+  }
+}
+
+function escapeOData(value: string): string {
+  return value.replace(/'/g, "''");
+}
+
+const idempotencyEntitySchema = z.object({ version: z.coerce.number().int().positive(), bodyHash: z.string() });
+
+function recordProperties(record: SubmissionRecord): TableEntityProperties {
+  return {
+    id: record.id,
+    decisionId: record.decisionId,
+    province: record.province,
+    agencyId: record.agencyId,
+    period: record.period,
+    version: record.version,
+    submittedAt: record.submittedAt,
+    submittedBy: record.submittedBy,
+    channel: record.channel,
+    catalogueVersion: record.catalogueVersion,
+    reportDueDate: record.reportDueDate,
+    late: record.late,
+    counts: JSON.stringify(record.counts),
+    ...writeChunkedJson("values", record.values),
+    ...(record.workbook ? workbookProperties(record.workbook) : {}),
+  };
+}
+
+type TableEntityProperties = Omit<TableEntity, "partitionKey" | "rowKey">;
+
+function workbookProperties(workbook: StoredWorkbook): TableEntityProperties {
+  return { workbook: JSON.stringify(workbook) };
+}
+
+const storedRowSchema = z.object({
+  id: z.string(),
+  decisionId: z.string(),
+  province: z.string(),
+  agencyId: z.string(),
+  period: z.string(),
+  version: z.coerce.number(),
+  submittedAt: z.string(),
+  submittedBy: z.string(),
+  channel: z.string(),
+  catalogueVersion: z.coerce.number(),
+  reportDueDate: z.string(),
+  late: z.boolean(),
+  counts: z.string(),
+  workbook: z.string().optional(),
+});
+
+/** Every row read back goes through the record schema: storage is a boundary too. */
+function recordOf(entity: Record<string, unknown>): SubmissionRecord {
+  const row = storedRowSchema.parse(entity);
+  return submissionRecordSchema.parse({
+    ...row,
+    counts: verdictCountsSchema.parse(JSON.parse(row.counts)),
+    values: readChunkedJson(entity, "values", z.array(judgedValueSchema)),
+    workbook: row.workbook === undefined ? undefined : storedWorkbookSchema.parse(JSON.parse(row.workbook)),
+  });
+}

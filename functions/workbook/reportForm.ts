@@ -1,0 +1,168 @@
+import ExcelJS from "exceljs";
+import { formatIsoDateVi } from "../../shared/period/isoDate";
+import type { SubmissionValue } from "../../shared/model/submissionValue";
+import { compileFormula } from "../../shared/formula/compile";
+import type { PeriodAssignment, PeriodAssignments } from "../../shared/report/periodAssignments";
+import {
+  BINDING_SHEET_NAME,
+  columnLetter,
+  findHeaderRow,
+  readReportRows,
+  REPORT_COLUMNS,
+  REPORT_SHEET_NAME,
+  reportBindingSchema,
+  reportColumnIndex,
+  type ReportBinding,
+  type ReportReading,
+} from "../../shared/report/reportTable";
+import { readXlsxSheets } from "../catalogue/xlsxSheets";
+import { inspectXlsx } from "./xlsxInspect";
+
+/**
+ * The report form as an xlsx: what an agency without the add-in downloads, fills in any Excel (2010 or later, no
+ * custom functions) and uploads; and how the server reads any workbook that carries the report table.
+ */
+
+export class WorkbookRejectedError extends Error {
+  constructor(
+    readonly code: "not_xlsx" | "zip_bomb" | "too_many_entries",
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const HEADER_ROW = 6;
+const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDCE6F1" } };
+const INPUT_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFF9E5" } };
+const THIN: Partial<ExcelJS.Borders> = {
+  top: { style: "thin", color: { argb: "FFB4B4B4" } },
+  left: { style: "thin", color: { argb: "FFB4B4B4" } },
+  bottom: { style: "thin", color: { argb: "FFB4B4B4" } },
+  right: { style: "thin", color: { argb: "FFB4B4B4" } },
+};
+
+export async function buildReportWorkbook(view: PeriodAssignments, options: { values?: readonly SubmissionValue[] } = {}): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "KPI chuyển đổi số";
+  const sheet = workbook.addWorksheet(REPORT_SHEET_NAME, { views: [{ state: "frozen", ySplit: HEADER_ROW }] });
+  sheet.columns = REPORT_COLUMNS.map((column) => ({ width: column.width }));
+
+  sheet.getCell("A1").value = "BÁO CÁO KẾT QUẢ THỰC HIỆN CHỈ TIÊU CHUYỂN ĐỔI SỐ";
+  sheet.getCell("A1").font = { bold: true, size: 14 };
+  sheet.getCell("A2").value = `${view.agency.name} — ${view.periodLabel}`;
+  sheet.getCell("A2").font = { bold: true };
+  sheet.getCell("A3").value = `Văn bản giao: ${view.decision.number}${view.decision.title ? ` (${view.decision.title})` : ""}. Hạn nộp: ${formatIsoDateVi(view.reportDueDate)}.`;
+  sheet.getCell("A4").value =
+    "Nhập cột Kết quả (tỷ lệ nhập 90% hoặc 0,9), hoặc Tử số và Mẫu số để tự tính tỷ lệ; cột Đánh giá tự tính. Không đổi cột Mã.";
+  sheet.getCell("A4").font = { italic: true, color: { argb: "FF555555" } };
+
+  const header = sheet.getRow(HEADER_ROW);
+  REPORT_COLUMNS.forEach((column, index) => {
+    const cell = header.getCell(index + 1);
+    cell.value = column.header;
+    cell.font = { bold: true };
+    cell.fill = HEADER_FILL;
+    cell.border = THIN;
+    cell.alignment = { vertical: "middle", horizontal: "center", wrapText: true };
+  });
+
+  const values = new Map(options.values?.map((value) => [value.assignmentId, value]));
+  view.assignments.forEach((assignment, index) => {
+    writeRow(sheet.getRow(HEADER_ROW + 1 + index), assignment, values.get(assignment.assignmentId), view);
+  });
+
+  const binding: ReportBinding = reportBindingSchema.parse({
+    decisionId: view.decision.id,
+    period: view.period,
+    province: view.decision.province,
+    agencyId: view.agency.id,
+    catalogueVersion: view.catalogueVersion,
+    assignmentIds: view.assignments.map((assignment) => assignment.assignmentId),
+  });
+  const hidden = workbook.addWorksheet(BINDING_SHEET_NAME, { state: "veryHidden" });
+  hidden.getCell("A1").value = JSON.stringify(binding);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+function writeRow(row: ExcelJS.Row, assignment: PeriodAssignment, value: SubmissionValue | undefined, view: PeriodAssignments): void {
+  const at = (key: Parameters<typeof reportColumnIndex>[0]) => row.getCell(reportColumnIndex(key) + 1);
+  const ref = (key: Parameters<typeof reportColumnIndex>[0]) => `${columnLetter(reportColumnIndex(key))}${row.number}`;
+  // Plain strings: exceljs writes them as text, so a name starting with "=" never becomes a formula.
+  at("order").value = assignment.order;
+  at("code").value = assignment.indicatorCode;
+  at("text").value = assignment.text;
+  at("target").value = assignment.targetText;
+  const isRate = assignment.indicatorKind === "percent";
+  if (value?.numerator !== undefined) at("numerator").value = value.numerator;
+  if (value?.denominator !== undefined) at("denominator").value = value.denominator;
+  if (value && value.actual !== null && value.numerator === undefined) {
+    at("actual").value = value.actual;
+  } else if (isRate) {
+    const numerator = ref("numerator");
+    const denominator = ref("denominator");
+    const scale = assignment.unit === "%" ? "*100" : "";
+    at("actual").value = { formula: `IF(AND(ISNUMBER(${numerator}),ISNUMBER(${denominator}),${denominator}>0),${numerator}/${denominator}${scale},"")` };
+  }
+  if (value?.note) at("note").value = value.note;
+  if (isRate && assignment.unit !== "%") at("actual").numFmt = "0.0%";
+
+  const compiled = compileFormula(assignment.target, ref("actual"), {
+    unit: assignment.unit,
+    dueDate: assignment.milestoneDue ?? `${view.decision.year}-12-31`,
+  });
+  if (compiled.ok) at("verdict").value = { formula: compiled.formula.slice(1) };
+
+  for (const key of ["numerator", "denominator"] as const) {
+    at(key).dataValidation = {
+      type: "decimal",
+      operator: "greaterThanOrEqual",
+      allowBlank: true,
+      formulae: [0],
+      showErrorMessage: true,
+      errorTitle: "Số liệu không hợp lệ",
+      error: `${key === "numerator" ? "Tử số" : "Mẫu số"} phải là số không âm.`,
+    };
+  }
+  for (const key of ["numerator", "denominator", "actual", "note"] as const) at(key).fill = INPUT_FILL;
+  row.eachCell({ includeEmpty: true }, (cell) => {
+    cell.border = THIN;
+    cell.alignment = { vertical: "top", wrapText: true };
+  });
+}
+
+export interface ReportWorkbookReading {
+  reading: ReportReading;
+  binding?: ReportBinding;
+  /** Set when the workbook says it reports another decision, period or agency than the one it was sent for. */
+  bindingProblem?: string;
+}
+
+export async function readReportWorkbook(bytes: Uint8Array, view: PeriodAssignments): Promise<ReportWorkbookReading> {
+  const inspected = inspectXlsx(bytes);
+  if (!inspected.ok) throw new WorkbookRejectedError(inspected.code, inspected.message);
+  const sheets = await readXlsxSheets(bytes).catch(() => {
+    throw new WorkbookRejectedError("not_xlsx", "Không đọc được tệp Excel: tệp bị hỏng hoặc không đúng định dạng .xlsx.");
+  });
+  const bindingSheet = sheets.find((sheet) => sheet.name === BINDING_SHEET_NAME);
+  const binding = bindingOf(bindingSheet?.rows[0]?.[0]);
+  const reportSheet =
+    sheets.find((sheet) => sheet.name === REPORT_SHEET_NAME && findHeaderRow(sheet.rows)) ??
+    sheets.find((sheet) => sheet.name !== BINDING_SHEET_NAME && findHeaderRow(sheet.rows));
+  const reading = readReportRows(reportSheet?.rows ?? [], view.assignments, binding ? { binding } : {});
+  const bindingProblem =
+    binding && (binding.decisionId !== view.decision.id || binding.period !== view.period || binding.agencyId !== view.agency.id)
+      ? `Tệp này là báo cáo của cơ quan "${binding.agencyId}", kỳ ${binding.period}, văn bản ${binding.decisionId}; không phải của ${view.agency.name}, kỳ ${view.period}.`
+      : undefined;
+  return { reading, ...(binding ? { binding } : {}), ...(bindingProblem ? { bindingProblem } : {}) };
+}
+
+function bindingOf(cell: unknown): ReportBinding | undefined {
+  if (typeof cell !== "string") return undefined;
+  try {
+    const parsed = reportBindingSchema.safeParse(JSON.parse(cell));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}

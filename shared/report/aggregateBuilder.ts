@@ -1,0 +1,149 @@
+import type { CatalogueLookup } from "../catalogue/lookup";
+import type { Agency, CatalogueDecision } from "../catalogue/model";
+import type { PeriodCode } from "../period/period";
+import { periodLabel } from "../period/period";
+import { reportDueDate } from "../period/reportDue";
+import { VERDICT_LABELS } from "../verdict/labels";
+import type { VerdictCode } from "../verdict/schema";
+import type { Aggregate, AggregateAgency, AggregateCell, AggregateIndicator } from "./aggregate";
+import { buildPeriodAssignments } from "./buildPeriodAssignments";
+import type { PeriodAssignment } from "./periodAssignments";
+
+/** The part of a stored submission aggregation reads: the values with the verdicts given when they arrived. */
+export interface LatestSubmission {
+  agencyId: string;
+  version: number;
+  submittedAt: string;
+  late: boolean;
+  values: ReadonlyArray<{
+    assignmentId: string;
+    actual: string | number | boolean | null;
+    numerator?: number;
+    denominator?: number;
+    note?: string;
+    targetText: string;
+    verdict: VerdictCode;
+    label: string;
+    explanation: string;
+  }>;
+}
+
+interface AgencyRow {
+  agency: Agency;
+  assignments: PeriodAssignment[];
+  submission?: LatestSubmission;
+}
+
+/**
+ * Builds the decision × period matrix from each agency's latest submission, fed one at a time as storage streams
+ * them: what is held is the result itself, never the list of all stored rows.
+ */
+export class AggregateBuilder {
+  private readonly rows = new Map<string, AgencyRow>();
+
+  constructor(
+    private readonly lookup: CatalogueLookup,
+    private readonly decision: CatalogueDecision,
+    private readonly period: PeriodCode,
+    private readonly catalogueVersion: number,
+    private readonly reportDueDay?: number,
+  ) {
+    for (const agency of lookup.assignedAgencies(decision)) {
+      const view = buildPeriodAssignments({ lookup, catalogueVersion, decision, agency, period, reportDueDay });
+      this.rows.set(agency.id, { agency, assignments: view.assignments });
+    }
+  }
+
+  /** A submission of an agency the decision no longer assigns anything to stays in its history, out of the matrix. */
+  add(submission: LatestSubmission): void {
+    const row = this.rows.get(submission.agencyId);
+    if (row) row.submission = submission;
+  }
+
+  result(generatedAt: string): Aggregate {
+    const agencies = [...this.rows.values()].map((row) => agencyOf(row));
+    return {
+      decision: { id: this.decision.id, number: this.decision.number, title: this.decision.title, province: this.decision.province },
+      period: this.period,
+      periodLabel: periodLabel(this.period),
+      reportDueDate: reportDueDate(this.period, this.reportDueDay),
+      generatedAt,
+      catalogueVersion: this.catalogueVersion,
+      agencies,
+      indicators: this.indicators(agencies),
+      completeness: {
+        assigned: agencies.length,
+        onTime: agencies.filter((agency) => agency.status === "on_time").length,
+        late: agencies.filter((agency) => agency.status === "late").length,
+        missing: agencies.filter((agency) => agency.status === "missing").length,
+      },
+    };
+  }
+
+  private indicators(agencies: AggregateAgency[]): AggregateIndicator[] {
+    const byCode = new Map<string, AggregateIndicator>();
+    for (const assignment of this.lookup.assignmentsOfDecision(this.decision.id)) {
+      if (!byCode.has(assignment.indicatorCode)) {
+        const name = this.lookup.indicators.get(assignment.indicatorCode)?.name ?? assignment.text ?? assignment.indicatorCode;
+        byCode.set(assignment.indicatorCode, { code: assignment.indicatorCode, name, assignedCount: 0, reportedCount: 0, metCount: 0, metShare: null });
+      }
+    }
+    for (const agency of agencies) {
+      for (const cell of agency.cells) {
+        const indicator = byCode.get(cell.indicatorCode);
+        if (!indicator) continue;
+        indicator.assignedCount += 1;
+        if (cell.actual !== undefined && cell.verdict !== "no_data") indicator.reportedCount += 1;
+        if (cell.verdict === "met") indicator.metCount += 1;
+      }
+    }
+    return [...byCode.values()]
+      .filter((indicator) => indicator.assignedCount > 0)
+      .map((indicator) => ({ ...indicator, metShare: indicator.metCount / indicator.assignedCount }));
+  }
+}
+
+function agencyOf(row: AgencyRow): AggregateAgency {
+  const reported = new Map(row.submission?.values.map((value) => [value.assignmentId, value]));
+  const cells = row.assignments.map((assignment): AggregateCell => {
+    const value = reported.get(assignment.assignmentId);
+    const base = {
+      indicatorCode: assignment.indicatorCode,
+      assignmentId: assignment.assignmentId,
+      order: assignment.order,
+      text: assignment.text,
+    };
+    if (!value) {
+      return {
+        ...base,
+        targetText: assignment.targetText,
+        verdict: "no_data",
+        label: VERDICT_LABELS.no_data,
+        explanation: row.submission ? "Báo cáo không có số liệu chỉ tiêu này." : "Cơ quan chưa nộp báo cáo kỳ này.",
+      };
+    }
+    return {
+      ...base,
+      targetText: value.targetText,
+      actual: value.actual,
+      ...(value.numerator !== undefined ? { numerator: value.numerator } : {}),
+      ...(value.denominator !== undefined ? { denominator: value.denominator } : {}),
+      ...(value.note ? { note: value.note } : {}),
+      verdict: value.verdict,
+      label: value.label,
+      explanation: value.explanation,
+    };
+  });
+  const submission = row.submission;
+  return {
+    id: row.agency.id,
+    name: row.agency.name,
+    kind: row.agency.kind,
+    status: submission ? (submission.late ? "late" : "on_time") : "missing",
+    ...(submission ? { version: submission.version, submittedAt: submission.submittedAt } : {}),
+    assignedCount: cells.length,
+    reportedCount: cells.filter((cell) => cell.actual !== undefined && cell.verdict !== "no_data").length,
+    metCount: cells.filter((cell) => cell.verdict === "met").length,
+    cells,
+  };
+}

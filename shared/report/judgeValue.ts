@@ -1,0 +1,23 @@
+import type { SubmissionValue } from "../model/submissionValue";
+import { periodEnd, type PeriodCode } from "../period/period";
+import { evaluate } from "../verdict/evaluate";
+import type { Verdict } from "../verdict/schema";
+import type { PeriodAssignment } from "./periodAssignments";
+
+/**
+ * The verdict of one reported value for the period it reports: judged as of the period's last day, so the same report
+ * gets the same verdict whenever it is read, and a year target short of its threshold in Q2 is only "Chưa đạt". A
+ * target with no date of its own is due at the milestone's date or at the end of the decision's year.
+ */
+export function judgePeriodValue(
+  assignment: PeriodAssignment,
+  value: Pick<SubmissionValue, "actual">,
+  period: PeriodCode,
+  decisionYear: number,
+): Verdict {
+  return evaluate(assignment.target, value.actual, {
+    asOf: periodEnd(period),
+    dueDate: assignment.milestoneDue ?? `${decisionYear}-12-31`,
+    ...(assignment.unit ? { unit: assignment.unit } : {}),
+  });
+}

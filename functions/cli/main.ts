@@ -4,6 +4,9 @@ import { runImport } from "./commands/import";
 import { runCatalogue } from "./commands/catalogue";
 import { runTemplate } from "./commands/template";
 import { runDemoCatalogue } from "./commands/demoCatalogue";
+import { runKey } from "./commands/key";
+import { runReport } from "./commands/report";
+import { runSubmit } from "./commands/submit";
 import { CliError, type CliIo, nodeIo } from "./io";
 
 /** `kpi <command> …`: one entry point, one small module per command. */
@@ -17,6 +20,10 @@ Lệnh:
                       [--format …] [--dry-run] [--json] [--into danh-muc.json]
   catalogue           Liệt kê chỉ tiêu và cơ quan được giao [--decision mã] [--file danh-muc.json]
   template [tệp.xlsx] Tạo mẫu phụ lục Excel để điền và nhập
+  submit <tệp.xlsx>   Nộp báo cáo điền ngoài add-in [--agency …] [--period …] [--decision …]
+                      [--server URL --key KHÓA] (không có --server: ghi thẳng vào kho lưu trữ)
+  report              Báo cáo tổng hợp xlsx --decision … --period … [--out tong-hop.xlsx] [--server --key]
+  key issue|revoke|list  Cấp khóa (--agency mã | --role province|viewer --province mã), thu hồi, liệt kê
   demo-catalogue      Dựng lại danh mục mẫu từ ba văn bản gốc (dành cho người phát triển)
   help                In hướng dẫn này`;
 
@@ -29,6 +36,9 @@ const COMMANDS: Record<string, Command> = {
   catalogue: runCatalogue,
   template: runTemplate,
   "demo-catalogue": runDemoCatalogue,
+  submit: runSubmit,
+  report: runReport,
+  key: runKey,
   help: async (_args, io) => {
     io.out(USAGE);
     return 0;

@@ -38,7 +38,7 @@ const submit = (body: string, headers: Record<string, string> = {}): Omit<BadReq
   body: () => body,
 });
 
-const ingest = (bytes: Uint8Array): Omit<BadRequest, "name" | "status" | "code"> => ({
+const ingest = (bytes: Uint8Array<ArrayBuffer>): Omit<BadRequest, "name" | "status" | "code"> => ({
   path: `${P}/agencies/so-tai-chinh/workbook-ingest`,
   method: "POST",
   body: () => bytes,

@@ -8,7 +8,7 @@ export interface ZipEntry {
   declaredSize?: number;
 }
 
-export function buildZip(entries: readonly ZipEntry[]): Uint8Array {
+export function buildZip(entries: readonly ZipEntry[]): Uint8Array<ArrayBuffer> {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
@@ -47,7 +47,7 @@ export function buildZip(entries: readonly ZipEntry[]): Uint8Array {
 }
 
 /** Looks like an xlsx from the outside; one part inflates to `megabytes` of zeros. */
-export function zipBomb(megabytes: number, declaredSize?: number): Uint8Array {
+export function zipBomb(megabytes: number, declaredSize?: number): Uint8Array<ArrayBuffer> {
   return buildZip([
     { name: "[Content_Types].xml", data: Buffer.from("<Types/>") },
     { name: "xl/workbook.xml", data: Buffer.from("<workbook/>") },

@@ -1,0 +1,106 @@
+import { spawn } from "node:child_process";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startStack, type TestStack } from "../support/stack";
+import { agencyRows } from "../support/storageSnapshot";
+
+const D = "phu-tho-1521-qd-ubnd";
+
+let stack: TestStack;
+let dir: string;
+
+function kpi(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ["bin/kpi.mjs", ...args], {
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, KPI_STORAGE_CONNECTION: stack.services.settings.connection, KPI_STORAGE_PREFIX: stack.prefix, KPI_KEY_CACHE_MS: "0" },
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    child.on("close", (code) => resolve({ code: code ?? 1, stdout, stderr }));
+  });
+}
+
+async function filledForm(agencyKey: string, result: number): Promise<string> {
+  const form = await stack.call(`/decisions/${D}/periods/2025-Q3/assignments.xlsx`, { key: agencyKey });
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(await form.arrayBuffer());
+  const sheet = workbook.getWorksheet("Báo cáo")!;
+  sheet.eachRow((row) => {
+    if (row.getCell(4).value === "Tối thiểu 65%") row.getCell(7).value = result;
+  });
+  const path = join(dir, `bao-cao-${result}.xlsx`);
+  await writeFile(path, new Uint8Array(await workbook.xlsx.writeBuffer()));
+  return path;
+}
+
+beforeAll(async () => {
+  stack = await startStack();
+  dir = await mkdtemp(join(tmpdir(), "kpi-cli-"));
+});
+afterAll(async () => {
+  await stack?.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe("kpi key, submit and report", () => {
+  it("issues a key that works, lists it, and revokes it", async () => {
+    const issued = await kpi(["key", "issue", "--agency", "xa-ha-hoa"]);
+    expect(issued.code).toBe(0);
+    const token = issued.stdout.trim();
+    expect(issued.stderr).toContain("UBND xã Hạ Hòa");
+    const me = await stack.call("/me", { key: token });
+    expect(await me.json()).toMatchObject({ role: "agency", agency: { id: "xa-ha-hoa" } });
+
+    const keyId = token.split("_")[1]!;
+    expect((await kpi(["key", "list"])).stdout).toContain(keyId);
+    expect((await kpi(["key", "revoke", keyId])).code).toBe(0);
+    expect((await stack.call("/me", { key: token })).status).toBe(401);
+  });
+
+  it("refuses an agency id that exists in several provinces without --province", async () => {
+    const result = await kpi(["key", "issue", "--agency", "so-tai-chinh"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("--province");
+  });
+
+  it("submits a downloaded form directly to storage, reading decision, period and agency from the form", async () => {
+    const path = await filledForm(stack.keys.agency, 0.7);
+    const result = await kpi(["submit", path]);
+    expect(result.stderr).toContain("Đang nộp");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/số biên nhận phu-tho-1521-qd-ubnd\.2025-Q3\.so-tai-chinh\.v1, phiên bản 1/);
+    expect(result.stdout).toContain("Đạt: 1");
+    expect((await agencyRows(stack, D, "2025-Q3", "so-tai-chinh")).versions).toEqual(["v~so-tai-chinh~000001"]);
+  });
+
+  it("submits through a running server with a key, and the same file again stores nothing new", async () => {
+    const path = await filledForm(stack.keys.agency, 0.5);
+    const first = await kpi(["submit", path, "--server", stack.host.url, "--key", stack.keys.agency]);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain("phiên bản 2");
+    const again = await kpi(["submit", path, "--server", stack.host.url, "--key", stack.keys.agency]);
+    expect(again.stdout).toContain("đã được nộp trước đó");
+    expect((await agencyRows(stack, D, "2025-Q3", "so-tai-chinh")).versions).toHaveLength(2);
+  });
+
+  it("explains a refused submission", async () => {
+    const result = await kpi(["submit", await filledForm(stack.keys.agency, 0.6), "--server", stack.host.url, "--key", stack.keys.otherAgency]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("403");
+  });
+
+  it("writes the consolidated report", async () => {
+    const out = join(dir, "tong-hop.xlsx");
+    const result = await kpi(["report", "--decision", D, "--period", "2025-Q3", "--out", out]);
+    expect(result.code).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(new Uint8Array(await readFile(out)).buffer);
+    expect(workbook.getWorksheet("Tổng hợp")).toBeDefined();
+  });
+});

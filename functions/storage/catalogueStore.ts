@@ -60,16 +60,17 @@ export class CatalogueStore {
   private async readFresh(): Promise<CatalogueSnapshot> {
     const blob = this.blobs().getBlockBlobClient(CURRENT_BLOB);
     let snapshot: CatalogueSnapshot;
+    const known = this.cached?.snapshot.etag;
     try {
-      const download = await blob.download();
-      if (this.cached && this.cached.snapshot.etag === download.etag) {
-        download.readableStreamBody?.resume();
-        snapshot = this.cached.snapshot;
-      } else {
-        const stored = storedCatalogueSchema.parse(JSON.parse((await readAll(download.readableStreamBody)).toString("utf8")));
-        snapshot = toSnapshot(stored, download.etag);
-      }
+      // Conditional: an unchanged catalogue costs one small round trip, not a download and a parse.
+      const download = await blob.download(0, undefined, known ? { conditions: { ifNoneMatch: known } } : {});
+      const stored = storedCatalogueSchema.parse(JSON.parse((await readAll(download.readableStreamBody)).toString("utf8")));
+      snapshot = toSnapshot(stored, download.etag);
     } catch (error) {
+      if (isNotModified(error) && this.cached) {
+        this.cached = { snapshot: this.cached.snapshot, readAt: Date.now() };
+        return this.cached.snapshot;
+      }
       if (!isBlobNotFound(error)) throw error;
       snapshot = { version: 0, updatedAt: "", catalogue: EMPTY_CATALOGUE, lookup: new CatalogueLookup(EMPTY_CATALOGUE) };
     }
@@ -125,4 +126,8 @@ function toSnapshot(stored: StoredCatalogue, etag: string | undefined): Catalogu
     lookup: new CatalogueLookup(stored.catalogue),
     ...(etag ? { etag } : {}),
   };
+}
+
+function isNotModified(error: unknown): boolean {
+  return (error as { statusCode?: number })?.statusCode === 304;
 }

@@ -6,14 +6,12 @@ import { receiptWorkbookSchema, verdictCountsSchema, type SubmissionReceipt } fr
 import { verdictCodeSchema } from "../../shared/verdict/schema";
 
 /** A reported value with the verdict the server gave it when it arrived, and the target it was judged against. */
-export const judgedValueSchema = submissionValueSchema.and(
-  z.object({
-    targetText: z.string(),
-    verdict: verdictCodeSchema,
-    label: z.string(),
-    explanation: z.string(),
-  }),
-);
+export const judgedValueSchema = submissionValueSchema.safeExtend({
+  targetText: z.string(),
+  verdict: verdictCodeSchema,
+  label: z.string(),
+  explanation: z.string(),
+});
 export type JudgedValue = z.infer<typeof judgedValueSchema>;
 
 /** The workbook of a version, where it is kept, and how its report table compared with the submitted values. */

@@ -1,7 +1,7 @@
 import type { TableClient, TableEntity, TransactionAction } from "@azure/data-tables";
 import { z } from "zod";
 import { readChunkedJson, writeChunkedJson } from "./chunkedJson";
-import { judgedValueSchema, storedWorkbookSchema, submissionRecordSchema, type SubmissionRecord, type StoredWorkbook } from "./submissionRecord";
+import { storedWorkbookSchema, submissionRecordSchema, type SubmissionRecord, type StoredWorkbook } from "./submissionRecord";
 import {
   idempotencyRowKey,
   LATEST_PREFIX,
@@ -11,7 +11,9 @@ import {
   versionRowKey,
 } from "./submissionKeys";
 import { isConflict, isNotFound, prefixEnd } from "./tableClient";
+import type { LatestSubmission } from "../../shared/report/aggregateBuilder";
 import { verdictCountsSchema } from "../../shared/report/receipt";
+import { verdictCodeSchema } from "../../shared/verdict/schema";
 
 /**
  * Submissions on Table Storage. A new version, its "latest" copy and its idempotency row are written in one entity
@@ -48,9 +50,7 @@ export class SubmissionStore {
     const hintKey = `${partitionKey}/${draft.agencyId}`;
     const idemRow = idempotencyRowKey(draft.agencyId, idempotencyKey);
 
-    const replay = await this.readReplay(partitionKey, idemRow, bodyHash);
-    if (replay) return replay;
-
+    // No read before the write: a retry's idempotency row makes the transaction fail, and only then is it read.
     let version = (this.versionHints.get(hintKey) ?? 0) + 1;
     for (let attempt = 0; attempt < MAX_VERSION_ATTEMPTS; attempt += 1) {
       const record = submissionRecordSchema.parse({ ...draft, id: makeId(version), version });
@@ -103,9 +103,14 @@ export class SubmissionStore {
     return records;
   }
 
-  /** The newest version of every agency that reported in the period, one at a time so memory stays flat. */
-  async *latestOfPeriod(decisionId: string, period: string): AsyncGenerator<SubmissionRecord> {
-    for await (const entity of this.range(partitionOf(decisionId, period), LATEST_PREFIX)) yield recordOf(entity);
+  /**
+   * The newest version of every agency that reported in the period, one at a time so memory stays flat. Read through
+   * a schema of just what aggregation uses: the full record schema's text rules were already applied on the way in.
+   */
+  async *latestOfPeriod(decisionId: string, period: string): AsyncGenerator<LatestSubmission> {
+    for await (const entity of this.range(partitionOf(decisionId, period), LATEST_PREFIX)) {
+      yield latestRowSchema.parse({ ...entity, values: readChunkedJson(entity, "values", z.unknown()) });
+    }
   }
 
   /** Records the version's workbook on the version and, when it is still the newest, on the latest copy. */
@@ -149,6 +154,26 @@ export class SubmissionStore {
 function escapeOData(value: string): string {
   return value.replace(/'/g, "''");
 }
+
+const latestRowSchema = z.object({
+  agencyId: z.string(),
+  version: z.number(),
+  submittedAt: z.string(),
+  late: z.boolean(),
+  values: z.array(
+    z.object({
+      assignmentId: z.string(),
+      actual: z.union([z.number(), z.string(), z.boolean(), z.null()]),
+      numerator: z.number().optional(),
+      denominator: z.number().optional(),
+      note: z.string().optional(),
+      targetText: z.string(),
+      verdict: verdictCodeSchema,
+      label: z.string(),
+      explanation: z.string(),
+    }),
+  ),
+});
 
 const idempotencyEntitySchema = z.object({ version: z.coerce.number().int().positive(), bodyHash: z.string() });
 
@@ -201,7 +226,8 @@ function recordOf(entity: Record<string, unknown>): SubmissionRecord {
   return submissionRecordSchema.parse({
     ...row,
     counts: verdictCountsSchema.parse(JSON.parse(row.counts)),
-    values: readChunkedJson(entity, "values", z.array(judgedValueSchema)),
+    // Checked once, by the record schema below.
+    values: readChunkedJson(entity, "values", z.unknown()),
     workbook: row.workbook === undefined ? undefined : storedWorkbookSchema.parse(JSON.parse(row.workbook)),
   });
 }

@@ -1,4 +1,6 @@
 import { randomBytes } from "node:crypto";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { readFile } from "node:fs/promises";
 import type { TransactionAction } from "@azure/data-tables";
 import { DEMO_CATALOGUE_PATH } from "../functions/catalogue/catalogueFile";
@@ -172,9 +174,10 @@ try {
       if (rows !== provinces * COMMUNES) throw new Error(`listed ${rows} rows`);
     }
     outcome.resultBytes = JSON.stringify(outcome.first).length;
+    outcome.first = undefined;
     // Memory in a pass of its own, collected after each province: what aggregation keeps, not garbage not yet swept.
     const base = heapNow();
-    let retained = 0;
+    let retained = -Infinity;
     for (let p = 1; p <= provinces; p += 1) {
       const result = await aggregatePeriod(services, snapshot, snapshot.lookup.decisions.get(decisionOf(p))!, "2025-Q3");
       retained = Math.max(retained, heapNow() - base);
@@ -184,7 +187,7 @@ try {
     const bare = percentile(bareTimes, 50);
     const agg = percentile(aggregateTimes, 50);
     console.log(
-      `  ${label}: ${outcome.values.toLocaleString("en")} values — aggregate ${agg.toFixed(0)} ms, bare listing ${bare.toFixed(0)} ms, ratio ${(agg / bare).toFixed(2)}× (goal ≤ 1.3×); heap held while aggregating ≤ ${mb(outcome.heapPeak)} MB (one province's result: ${mb(outcome.resultBytes)} MB of JSON)`,
+      `  ${label}: ${outcome.values.toLocaleString("en")} values — aggregate ${agg.toFixed(0)} ms, bare listing ${bare.toFixed(0)} ms, ratio ${(agg / bare).toFixed(2)}× (goal ≤ 1.3×); heap held while aggregating ${mb(outcome.heapPeak)} MB above the start (one province's result: ${mb(outcome.resultBytes)} MB of JSON)`,
     );
   }
   await host.close();
@@ -197,8 +200,16 @@ function percentile(samples: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
+/** Node's gc, exposed on the fly when the run was not started with --expose-gc. */
+function collectGarbage(): void {
+  const exposed = (globalThis as { gc?: () => void }).gc;
+  if (exposed) return exposed();
+  setFlagsFromString("--expose-gc");
+  (runInNewContext("gc") as () => void)();
+}
+
 function heapNow(): number {
-  (globalThis as { gc?: () => void }).gc?.();
+  collectGarbage();
   return process.memoryUsage().heapUsed;
 }
 

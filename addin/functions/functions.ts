@@ -1,4 +1,6 @@
+import { loadConnection } from "../connection/connectionSettings";
 import { kpiExplain, kpiFormula, kpiGap, kpiRate, kpiStatus, type FunctionResult } from "./kpiFunctions";
+import { httpTargetTransport, TargetBatcher } from "./targetBatcher";
 
 /*
  * The KPI custom functions as Excel sees them. custom-functions-metadata reads the JSDoc below to write
@@ -85,4 +87,38 @@ if (typeof CustomFunctions !== "undefined") {
   CustomFunctions.associate("EXPLAIN", explain);
   CustomFunctions.associate("RATE", rate);
   CustomFunctions.associate("FORMULA", formula);
+}
+
+let targets: { batcher: TargetBatcher; serverUrl: string; key: string } | undefined;
+
+/** One batcher per connection: reconnecting to another server or with another key starts a fresh cache. */
+function targetBatcher(): TargetBatcher {
+  const connection = loadConnection();
+  if (!connection) {
+    throw new CustomFunctions.Error(
+      CustomFunctions.ErrorCode.notAvailable,
+      "Chưa kết nối máy chủ KPI: mở khung KPI, nhập địa chỉ máy chủ và khóa truy cập.",
+    );
+  }
+  if (!targets || targets.serverUrl !== connection.serverUrl || targets.key !== connection.key) {
+    targets = { batcher: new TargetBatcher(httpTargetTransport(connection.serverUrl, connection.key)), ...connection };
+  }
+  return targets.batcher;
+}
+
+/**
+ * Chỉ tiêu được giao cho một cơ quan, lấy từ máy chủ KPI (mọi ô trong một lần tính được hỏi chung một lần).
+ * @customfunction TARGET
+ * @param {string} agency Mã hoặc tên cơ quan, ví dụ "so-tai-chinh" hoặc "Sở Tài chính".
+ * @param {string} indicatorCode Mã chỉ tiêu, ví dụ "CDS-001".
+ * @param {string} [period] Kỳ báo cáo, ví dụ "2025-Q4"; bỏ trống là quý hiện tại.
+ * @returns Chỉ tiêu giao, đúng như văn bản viết.
+ */
+export async function target(agency: string, indicatorCode: string, period?: string): Promise<string> {
+  const batcher = targetBatcher();
+  try {
+    return await batcher.target({ agency: String(agency), indicatorCode: String(indicatorCode), ...(period ? { period: String(period) } : {}) });
+  } catch (error) {
+    throw new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, error instanceof Error ? error.message : String(error));
+  }
 }

@@ -19,10 +19,10 @@ afterAll(async () => {
 });
 
 describe("add-in build", () => {
-  it("declares the five KPI functions with stable ids in functions.json", async () => {
+  it("declares the six KPI functions with stable ids in functions.json", async () => {
     const metadata = JSON.parse(await readFile(join(outDir, "functions.json"), "utf8"));
     const byId = new Map(metadata.functions.map((fn: { id: string }) => [fn.id, fn]));
-    expect([...byId.keys()].sort()).toEqual(["EXPLAIN", "FORMULA", "GAP", "RATE", "STATUS"]);
+    expect([...byId.keys()].sort()).toEqual(["EXPLAIN", "FORMULA", "GAP", "RATE", "STATUS", "TARGET"]);
     const status = byId.get("STATUS") as { parameters: Array<{ name: string; optional?: boolean }> };
     expect(status.parameters.map((p) => [p.name, Boolean(p.optional)])).toEqual([
       ["actual", false],

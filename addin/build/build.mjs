@@ -5,6 +5,7 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
+import { writeManifests } from "./manifest.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const outDir = resolve(root, process.env.KPI_ADDIN_OUT ?? "dist/addin");
@@ -57,6 +58,7 @@ await mkdir(outDir, { recursive: true });
 try {
   const ids = await buildMetadata();
   await buildBundle();
+  await writeManifests(root, outDir);
   console.log(`Đã build add-in vào ${outDir}: ${ids.length} hàm (${ids.join(", ")}).`);
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);

@@ -201,7 +201,9 @@ function readRow(
   let actual: SubmissionValue["actual"] = plainActual(at("actual"));
   if (typeof actual === "string" && actual.length > 2000) problem("text_too_long", "actual", "kết quả dài quá 2000 ký tự.");
   const hasParts = numerator !== undefined || denominator !== undefined;
-  if (hasParts) {
+  // A part that is not a number was already reported on its cell; "fill both" would only repeat it.
+  const partUnreadable = problems.some((found) => found.code === "not_a_number");
+  if (hasParts && !partUnreadable) {
     if (numerator === undefined || denominator === undefined) {
       problem("parts_incomplete", numerator === undefined ? "numerator" : "denominator", "cần nhập cả tử số và mẫu số, hoặc để trống cả hai.");
     } else if (denominator === 0) {

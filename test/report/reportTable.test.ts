@@ -65,3 +65,10 @@ describe("reading the report table", () => {
     ]);
   });
 });
+
+describe("a part that is not a number", () => {
+  it("is reported once, on its own cell", () => {
+    const reading = readReportRows(table([{ code: rate.indicatorCode, numerator: "ba mươi", denominator: 40 }]), view.assignments);
+    expect(reading.problems.map((problem) => [problem.code, problem.cell])).toEqual([["not_a_number", "E3"]]);
+  });
+});

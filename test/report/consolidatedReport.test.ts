@@ -1,24 +1,53 @@
 import ExcelJS from "exceljs";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { buildConsolidatedReport } from "../../functions/report/consolidatedReport";
-import { VERDICT_FILLS } from "../../functions/report/verdictStyle";
 import { aggregateSchema, type Aggregate } from "../../shared/report/aggregate";
 
-const cell = (code: string, verdict: string, label: string, extra: Record<string, unknown> = {}) => ({
-  indicatorCode: code,
-  assignmentId: `d.${code}`,
-  order: code.slice(-1),
-  text: `Chỉ tiêu ${code}`,
-  targetText: "Tối thiểu 90%",
-  verdict,
-  label,
-  explanation: `${label}: giải thích`,
-  ...extra,
-});
+/** The fills are pinned here rather than imported, so a colour changed by mistake in the style module fails a test. */
+const FILLS = {
+  met: "FFC6EFCE",
+  not_met: "FFFFC7CE",
+  pending: "FFFFEB9C",
+  needs_review: "FFDDEBF7",
+  no_data: "FFEDEDED",
+  invalid_actual: "FFF8CBAD",
+} as const;
 
-const LONG = "Trung tâm Phục vụ hành chính công / Chi nhánh số một của tỉnh";
-const aggregate: Aggregate = aggregateSchema.parse({
-  decision: { id: "phu-tho-1521-qd-ubnd", number: "1521/QĐ-UBND", province: "phu-tho" },
+type Verdict = keyof typeof FILLS;
+
+const LABELS: Record<Verdict, string> = {
+  met: "Đạt",
+  not_met: "Không đạt",
+  pending: "Chưa đạt",
+  no_data: "Chưa có số liệu",
+  needs_review: "Cần đánh giá",
+  invalid_actual: "Số liệu không hợp lệ",
+};
+
+function cell(code: string, verdict: Verdict, explanation: string, extra: Record<string, unknown> = {}) {
+  return {
+    indicatorCode: code,
+    assignmentId: `phu-tho-1521-qd-ubnd.${code.toLowerCase()}`,
+    order: code.slice(-1),
+    text: `Chỉ tiêu ${code}`,
+    targetText: "Tối thiểu 90%",
+    verdict,
+    label: LABELS[verdict],
+    explanation,
+    ...extra,
+  };
+}
+
+const HYPERLINK_NOTE = '=HYPERLINK("http://x")';
+const AT_NOTE = "@SUM(A1:A2)";
+const PHONE = "+84 912 345 678";
+const MINUS_TEXT = "-3 hồ sơ tồn";
+// Both are longer than 31 characters, carry a "/", and share their first 31 characters.
+const CDC = "Sở Y tế/Trung tâm Kiểm soát bệnh tật tỉnh Phú Thọ";
+const CDC_BRANCH = "Sở Y tế/Trung tâm Kiểm soát bệnh tật Việt Trì";
+
+const base = {
+  decision: { id: "phu-tho-1521-qd-ubnd", number: "1521/QĐ-UBND", title: "Kế hoạch chuyển đổi số năm 2025", province: "phu-tho" },
   period: "2025-Q4",
   periodLabel: "Quý IV năm 2025",
   reportDueDate: "2025-12-20",
@@ -26,34 +55,99 @@ const aggregate: Aggregate = aggregateSchema.parse({
   catalogueVersion: 3,
   agencies: [
     {
-      id: "a", name: "Sở Tài chính", kind: "so_ban_nganh", status: "on_time", version: 2, submittedAt: "2025-12-19T02:00:00Z",
-      assignedCount: 3, reportedCount: 3, metCount: 1,
+      id: "so-tai-chinh",
+      name: "Sở Tài chính",
+      kind: "so_ban_nganh",
+      status: "on_time",
+      version: 2,
+      submittedAt: "2025-12-19T02:00:00Z",
+      assignedCount: 3,
+      reportedCount: 3,
+      metCount: 1,
+      // Not assigned CDS-04.
       cells: [
-        cell("C1", "met", "Đạt", { actual: 0.95, numerator: 95, denominator: 100 }),
-        cell("C2", "not_met", "Không đạt", { actual: 0.5, note: '=HYPERLINK("http://x","bấm")' }),
-        cell("C3", "pending", "Chưa đạt", { actual: "+84 912 345 678" }),
+        cell("CDS-01", "met", "Đạt: 95,5% ≥ 90%", { actual: 95.5, numerator: 1910, denominator: 2000 }),
+        cell("CDS-02", "not_met", "Không đạt: 40% < 90%", { actual: 40, note: HYPERLINK_NOTE }),
+        cell("CDS-03", "pending", "Chưa đạt: còn trong thời hạn", { actual: PHONE }),
       ],
     },
     {
-      id: "b", name: LONG, kind: "khac", status: "late", version: 1, submittedAt: "2025-12-22T03:00:00Z",
-      assignedCount: 2, reportedCount: 1, metCount: 1,
-      cells: [cell("C1", "met", "Đạt", { actual: 1 }), cell("C4", "no_data", "Chưa có số liệu")],
+      id: "so-y-te-cdc",
+      name: CDC,
+      kind: "khac",
+      status: "late",
+      version: 1,
+      submittedAt: "2025-12-22T03:00:00Z",
+      assignedCount: 4,
+      reportedCount: 3,
+      metCount: 1,
+      cells: [
+        cell("CDS-01", "needs_review", "Cần cán bộ đánh giá", { actual: MINUS_TEXT }),
+        cell("CDS-02", "invalid_actual", "Không đọc được số liệu", { actual: "khoảng 50" }),
+        cell("CDS-03", "met", "Đạt: đã ban hành", { actual: true, note: AT_NOTE }),
+        cell("CDS-04", "no_data", "Báo cáo không có số liệu chỉ tiêu này."),
+      ],
     },
-    { id: "c", name: `${LONG} (2)`, kind: "khac", status: "missing", assignedCount: 1, reportedCount: 0, metCount: 0, cells: [cell("C1", "no_data", "Chưa có số liệu")] },
+    {
+      id: "so-y-te-cdc-viet-tri",
+      name: CDC_BRANCH,
+      kind: "khac",
+      status: "missing",
+      assignedCount: 2,
+      reportedCount: 0,
+      metCount: 0,
+      cells: [
+        cell("CDS-01", "no_data", "Cơ quan chưa nộp báo cáo kỳ này."),
+        cell("CDS-04", "no_data", "Cơ quan chưa nộp báo cáo kỳ này."),
+      ],
+    },
   ],
   indicators: [
-    { code: "C1", name: "Tỷ lệ hồ sơ trực tuyến", assignedCount: 3, reportedCount: 2, metCount: 2, metShare: 2 / 3 },
-    { code: "C2", name: "Chỉ tiêu 2", assignedCount: 1, reportedCount: 1, metCount: 0, metShare: 0 },
-    { code: "C3", name: "Chỉ tiêu 3", assignedCount: 1, reportedCount: 1, metCount: 0, metShare: 0 },
-    { code: "C4", name: "Chỉ tiêu 4", assignedCount: 1, reportedCount: 0, metCount: 0, metShare: 0 },
+    { code: "CDS-01", name: "Tỷ lệ hồ sơ thủ tục hành chính được xử lý trực tuyến toàn trình", assignedCount: 3, reportedCount: 2, metCount: 1, metShare: 1 / 3 },
+    { code: "CDS-02", name: "Tỷ lệ văn bản điện tử có ký số", assignedCount: 2, reportedCount: 2, metCount: 0, metShare: 0 },
+    { code: "CDS-03", name: "Ban hành kế hoạch chuyển đổi số", assignedCount: 2, reportedCount: 2, metCount: 1, metShare: 0.5 },
+    { code: "CDS-04", name: "Số cuộc họp trực tuyến", assignedCount: 2, reportedCount: 0, metCount: 0, metShare: 0 },
   ],
   completeness: { assigned: 3, onTime: 1, late: 1, missing: 1 },
+};
+
+const aggregate: Aggregate = aggregateSchema.parse(base);
+
+/** Everyone reported, under names an attacker would pick. */
+const HOSTILE_NAMES = ["=1+2", "+Sở Nội vụ", "-Xã Hà Hòa"] as const;
+const hostile: Aggregate = aggregateSchema.parse({
+  ...base,
+  agencies: base.agencies.map((agency, index) => ({
+    ...agency,
+    name: HOSTILE_NAMES[index],
+    status: agency.status === "missing" ? "on_time" : agency.status,
+  })),
+  completeness: { assigned: 3, onTime: 2, late: 1, missing: 0 },
 });
 
-async function load(): Promise<ExcelJS.Workbook> {
+/** Names Excel or exceljs would refuse, or that collide with the report's own sheets. */
+const reserved: Aggregate = aggregateSchema.parse({
+  ...base,
+  agencies: base.agencies.map((agency, index) => ({ ...agency, name: ["History", "Tổng hợp", "chưa nộp"][index] })),
+});
+
+/** Names that only become valid sheet names once composed, cut and cleaned. */
+const AWKWARD_NAMES = ["Ủy ban nhân dân phường Âu Cơ".normalize("NFD"), "Trung tâm Văn hóa và Điện ảnh 'Đất Tổ'", "Sở Công\nThương"];
+const awkward: Aggregate = aggregateSchema.parse({
+  ...base,
+  agencies: base.agencies.map((agency, index) => ({ ...agency, name: AWKWARD_NAMES[index] })),
+});
+
+async function load(source: Aggregate): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load((await buildConsolidatedReport(aggregate)) as unknown as ArrayBuffer);
+  await workbook.xlsx.load((await buildConsolidatedReport(source)) as unknown as ArrayBuffer);
   return workbook;
+}
+
+function sheetOf(workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
+  const sheet = workbook.getWorksheet(name);
+  if (!sheet) throw new Error(`no sheet "${name}" among ${workbook.worksheets.map((item) => item.name).join(", ")}`);
+  return sheet;
 }
 
 function rowOf(sheet: ExcelJS.Worksheet, column: number, value: unknown): ExcelJS.Row {
@@ -61,48 +155,257 @@ function rowOf(sheet: ExcelJS.Worksheet, column: number, value: unknown): ExcelJ
   sheet.eachRow((row) => {
     if (row.getCell(column).value === value) found ??= row;
   });
-  if (!found) throw new Error(`no row with ${String(value)}`);
+  if (!found) throw new Error(`no row of "${sheet.name}" with ${String(value)} in column ${column}`);
   return found;
 }
 
-describe("consolidated report", () => {
-  it("names sheets validly and uniquely", async () => {
-    const names = (await load()).worksheets.map((sheet) => sheet.name);
-    expect(names.slice(0, 3)).toEqual(["Tổng hợp", "Chưa nộp", "Sở Tài chính"]);
-    expect(names).toHaveLength(5);
-    expect(new Set(names).size).toBe(5);
-    for (const name of names) expect(name.length <= 31 && !/[:\\/?*[\]]/.test(name)).toBe(true);
+function hasText(sheet: ExcelJS.Worksheet, text: string): boolean {
+  let found = false;
+  sheet.eachRow((row) => row.eachCell((item) => (found ||= item.value === text)));
+  return found;
+}
+
+function fillOf(item: ExcelJS.Cell): string | undefined {
+  const fill = item.fill as ExcelJS.FillPattern | undefined;
+  return fill?.pattern === "solid" ? fill.fgColor?.argb : undefined;
+}
+
+const VERDICT_COLUMNS = [6, 7, 8, 9];
+
+let report: ExcelJS.Workbook;
+let hostileReport: ExcelJS.Workbook;
+
+beforeAll(async () => {
+  [report, hostileReport] = await Promise.all([load(aggregate), load(hostile)]);
+});
+
+describe("consolidated report: sheets", () => {
+  it("names the sheets validly and uniquely, truncating long names and numbering collisions", () => {
+    const names = report.worksheets.map((sheet) => sheet.name);
+    expect(names).toEqual([
+      "Tổng hợp",
+      "Chưa nộp",
+      "Sở Tài chính",
+      "Sở Y tế-Trung tâm Kiểm soát bện",
+      "Sở Y tế-Trung tâm Kiểm soát (2)",
+    ]);
+    expect(new Set(names.map((name) => name.toLowerCase())).size).toBe(names.length);
+    for (const name of names) {
+      expect(name.length).toBeLessThanOrEqual(31);
+      expect(name).not.toMatch(/[:\\/?*[\]]|^'|'$/);
+    }
   });
 
-  it("colours each verdict in the summary matrix and adds the share of agencies met", async () => {
-    const summary = (await load()).getWorksheet("Tổng hợp")!;
-    const row = rowOf(summary, 2, "Sở Tài chính");
-    expect([6, 7, 8, 9].map((column) => row.getCell(column).value)).toEqual(["Đạt", "Không đạt", "Chưa đạt", "—"]);
-    expect((row.getCell(6).fill as ExcelJS.FillPattern).fgColor?.argb).toBe(VERDICT_FILLS.met);
-    expect((row.getCell(7).fill as ExcelJS.FillPattern).fgColor?.argb).toBe(VERDICT_FILLS.not_met);
-    expect(row.getCell(3).value).toBe("Đã nộp đúng hạn");
-    expect(row.getCell(5).value).toBe("1/3");
-    const share = rowOf(summary, 2, "Tỷ lệ cơ quan đạt");
-    expect(share.getCell(6).value).toBeCloseTo(2 / 3);
-    expect(share.getCell(6).numFmt).toBe("0%");
+  it("keeps a name Excel reserves or the report already uses from breaking the workbook", async () => {
+    expect((await load(reserved)).worksheets.map((sheet) => sheet.name)).toEqual([
+      "Tổng hợp",
+      "Chưa nộp",
+      "History (2)",
+      "Tổng hợp (2)",
+      "chưa nộp (2)",
+    ]);
   });
 
-  it("lists missing and late agencies", async () => {
-    const sheet = (await load()).getWorksheet("Chưa nộp")!;
-    expect(rowOf(sheet, 2, `${LONG} (2)`).getCell(3).value).toBe(1);
-    expect(rowOf(sheet, 2, LONG).getCell(3).value).toBe("22/12/2025 10:00");
+  it("counts composed characters, never ends a name with a quote after cutting it, and drops line breaks", async () => {
+    expect((await load(awkward)).worksheets.slice(2).map((sheet) => sheet.name)).toEqual([
+      "Ủy ban nhân dân phường Âu Cơ",
+      "Trung tâm Văn hóa và Điện ảnh",
+      "Sở Công Thương",
+    ]);
+  });
+});
+
+describe("consolidated report: summary", () => {
+  it("opens with the title, the decision, the period, the due date and the time of generation in Vietnam time", () => {
+    const summary = sheetOf(report, "Tổng hợp");
+    expect(summary.getCell("A1").value).toBe("BÁO CÁO TỔNG HỢP KẾT QUẢ THỰC HIỆN CHỈ TIÊU CHUYỂN ĐỔI SỐ");
+    expect(hasText(summary, "Văn bản giao chỉ tiêu: số 1521/QĐ-UBND — Kế hoạch chuyển đổi số năm 2025")).toBe(true);
+    expect(hasText(summary, "Kỳ báo cáo: Quý IV năm 2025")).toBe(true);
+    expect(hasText(summary, "Hạn nộp báo cáo: 20/12/2025")).toBe(true);
+    expect(hasText(summary, "Thời điểm lập báo cáo: 21/12/2025 08:30 (giờ Việt Nam)")).toBe(true);
   });
 
-  it("writes agency-typed text that looks like a formula as text, and numbers as numbers", async () => {
-    const sheet = (await load()).getWorksheet("Sở Tài chính")!;
-    const hyperlinkRow = rowOf(sheet, 2, "Chỉ tiêu C2");
-    expect(hyperlinkRow.getCell(6).type).toBe(ExcelJS.ValueType.String);
-    expect(String(hyperlinkRow.getCell(6).value)).toContain('=HYPERLINK("http://x","bấm")');
-    const phone = rowOf(sheet, 2, "Chỉ tiêu C3").getCell(4);
-    expect(phone.type).toBe(ExcelJS.ValueType.String);
-    expect(phone.value).toBe("+84 912 345 678");
-    const rate = rowOf(sheet, 2, "Chỉ tiêu C1");
-    expect(rate.getCell(4).value).toBe(0.95);
-    expect(rate.getCell(6).value).toBe("95/100");
+  it("heads indicator columns with the code and, below it, the indicator name, and freezes both", () => {
+    const summary = sheetOf(report, "Tổng hợp");
+    const header = rowOf(summary, 6, "CDS-01");
+    expect(VERDICT_COLUMNS.map((column) => header.getCell(column).value)).toEqual(["CDS-01", "CDS-02", "CDS-03", "CDS-04"]);
+    expect(header.getCell(2).value).toBe("Cơ quan, đơn vị");
+    expect(header.getCell(6).font?.bold).toBe(true);
+    const names = summary.getRow(header.number + 1);
+    expect(names.getCell(6).value).toBe("Tỷ lệ hồ sơ thủ tục hành chính được xử lý trực tuyến toàn trình");
+    expect(names.getCell(9).value).toBe("Số cuộc họp trực tuyến");
+    expect(summary.views[0]).toMatchObject({ state: "frozen", xSplit: 2, ySplit: header.number + 1 });
+    expect(summary.pageSetup).toMatchObject({ orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+  });
+
+  it("writes status, version and met over assigned for each agency", () => {
+    const summary = sheetOf(report, "Tổng hợp");
+    const columns = (name: string) => [1, 3, 4, 5].map((column) => rowOf(summary, 2, name).getCell(column).value);
+    expect(columns("Sở Tài chính")).toEqual([1, "Đã nộp đúng hạn", 2, "1/3"]);
+    expect(columns(CDC)).toEqual([2, "Nộp muộn", 1, "1/4"]);
+    expect(columns(CDC_BRANCH)).toEqual([3, "Chưa nộp", null, "0/2"]);
+  });
+
+  it("labels and colours every verdict, with a dash and no colour where the indicator is not assigned", () => {
+    const summary = sheetOf(report, "Tổng hợp");
+    const verdicts = (name: string) => {
+      const row = rowOf(summary, 2, name);
+      return VERDICT_COLUMNS.map((column) => [row.getCell(column).value, fillOf(row.getCell(column))]);
+    };
+    expect(verdicts("Sở Tài chính")).toEqual([
+      ["Đạt", FILLS.met],
+      ["Không đạt", FILLS.not_met],
+      ["Chưa đạt", FILLS.pending],
+      ["—", undefined],
+    ]);
+    expect(verdicts(CDC)).toEqual([
+      ["Cần đánh giá", FILLS.needs_review],
+      ["Số liệu không hợp lệ", FILLS.invalid_actual],
+      ["Đạt", FILLS.met],
+      ["Chưa có số liệu", FILLS.no_data],
+    ]);
+    expect(verdicts(CDC_BRANCH)).toEqual([
+      ["Chưa có số liệu", FILLS.no_data],
+      ["—", undefined],
+      ["—", undefined],
+      ["Chưa có số liệu", FILLS.no_data],
+    ]);
+  });
+
+  it("ends the matrix with the share of agencies met as percent-formatted numbers", () => {
+    const summary = sheetOf(report, "Tổng hợp");
+    const shares = rowOf(summary, 2, "Tỷ lệ cơ quan đạt");
+    expect(shares.number).toBe(rowOf(summary, 2, CDC_BRANCH).number + 2);
+    expect(rowOf(summary, 2, "Số cơ quan đạt / được giao").getCell(8).value).toBe("1/2");
+    const values = VERDICT_COLUMNS.map((column) => shares.getCell(column).value as number);
+    expect(values[0]).toBeCloseTo(1 / 3, 10);
+    expect(values.slice(1)).toEqual([0, 0.5, 0]);
+    for (const column of VERDICT_COLUMNS) {
+      expect(shares.getCell(column).type).toBe(ExcelJS.ValueType.Number);
+      expect(shares.getCell(column).numFmt).toBe("0%");
+    }
+  });
+
+  it("explains every colour in a legend below the matrix", () => {
+    const summary = sheetOf(report, "Tổng hợp");
+    const legend = rowOf(summary, 2, "Chú thích màu");
+    expect(legend.number).toBeGreaterThan(rowOf(summary, 2, "Tỷ lệ cơ quan đạt").number);
+    for (const verdict of Object.keys(FILLS) as Verdict[]) {
+      let swatch: ExcelJS.Cell | undefined;
+      summary.eachRow((row) => {
+        if (row.number > legend.number && row.getCell(2).value === LABELS[verdict]) swatch ??= row.getCell(2);
+      });
+      expect(swatch && fillOf(swatch), verdict).toBe(FILLS[verdict]);
+    }
+  });
+});
+
+describe("consolidated report: missing and late", () => {
+  it("lists the agency that has not reported with its number of assigned indicators, and only that one", () => {
+    const sheet = sheetOf(report, "Chưa nộp");
+    const line = rowOf(sheet, 2, CDC_BRANCH);
+    expect([line.getCell(1).value, line.getCell(3).value]).toEqual([1, 2]);
+    expect(hasText(sheet, "Sở Tài chính")).toBe(false);
+    expect(hasText(sheet, "Tất cả cơ quan đã nộp.")).toBe(false);
+  });
+
+  it("lists the late agency with its submission time in Vietnam time and the due date", () => {
+    const sheet = sheetOf(report, "Chưa nộp");
+    const line = rowOf(sheet, 2, CDC);
+    expect(line.number).toBeGreaterThan(rowOf(sheet, 2, CDC_BRANCH).number);
+    expect([line.getCell(3).value, line.getCell(4).value]).toEqual(["22/12/2025 10:00", "20/12/2025"]);
+  });
+
+  it("says plainly when every agency has reported", () => {
+    const sheet = sheetOf(hostileReport, "Chưa nộp");
+    expect(hasText(sheet, "Tất cả cơ quan đã nộp.")).toBe(true);
+    expect(rowOf(sheet, 2, "+Sở Nội vụ").getCell(3).value).toBe("22/12/2025 10:00");
+  });
+});
+
+describe("consolidated report: one sheet per agency", () => {
+  it("titles each sheet with the agency and its status, then the results table header", () => {
+    const sheet = sheetOf(report, "Sở Y tế-Trung tâm Kiểm soát (2)");
+    expect(sheet.getCell("A1").value).toBe(`${CDC_BRANCH} — Chưa nộp`);
+    const header = rowOf(sheet, 1, "TT");
+    expect([1, 2, 3, 4, 5, 6].map((column) => header.getCell(column).value)).toEqual([
+      "TT",
+      "Chỉ tiêu",
+      "Chỉ tiêu giao",
+      "Kết quả",
+      "Đánh giá",
+      "Ghi chú",
+    ]);
+    expect(sheet.getRow(header.number + 1).getCell(5).value).toBe("Chưa có số liệu");
+    expect(sheet.getRow(header.number + 2).getCell(2).value).toBe("Chỉ tiêu CDS-04");
+  });
+
+  it("writes numbers as numbers, yes as Có, and numerator and denominator in the note", () => {
+    const finance = sheetOf(report, "Sở Tài chính");
+    const rate = rowOf(finance, 2, "Chỉ tiêu CDS-01");
+    expect(rate.getCell(1).value).toBe("1");
+    expect(rate.getCell(4).type).toBe(ExcelJS.ValueType.Number);
+    expect(rate.getCell(4).value).toBe(95.5);
+    expect(rate.getCell(6).value).toBe("Tử số/mẫu số: 1.910/2.000");
+    expect([rate.getCell(5).value, fillOf(rate.getCell(5))]).toEqual(["Đạt", FILLS.met]);
+
+    const cdc = sheetOf(report, "Sở Y tế-Trung tâm Kiểm soát bện");
+    const plan = rowOf(cdc, 2, "Chỉ tiêu CDS-03");
+    expect(plan.getCell(4).value).toBe("Có");
+    expect(rowOf(cdc, 2, "Chỉ tiêu CDS-04").getCell(4).value).toBeNull();
+    const invalid = rowOf(cdc, 2, "Chỉ tiêu CDS-02");
+    expect([invalid.getCell(5).value, fillOf(invalid.getCell(5))]).toEqual(["Số liệu không hợp lệ", FILLS.invalid_actual]);
+  });
+
+  it("adds the explanation to the note only when the target is not met", () => {
+    const finance = sheetOf(report, "Sở Tài chính");
+    expect(rowOf(finance, 2, "Chỉ tiêu CDS-02").getCell(6).value).toBe(`${HYPERLINK_NOTE}\nKhông đạt: 40% < 90%`);
+    const cdc = sheetOf(report, "Sở Y tế-Trung tâm Kiểm soát bện");
+    expect(rowOf(cdc, 2, "Chỉ tiêu CDS-03").getCell(6).value).toBe(AT_NOTE);
+  });
+});
+
+describe("consolidated report: text that looks like a formula", () => {
+  it("keeps notes and reported values starting with = + - @ as the exact strings typed", () => {
+    const finance = sheetOf(report, "Sở Tài chính");
+    const cdc = sheetOf(report, "Sở Y tế-Trung tâm Kiểm soát bện");
+    const cells = [
+      rowOf(finance, 2, "Chỉ tiêu CDS-02").getCell(6),
+      rowOf(finance, 2, "Chỉ tiêu CDS-03").getCell(4),
+      rowOf(cdc, 2, "Chỉ tiêu CDS-01").getCell(4),
+      rowOf(cdc, 2, "Chỉ tiêu CDS-03").getCell(6),
+    ];
+    expect(cells.map((item) => item.type)).toEqual(Array(4).fill(ExcelJS.ValueType.String));
+    expect(cells.map((item) => item.formula)).toEqual(Array(4).fill(undefined));
+    expect(cells.slice(1).map((item) => item.value)).toEqual([PHONE, MINUS_TEXT, AT_NOTE]);
+  });
+
+  it("keeps agency names starting with = + - as the exact strings, in every sheet they appear", () => {
+    const summary = sheetOf(hostileReport, "Tổng hợp");
+    for (const name of HOSTILE_NAMES) {
+      const item = rowOf(summary, 2, name).getCell(2);
+      expect(item.type).toBe(ExcelJS.ValueType.String);
+      expect(item.value).toBe(name);
+    }
+    expect(hostileReport.worksheets.slice(2).map((sheet) => sheet.name)).toEqual([...HOSTILE_NAMES]);
+    expect(sheetOf(hostileReport, "=1+2").getCell("A1").value).toBe("=1+2 — Đã nộp đúng hạn");
+  });
+
+  it("writes no formula anywhere in the workbook", () => {
+    let strings = 0;
+    for (const workbook of [report, hostileReport]) {
+      for (const sheet of workbook.worksheets) {
+        sheet.eachRow((row) =>
+          row.eachCell((item) => {
+            expect(item.type, `${sheet.name}!${item.address}`).not.toBe(ExcelJS.ValueType.Formula);
+            expect(item.formula, `${sheet.name}!${item.address}`).toBeUndefined();
+            if (typeof item.value === "string" && /^[=+\-@]/.test(item.value)) strings += 1;
+          }),
+        );
+      }
+    }
+    // 4 typed values in each workbook, and in the second the 3 names in the summary, in the agency titles and the
+    // late one in the list of late agencies: a different count means some were not looked at or were rewritten.
+    expect(strings).toBe(15);
   });
 });

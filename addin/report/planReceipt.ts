@@ -1,0 +1,80 @@
+import { formatIsoDateVi, isIsoDate } from "../../shared/period/isoDate";
+import type { SubmissionReceipt } from "../../shared/report/receipt";
+import type { ReportBinding } from "../../shared/report/reportTable";
+import type { VerdictCode } from "../../shared/verdict/schema";
+import { HEADER_ROW, PROVINCE_VERDICT_COLUMN, RECEIPT_COLUMN, TABLE_FIRST_ROW, TITLE_ROW } from "./planReportTable";
+import type { PlannedCell } from "./planReportTable";
+import { cellsOp, HEADER_STYLE, rangeAddress, runs, VERDICT_FILLS, type SheetOp } from "./sheetOps";
+
+/**
+ * What a submission receipt adds to the report sheet: a block the officer can quote (number, version, time, on time
+ * or late) in the frozen rows beside the title, and the province's verdict on each row in the column after the table.
+ */
+
+export const PROVINCE_VERDICT_HEADER = "Đánh giá của tỉnh";
+
+const VIETNAM_OFFSET_MS = 7 * 3_600_000;
+
+/** "14:05 ngày 20/12/2025 (giờ Việt Nam)": Vietnam keeps UTC+7 all year, so no time zone database is needed. */
+export function formatVietnamTime(isoTimestamp: string): string {
+  const time = Date.parse(isoTimestamp);
+  if (Number.isNaN(time)) return isoTimestamp;
+  const local = new Date(time + VIETNAM_OFFSET_MS);
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${two(local.getUTCHours())}:${two(local.getUTCMinutes())} ngày ${two(local.getUTCDate())}/${two(local.getUTCMonth() + 1)}/${local.getUTCFullYear()} (giờ Việt Nam)`;
+}
+
+export function receiptLines(receipt: SubmissionReceipt): Array<[string, string]> {
+  const due = isIsoDate(receipt.reportDueDate) ? formatIsoDateVi(receipt.reportDueDate) : receipt.reportDueDate;
+  return [
+    ["Số biên nhận", receipt.id],
+    ["Phiên bản", receipt.replayed ? `${receipt.version} (đã nộp trước đó, không tạo phiên bản mới)` : String(receipt.version)],
+    ["Thời gian nộp", formatVietnamTime(receipt.submittedAt)],
+    ["Tình trạng", receipt.late ? `Nộp muộn (hạn ${due})` : `Đúng hạn (hạn ${due})`],
+  ];
+}
+
+/**
+ * The writes of a receipt. The binding gives which assignment each row from TABLE_FIRST_ROW reports, as the table
+ * was written; a row the receipt has no verdict for gets an empty cell.
+ */
+export function receiptOps(receipt: SubmissionReceipt, binding: ReportBinding): SheetOp[] {
+  const ops: SheetOp[] = [];
+  const lines = receiptLines(receipt);
+  ops.push(cellsOp(TITLE_ROW, RECEIPT_COLUMN, lines.map(([label, value]): PlannedCell[] => [{ text: label }, { text: value }])));
+  ops.push({ op: "style", range: rangeAddress(TITLE_ROW, RECEIPT_COLUMN, TITLE_ROW + lines.length - 1, RECEIPT_COLUMN), style: { bold: true } });
+  ops.push({
+    op: "style",
+    range: rangeAddress(TITLE_ROW + lines.length - 1, RECEIPT_COLUMN + 1, TITLE_ROW + lines.length - 1, RECEIPT_COLUMN + 1),
+    style: { fill: receipt.late ? VERDICT_FILLS.not_met : VERDICT_FILLS.met },
+  });
+  ops.push({ op: "columnWidth", column: RECEIPT_COLUMN, characters: 14 });
+  ops.push({ op: "columnWidth", column: RECEIPT_COLUMN + 1, characters: 40 });
+
+  const verdicts = new Map(receipt.verdicts.map((verdict) => [verdict.assignmentId, verdict]));
+  const rows = binding.assignmentIds.map((id) => verdicts.get(id));
+  ops.push(
+    cellsOp(HEADER_ROW, PROVINCE_VERDICT_COLUMN, [
+      [{ text: PROVINCE_VERDICT_HEADER }],
+      ...rows.map((verdict): PlannedCell[] => [verdict ? { text: verdict.label } : { value: null }]),
+    ]),
+  );
+  ops.push({ op: "style", range: rangeAddress(HEADER_ROW, PROVINCE_VERDICT_COLUMN, HEADER_ROW, PROVINCE_VERDICT_COLUMN), style: HEADER_STYLE });
+  if (rows.length > 0) {
+    const last = TABLE_FIRST_ROW + rows.length - 1;
+    ops.push({
+      op: "style",
+      range: rangeAddress(TABLE_FIRST_ROW, PROVINCE_VERDICT_COLUMN, last, PROVINCE_VERDICT_COLUMN),
+      style: { borders: true, verticalAlignment: "Top", wrap: true },
+    });
+    for (const run of runs(rows, (verdict) => verdict?.verdict)) {
+      ops.push({
+        op: "style",
+        range: rangeAddress(TABLE_FIRST_ROW + run.first, PROVINCE_VERDICT_COLUMN, TABLE_FIRST_ROW + run.last, PROVINCE_VERDICT_COLUMN),
+        style: { fill: VERDICT_FILLS[run.key as VerdictCode] },
+      });
+    }
+  }
+  ops.push({ op: "columnWidth", column: PROVINCE_VERDICT_COLUMN, characters: 18 });
+  return ops;
+}

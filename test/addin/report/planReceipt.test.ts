@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { aggregateOps } from "../../../addin/report/planAggregateSheet";
+import { formatVietnamTime, receiptLines, receiptOps } from "../../../addin/report/planReceipt";
+import { planReportTable } from "../../../addin/report/planReportTable";
+import { parseRange, rangeAddress, runs } from "../../../addin/report/sheetOps";
+import { VERDICT_LABELS } from "../../../shared/verdict/labels";
+import { demoView, sampleAggregate, sampleReceipt } from "./fixtures";
+
+describe("receipt block", () => {
+  it("shows the submission time in Vietnam time, across midnight", () => {
+    expect(formatVietnamTime("2025-12-19T18:30:00Z")).toBe("01:30 ngày 20/12/2025 (giờ Việt Nam)");
+    expect(formatVietnamTime("không phải ngày")).toBe("không phải ngày");
+  });
+
+  it("says a replayed submission made no new version, and places verdicts by the binding", () => {
+    const view = demoView();
+    const receipt = { ...sampleReceipt(view), replayed: true };
+    expect(receiptLines(receipt)[1]).toEqual(["Phiên bản", "2 (đã nộp trước đó, không tạo phiên bản mới)"]);
+    const binding = planReportTable(view, undefined, { verdictMode: "kpi", functionNamespace: "KPI" }).binding;
+    const column = receiptOps(receipt, binding).find((op) => op.op === "cells" && op.range.startsWith("J4"));
+    expect(column).toMatchObject({ range: `J4:J${4 + view.assignments.length}` });
+  });
+});
+
+describe("aggregate sheet", () => {
+  it("colours every verdict label with a begins-with rule, since contains would match Đạt inside Không đạt", () => {
+    const rules = aggregateOps(sampleAggregate()).filter((op) => op.op === "textFill" && op.range === "C5:D6");
+    expect(rules.map((rule) => (rule.op === "textFill" ? rule.text : ""))).toEqual(Object.values(VERDICT_LABELS));
+  });
+});
+
+describe("sheet operation helpers", () => {
+  it("parses and prints ranges and groups runs", () => {
+    expect(parseRange("A4:I204")).toEqual({ firstRow: 4, firstColumn: 0, lastRow: 204, lastColumn: 8 });
+    expect(parseRange("C:C")).toMatchObject({ firstRow: 1, firstColumn: 2, lastColumn: 2 });
+    expect(rangeAddress(5, 9, 5, 9)).toBe("J5");
+    expect(runs(["a", "a", undefined, "b", "b", "a"], (x) => x)).toEqual([
+      { key: "a", first: 0, last: 1 },
+      { key: "b", first: 3, last: 4 },
+      { key: "a", first: 5, last: 5 },
+    ]);
+  });
+});

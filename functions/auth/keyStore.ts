@@ -101,6 +101,8 @@ export class KeyStore implements TokenVerifier {
     });
   }
 
+  private readonly keyCache = new Map<string, { stored: StoredKey | undefined; until: number }>();
+
   private async cachedKey(keyId: string): Promise<StoredKey | undefined> {
     if (this.cacheMs <= 0) return this.read(keyId);
     const hit = this.keyCache.get(keyId);
@@ -109,8 +111,6 @@ export class KeyStore implements TokenVerifier {
     this.keyCache.set(keyId, { stored, until: Date.now() + this.cacheMs });
     return stored;
   }
-
-  private readonly keyCache = new Map<string, { stored: StoredKey | undefined; until: number }>();
 
   private async read(keyId: string): Promise<StoredKey | undefined> {
     try {

@@ -1,5 +1,6 @@
 import type { HttpResponseInit } from "@azure/functions";
-import type { Agency } from "../../shared/catalogue/model";
+import type { Agency, CatalogueDecision } from "../../shared/catalogue/model";
+import type { PeriodAssignments } from "../../shared/report/periodAssignments";
 import { parsePeriodCode, periodContaining, type PeriodCode } from "../../shared/period/period";
 import { buildPeriodAssignments } from "../../shared/report/buildPeriodAssignments";
 import { targetBatchRequestSchema, type TargetAnswer, type TargetQuery } from "../../shared/report/receipt";
@@ -17,11 +18,24 @@ export async function targetsHandler({ request, services, principal }: RouteCont
   const { queries } = await readJson(request, targetBatchRequestSchema, "Danh sách chỉ tiêu cần tra");
   const snapshot = await services.catalogue.current();
   const today = new Date(services.now().getTime() + 7 * 3600_000).toISOString().slice(0, 10);
-  const answers = queries.map((query) => answer(snapshot, principal.province, query, today, services.settings.reportDueDay));
+  // A recalculation asks about few agencies many times: each agency's period rows are built once per request.
+  const views = new Map<string, PeriodAssignments>();
+  const viewOf = (decision: CatalogueDecision, agency: Agency, period: PeriodCode) => {
+    const key = `${decision.id}|${agency.id}|${period}`;
+    let view = views.get(key);
+    if (!view) {
+      view = buildPeriodAssignments({ lookup: snapshot.lookup, catalogueVersion: snapshot.version, decision, agency, period, reportDueDay: services.settings.reportDueDay });
+      views.set(key, view);
+    }
+    return view;
+  };
+  const answers = queries.map((query) => answer(snapshot, principal.province, query, today, viewOf));
   return json(200, { catalogueVersion: snapshot.version, answers });
 }
 
-function answer(snapshot: CatalogueSnapshot, province: string, query: TargetQuery, today: string, dueDay: number): TargetAnswer {
+type ViewOf = (decision: CatalogueDecision, agency: Agency, period: PeriodCode) => PeriodAssignments;
+
+function answer(snapshot: CatalogueSnapshot, province: string, query: TargetQuery, today: string, viewOf: ViewOf): TargetAnswer {
   const agency = findAgency(snapshot, province, query.agency);
   if (!agency) return { ok: false, code: "unknown_agency", message: `Không có cơ quan "${query.agency}" trong danh mục của tỉnh.` };
   const period = query.period ? parsePeriodCode(query.period) : undefined;
@@ -33,8 +47,7 @@ function answer(snapshot: CatalogueSnapshot, province: string, query: TargetQuer
     .filter((decision) => decision.province === province && decision.year === year)
     .sort((a, b) => b.date.localeCompare(a.date));
   for (const decision of decisions) {
-    const view = buildPeriodAssignments({ lookup: snapshot.lookup, catalogueVersion: snapshot.version, decision, agency, period: code, reportDueDay: dueDay });
-    const row = view.assignments.find((assignment) => assignment.indicatorCode === indicatorCode);
+    const row = viewOf(decision, agency, code).assignments.find((assignment) => assignment.indicatorCode === indicatorCode);
     if (row) return { ok: true, targetText: row.targetText, decisionId: decision.id, period: code };
   }
   return {

@@ -36,7 +36,7 @@ export async function uploadWorkbookHandler(context: RouteContext): Promise<Http
   const codes = new Map(view.assignments.map((assignment) => [assignment.assignmentId, assignment.indicatorCode]));
   const mismatches = crossCheckWorkbook(reading.values, record.values, (id) => codes.get(id) ?? id);
   const stored = await storeWorkbook(context.services, record, bytes, sha256, mismatches.slice(0, MAX_STORED_MISMATCHES));
-  const problems: ReportProblem[] = bindingProblem ? [{ code: "unknown_row", message: bindingProblem }, ...reading.problems] : reading.problems;
+  const problems: ReportProblem[] = bindingProblem ? [{ code: "other_report", message: bindingProblem }, ...reading.problems] : reading.problems;
   return json(201, { ...receiptOf(stored, false), problems });
 }
 

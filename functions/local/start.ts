@@ -4,9 +4,8 @@ import { ROUTES } from "../http/routes";
 import { createServices } from "../services/services";
 import { settingsSchema } from "../services/settings";
 import { startAzurite } from "./azurite";
-import { DEMO_DECISION } from "./demoData";
+import { DEMO_DECISION, loadDemoIfEmpty } from "./demoData";
 import { ensureDemoKeys } from "./demoKeys";
-import { loadDemoIfEmpty } from "./demoData";
 import { startLocalHost } from "./localHost";
 
 /**

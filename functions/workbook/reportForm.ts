@@ -157,6 +157,13 @@ export async function readReportWorkbook(bytes: Uint8Array, view: PeriodAssignme
   return { reading, ...(binding ? { binding } : {}), ...(bindingProblem ? { bindingProblem } : {}) };
 }
 
+/** The binding of a form downloaded from the system, or undefined for any other workbook (or bytes that are none). */
+export async function readFormBinding(bytes: Uint8Array): Promise<ReportBinding | undefined> {
+  if (!inspectXlsx(bytes).ok) return undefined;
+  const sheets = await readXlsxSheets(bytes).catch(() => []);
+  return bindingOf(sheets.find((sheet) => sheet.name === BINDING_SHEET_NAME)?.rows[0]?.[0]);
+}
+
 function bindingOf(cell: unknown): ReportBinding | undefined {
   if (typeof cell !== "string") return undefined;
   try {

@@ -66,6 +66,8 @@ export const reportProblemCodeSchema = z.enum([
   "percent_out_of_range",
   "formula_error",
   "text_too_long",
+  /** The workbook's binding names another decision, period or agency than the one it was sent for. */
+  "other_report",
 ]);
 export type ReportProblemCode = z.infer<typeof reportProblemCodeSchema>;
 

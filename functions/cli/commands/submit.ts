@@ -4,11 +4,9 @@ import { z } from "zod";
 import { agencyIdSchema, decisionIdSchema } from "../../../shared/model/ids";
 import { periodCodeSchema } from "../../../shared/period/period";
 import { submissionReceiptSchema } from "../../../shared/report/receipt";
-import { BINDING_SHEET_NAME, reportBindingSchema, type ReportBinding } from "../../../shared/report/reportTable";
 import { VERDICT_LABELS } from "../../../shared/verdict/labels";
 import type { VerdictCode } from "../../../shared/verdict/schema";
-import { readXlsxSheets } from "../../catalogue/xlsxSheets";
-import { inspectXlsx } from "../../workbook/xlsxInspect";
+import { readFormBinding } from "../../workbook/reportForm";
 import { openApi, provinceOfDecision } from "../apiConnection";
 import { CliError, type CliIo } from "../io";
 
@@ -46,7 +44,7 @@ export async function runSubmit(args: string[], io: CliIo): Promise<number> {
   const bytes = await readFile(path).catch(() => {
     throw new CliError(`Không đọc được tệp "${path}".`);
   });
-  const binding = await bindingOf(bytes);
+  const binding = await readFormBinding(bytes);
   const decision = options.data.decision ?? binding?.decisionId;
   const period = options.data.period ?? binding?.period;
   const agency = options.data.agency ?? binding?.agencyId;
@@ -81,18 +79,5 @@ export async function runSubmit(args: string[], io: CliIo): Promise<number> {
     return 0;
   } finally {
     await api.close();
-  }
-}
-
-async function bindingOf(bytes: Buffer): Promise<ReportBinding | undefined> {
-  if (!inspectXlsx(bytes).ok) return undefined;
-  const sheets = await readXlsxSheets(bytes).catch(() => []);
-  const cell = sheets.find((sheet) => sheet.name === BINDING_SHEET_NAME)?.rows[0]?.[0];
-  if (typeof cell !== "string") return undefined;
-  try {
-    const parsed = reportBindingSchema.safeParse(JSON.parse(cell));
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined;
   }
 }

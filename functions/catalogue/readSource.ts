@@ -1,6 +1,7 @@
 import { readFile, stat } from "node:fs/promises";
 import { extname } from "node:path";
-import { importSheetRows } from "../../shared/catalogue/importers/sheetRows";
+import { z } from "zod";
+import { importSheetRows, sheetSchema } from "../../shared/catalogue/importers/sheetRows";
 import { importPdfText } from "../../shared/catalogue/importers/pdfText";
 import { importTableText } from "../../shared/catalogue/importers/tableText";
 import { importHuePlan } from "../../shared/catalogue/importers/hue";
@@ -11,13 +12,19 @@ import type { ImportDraft } from "../../shared/catalogue/draft";
 import { foldDiacritics } from "../../shared/text/normalize";
 import { readXlsxSheets } from "./xlsxSheets";
 
-export const SOURCE_FORMATS = ["xlsx", "table-text", "pdf-text", "plan", "milestone-table", "multi-year", "results-report"] as const;
+export const SOURCE_FORMATS = ["xlsx", "sheets", "table-text", "pdf-text", "plan", "milestone-table", "multi-year", "results-report"] as const;
 export type SourceFormat = (typeof SOURCE_FORMATS)[number];
 
 /** A decision appendix larger than this is not a decision appendix. */
 export const MAX_SOURCE_BYTES = 20 * 1024 * 1024;
 
-const TEXT_IMPORTERS: Record<Exclude<SourceFormat, "xlsx">, (text: string) => ImportDraft> = {
+/**
+ * The task pane sends the cells of the workbook open in Excel as JSON (format "sheets"): Office.js reads values, not
+ * files, and the same importer then reads them as it reads an uploaded xlsx.
+ */
+const sheetsBodySchema = z.object({ sheets: z.array(sheetSchema).min(1, { error: "Không có trang tính nào được gửi." }).max(50) });
+
+const TEXT_IMPORTERS: Record<Exclude<SourceFormat, "xlsx" | "sheets">, (text: string) => ImportDraft> = {
   "table-text": importTableText,
   "pdf-text": importPdfText,
   plan: importHuePlan,
@@ -45,6 +52,7 @@ export async function readSourceBytes(data: Buffer, name: string, format?: Sourc
     });
     return { format: chosen, draft: importSheetRows(sheets) };
   }
+  if (chosen === "sheets") return { format: chosen, draft: importSheetRows(readSheetsBody(data, name)) };
   return { format: chosen, draft: TEXT_IMPORTERS[chosen](data.toString("utf8")) };
 }
 
@@ -60,4 +68,20 @@ export function guessFormat(path: string, data: Buffer): SourceFormat {
   if (/thuc hien nam \d{4}/.test(text) && /dinh huong/.test(text)) return "multi-year";
   if (/so:\s*\S+\/(qd|kh)-/.test(text) || /phu luc/.test(text)) return "pdf-text";
   return "table-text";
+}
+
+function readSheetsBody(data: Buffer, name: string) {
+  let body: unknown;
+  try {
+    body = JSON.parse(data.toString("utf8"));
+  } catch {
+    throw new SourceError(`"${name}" không phải JSON các trang tính ({"sheets": [{"name", "rows"}]}).`);
+  }
+  const parsed = sheetsBodySchema.safeParse(body);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.length ? ` (tại ${issue.path.join(".")})` : "";
+    throw new SourceError(`"${name}" không đúng dạng các trang tính {"sheets": [{"name", "rows"}]}${where}.`);
+  }
+  return parsed.data.sheets;
 }

@@ -1,0 +1,114 @@
+import type { SubmissionValue } from "../../shared/model/submissionValue";
+import type { PeriodAssignments } from "../../shared/report/periodAssignments";
+import type { SubmissionReceipt, SubmissionRequest } from "../../shared/report/receipt";
+import { columnLetter, readReportRows, reportColumnIndex, type ReportBinding, type ReportProblem } from "../../shared/report/reportTable";
+import { KpiRequestError, messageOf, type KpiClient } from "../api/kpiClient";
+import type { WorkbookPort } from "../excel/workbookPort";
+import { TABLE_FIRST_ROW } from "../report/planReportTable";
+import type { PendingSubmissions, Scope } from "./pendingSubmissions";
+
+/**
+ * "Nộp báo cáo" in two steps: `checkReport` reads the table (one batched read) and finds every fault by cell before
+ * anything is sent; `sendReport` sends the values under an idempotency key, then the workbook file, then writes the
+ * receipt into the sheet. Nothing in the workbook is cleared at any point, so a failed send loses nothing.
+ */
+
+export interface ReportCheck {
+  scope: Scope;
+  binding: ReportBinding;
+  view: PeriodAssignments;
+  values: SubmissionValue[];
+  /** Faults that stop the submission, each naming its cell. */
+  problems: ReportProblem[];
+  /** Kết quả cells left empty: allowed, but the officer confirms. */
+  emptyCells: string[];
+  /** Assigned indicators with no row in the table (deleted rows). */
+  missingCodes: string[];
+}
+
+export class ReportNotFoundError extends Error {}
+
+export async function checkReport(client: KpiClient, workbook: WorkbookPort, selection: Scope): Promise<ReportCheck> {
+  const table = await workbook.readReportTable();
+  if (!table) throw new ReportNotFoundError('Chưa có trang "Báo cáo" trong sổ làm việc: bấm "Lấy chỉ tiêu" để tạo bảng, nhập số liệu rồi nộp.');
+  // The table says what it reports; the pane's selection only speaks for a table copied in without its binding.
+  const scope: Scope = table.binding
+    ? { decisionId: table.binding.decisionId, period: table.binding.period, agencyId: table.binding.agencyId }
+    : selection;
+  const view = await client.assignments(scope.decisionId, scope.period, scope.agencyId);
+  const binding: ReportBinding = table.binding ?? {
+    decisionId: view.decision.id,
+    period: view.period,
+    province: view.decision.province,
+    agencyId: view.agency.id,
+    catalogueVersion: view.catalogueVersion,
+    assignmentIds: [],
+  };
+  const reading = readReportRows(table.grid, view.assignments, { binding, origin: table.origin });
+  const actualColumn = columnLetter(table.origin.column + reportColumnIndex("actual"));
+  const emptyCells = reading.values
+    .filter((value) => value.actual === null)
+    .map((value) => {
+      const row = binding.assignmentIds.indexOf(value.assignmentId);
+      return row >= 0 ? `${actualColumn}${TABLE_FIRST_ROW + row}` : codeOf(view, value.assignmentId);
+    });
+  const missingCodes = reading.missing.map((id) => codeOf(view, id));
+  return { scope: { ...scope, agencyId: view.agency.id }, binding, view, values: reading.values, problems: reading.problems, emptyCells, missingCodes };
+}
+
+function codeOf(view: PeriodAssignments, assignmentId: string): string {
+  return view.assignments.find((assignment) => assignment.assignmentId === assignmentId)?.indicatorCode ?? assignmentId;
+}
+
+export type SubmitProgress =
+  | { stage: "values"; retry: boolean }
+  | { stage: "file"; done: number; total: number }
+  | { stage: "upload"; size: number }
+  | { stage: "receipt" };
+
+export interface SubmitOutcome {
+  receipt: SubmissionReceipt;
+  /** The values had been sent before and this was the retry of that same request. */
+  retried: boolean;
+  /** Set when the values were stored but the workbook file could not be sent: the officer may resend it later. */
+  fileError?: string;
+  /** Where the uploaded workbook disagrees with the values (e.g. edited between reading and saving). */
+  fileProblems: ReportProblem[];
+}
+
+export async function sendReport(
+  client: KpiClient,
+  workbook: WorkbookPort,
+  check: ReportCheck,
+  pending: PendingSubmissions,
+  onProgress: (progress: SubmitProgress) => void,
+): Promise<SubmitOutcome> {
+  if (check.problems.length > 0) throw new Error("Bảng còn lỗi: sửa các ô được chỉ ra rồi nộp lại.");
+  const request: SubmissionRequest = { agencyId: check.scope.agencyId, catalogueVersion: check.binding.catalogueVersion, values: check.values };
+  const body = JSON.stringify(request);
+  const { idempotencyKey, retry } = pending.keyFor(check.scope, body);
+  pending.remember(check.scope, body, idempotencyKey);
+  onProgress({ stage: "values", retry });
+  const receipt = await client.submit(check.scope.decisionId, check.scope.period, request, idempotencyKey);
+  pending.settle(check.scope);
+
+  let final: SubmissionReceipt = receipt;
+  let fileError: string | undefined;
+  let fileProblems: ReportProblem[] = [];
+  try {
+    const bytes = await workbook.readDocumentBytes((done, total) => onProgress({ stage: "file", done, total }));
+    if (bytes) {
+      onProgress({ stage: "upload", size: bytes.byteLength });
+      const uploaded = await client.uploadWorkbook(check.scope.decisionId, check.scope.period, check.scope.agencyId, receipt.version, bytes);
+      const { problems, ...withWorkbook } = uploaded;
+      final = { ...withWorkbook, replayed: receipt.replayed };
+      fileProblems = problems;
+    }
+  } catch (error) {
+    const reason = error instanceof KpiRequestError ? "chưa gửi được tệp Excel" : "không đọc được tệp Excel để gửi kèm";
+    fileError = `Số liệu đã được nộp (biên nhận ${receipt.id}) nhưng ${reason}: ${messageOf(error)}`;
+  }
+  onProgress({ stage: "receipt" });
+  await workbook.writeReceipt(final, check.binding);
+  return { receipt: final, retried: retry, fileProblems, ...(fileError ? { fileError } : {}) };
+}

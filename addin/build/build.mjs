@@ -10,6 +10,7 @@ import { writeManifests } from "./manifest.mjs";
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const outDir = resolve(root, process.env.KPI_ADDIN_OUT ?? "dist/addin");
 const functionsSource = resolve(root, "addin/functions/functions.ts");
+const taskpaneSource = resolve(root, "addin/taskpane/main.tsx");
 
 async function buildMetadata() {
   const result = await generateCustomFunctionsMetadata(functionsSource, false);
@@ -24,40 +25,54 @@ async function buildMetadata() {
   return metadata.functions.map((fn) => fn.id);
 }
 
-async function buildBundle() {
+const bundleOptions = {
+  bundle: true,
   // IIFE, not an ES module: the shared runtime must run the associate() calls before Excel asks for the functions.
+  format: "iife",
+  platform: "browser",
+  target: "es2019",
+  minify: true,
+  sourcemap: true,
+  legalComments: "none",
+  logLevel: "warning",
+};
+
+async function buildBundles() {
+  await build({ ...bundleOptions, entryPoints: [functionsSource], outfile: resolve(outDir, "functions.js") });
   await build({
-    entryPoints: [functionsSource],
-    outfile: resolve(outDir, "functions.js"),
-    bundle: true,
-    format: "iife",
-    platform: "browser",
-    target: "es2017",
-    minify: true,
-    sourcemap: true,
-    legalComments: "none",
-    logLevel: "warning",
+    ...bundleOptions,
+    entryPoints: [taskpaneSource],
+    outfile: resolve(outDir, "taskpane.js"),
+    jsx: "automatic",
+    define: { "process.env.NODE_ENV": '"production"' },
   });
-  await writeFile(
-    resolve(outDir, "functions.html"),
-    `<!doctype html>
+  // One page for the task pane and the custom functions (the shared runtime): office.js, then the functions, then
+  // the pane, all classic scripts in this order. preview.html is the same pane without Office, for a plain browser.
+  await writeFile(resolve(outDir, "taskpane.html"), page("KPI chuyển đổi số", ['https://appsforoffice.microsoft.com/lib/1/hosted/office.js', "functions.js", "taskpane.js"]));
+  await writeFile(resolve(outDir, "preview.html"), page("KPI chuyển đổi số – xem thử ngoài Excel", ["taskpane.js"]));
+}
+
+function page(title, scripts) {
+  return `<!doctype html>
 <html lang="vi">
 <head>
 <meta charset="utf-8">
-<title>KPI chuyển đổi số – hàm tùy chỉnh</title>
-<script src="https://appsforoffice.microsoft.com/lib/1/hosted/custom-functions-runtime.js"></script>
-<script src="functions.js"></script>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title>
+<link rel="stylesheet" href="taskpane.css">
+${scripts.map((src) => `<script src="${src}"></script>`).join("\n")}
 </head>
-<body></body>
+<body>
+<div id="root"></div>
+</body>
 </html>
-`,
-  );
+`;
 }
 
 await mkdir(outDir, { recursive: true });
 try {
   const ids = await buildMetadata();
-  await buildBundle();
+  await buildBundles();
   await writeManifests(root, outDir);
   console.log(`Đã build add-in vào ${outDir}: ${ids.length} hàm (${ids.join(", ")}).`);
 } catch (error) {

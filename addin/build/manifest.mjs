@@ -16,7 +16,11 @@ export async function writeManifests(root, outDir, productionOrigin = process.en
   const development = template
     .replace(/<Id>[^<]+<\/Id>/, `<Id>${DEV_ID}</Id>`)
     .replace(/(<bt:String id="Functions.Namespace" DefaultValue=")KPI("\/>)/, "$1KPIDEV$2")
-    .replace(/(<DisplayName DefaultValue=")([^"]+)(")/, "$1$2 (bản phát triển)$3");
+    .replace(/(<DisplayName DefaultValue=")([^"]+)(")/, "$1$2 (bản phát triển)$3")
+    .replace(/(<bt:String id="Group.Label" DefaultValue=")([^"]+)(")/, "$1$2 (phát triển)$3")
+    // The pane writes formulas calling its own manifest's functions: KPIDEV.STATUS in a development copy.
+    .replace(/(<bt:Url id="Taskpane.Url" DefaultValue="[^"?]+)(")/, "$1?ns=KPIDEV$2")
+    .replace(/(<SourceLocation DefaultValue="[^"?]+\/taskpane\.html)(")/, "$1?ns=KPIDEV$2");
   await writeFile(resolve(outDir, "manifest.xml"), production);
   await writeFile(resolve(outDir, "manifest.dev.xml"), development);
   await writeFile(resolve(outDir, "help.html"), HELP_PAGE);

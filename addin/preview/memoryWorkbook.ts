@@ -96,18 +96,35 @@ export class MemoryWorkbook implements WorkbookPort {
   private active: string | undefined;
   private storedBinding: ReportBinding | undefined;
   private readonly listeners = new Set<() => void>();
+  private changes = 0;
 
   /** Optionally seeded with sheets of plain values (a decision to import, say); the first becomes active. */
   constructor(initial: { sheets?: readonly Sheet[] } = {}) {
-    for (const sheet of initial.sheets ?? []) {
-      const memory = this.addSheet(sheet.name);
-      sheet.rows.forEach((row, r) =>
-        row.forEach((value, column) => {
-          if (value !== null) memory.cells.set(key(r + 1, column), blankCell(value));
-        }),
-      );
-    }
+    for (const sheet of initial.sheets ?? []) this.fillSheet(sheet);
     this.active = this.book[0]?.name;
+  }
+
+  /** Bumped on every change: lets a UI tell a changed workbook from the same one. */
+  get revision(): number {
+    return this.changes;
+  }
+
+  /** A sheet of plain values (replacing one of that name), made the active sheet: the preview's "open a file". */
+  openSheet(sheet: Sheet): void {
+    const index = this.book.findIndex((existing) => existing.name === sheet.name);
+    if (index >= 0) this.book.splice(index, 1);
+    this.fillSheet(sheet);
+    this.active = sheet.name;
+    this.notify();
+  }
+
+  private fillSheet(sheet: Sheet): void {
+    const memory = this.addSheet(sheet.name);
+    sheet.rows.forEach((row, r) =>
+      row.forEach((value, column) => {
+        if (value !== null) memory.cells.set(key(r + 1, column), blankCell(value));
+      }),
+    );
   }
 
   // -------------------------------------------------------------------------------------------------------------
@@ -309,6 +326,7 @@ export class MemoryWorkbook implements WorkbookPort {
   }
 
   private notify(): void {
+    this.changes += 1;
     for (const listener of [...this.listeners]) listener();
   }
 }

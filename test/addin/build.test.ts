@@ -36,8 +36,8 @@ describe("add-in build", () => {
     const bundle = await readFile(join(outDir, "functions.js"), "utf8");
     expect(bundle).not.toMatch(/^\s*(import|export)\s/m);
     expect(bundle).toContain('"STATUS"');
-    expect((await stat(join(outDir, "functions.html"))).size).toBeGreaterThan(0);
-    const page = await readFile(join(outDir, "functions.html"), "utf8");
+    const page = await readFile(join(outDir, "taskpane.html"), "utf8");
+    expect(page).toContain('<script src="functions.js"></script>');
     expect(page).not.toContain('type="module"');
   });
 });

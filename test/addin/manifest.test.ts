@@ -61,6 +61,33 @@ describe("manifests", () => {
     expect(development).not.toContain(ORIGIN);
   });
 
+  it("run the task pane and the custom functions in one long-lived shared runtime, opened from a ribbon button", () => {
+    for (const xml of [production, development]) {
+      expect(xml).toContain('<Set Name="SharedRuntime" MinVersion="1.1"/>');
+      expect(one(xml, /<Runtime resid="([^"]+)" lifetime="long"\/>/)).toBe("Taskpane.Url");
+      const functionsPage = one(xml, /<Page>\s*<SourceLocation resid="([^"]+)"\/>/);
+      const buttonPage = one(xml, /<Action xsi:type="ShowTaskpane">[\s\S]*?<SourceLocation resid="([^"]+)"\/>/);
+      expect([functionsPage, buttonPage]).toEqual(["Taskpane.Url", "Taskpane.Url"]);
+      expect(one(xml, /<OfficeTab id="([^"]+)">/)).toBe("TabHome");
+      for (const id of ["Group.Label", "TaskpaneButton.Label", "TaskpaneButton.Tooltip"]) {
+        const text = one(xml, new RegExp(`id="${id.replace(".", "\\.")}" DefaultValue="([^"]+)"`))!;
+        expect(text).toMatch(/[àáảãạăâđèéêìíòóôơùúưỳýộ]/i);
+        expect(xml).toMatch(new RegExp(`id="${id.replace(".", "\\.")}" DefaultValue="[^"]+">\\s*<bt:Override Locale="en-US"`));
+      }
+    }
+    expect(one(production, /<bt:Url id="Taskpane.Url" DefaultValue="([^"]+)"/)).toBe(`${ORIGIN}/taskpane.html`);
+    expect(one(development, /<bt:Url id="Taskpane.Url" DefaultValue="([^"]+)"/)).toBe("https://localhost:3000/taskpane.html?ns=KPIDEV");
+  });
+
+  it("load office.js, the functions and the pane as classic scripts in that order, and a preview page without Office", async () => {
+    const page = await readFile(join(outDir, "taskpane.html"), "utf8");
+    expect(all(page, /<script src="([^"]+)"><\/script>/g)).toEqual(["https://appsforoffice.microsoft.com/lib/1/hosted/office.js", "functions.js", "taskpane.js"]);
+    expect(page).not.toContain("type=\"module\"");
+    const preview = await readFile(join(outDir, "preview.html"), "utf8");
+    expect(all(preview, /<script src="([^"]+)"><\/script>/g)).toEqual(["taskpane.js"]);
+    for (const file of ["functions.js", "taskpane.js", "taskpane.css"]) expect(existsSync(join(outDir, file)), file).toBe(true);
+  });
+
   it("have their version bumped whenever a function signature changes", async () => {
     const metadata = JSON.parse(await readFile(join(outDir, "functions.json"), "utf8"));
     const signature = createHash("sha256")

@@ -1,0 +1,128 @@
+import { Tab, TabList } from "@fluentui/react-components";
+import { useState, useSyncExternalStore, type CSSProperties, type KeyboardEvent } from "react";
+import { columnLetter } from "../../shared/report/reportTable";
+import type { MemoryWorkbook, PreviewCell } from "./memoryWorkbook";
+
+const CHARACTER_PX = 7;
+
+/**
+ * The in-page workbook as a plain grid: sheet tabs, column letters, row numbers, and the cells the officer fills as
+ * text boxes. Enough to try the pane end to end; it is not a spreadsheet.
+ */
+export function PreviewGrid({ workbook }: { workbook: MemoryWorkbook }) {
+  const version = useSyncExternalStore(
+    (listener) => workbook.subscribe(listener),
+    () => workbook.revision,
+  );
+  const [refusal, setRefusal] = useState<string>();
+  const sheets = workbook.sheets();
+  const active = sheets.find((sheet) => sheet.name === workbook.activeSheet()) ?? sheets[0];
+  if (!active) return <p className="preview-empty">Sổ làm việc trống. Kết nối rồi bấm "Lấy chỉ tiêu" ở khung bên phải.</p>;
+
+  const rows = Array.from({ length: Math.max(active.rowCount, 1) }, (_, index) => index + 1);
+  const columns = Array.from({ length: Math.max(active.columnCount, 1) }, (_, index) => index);
+  return (
+    <div className="preview-book" data-revision={version}>
+      <div className="preview-scroll">
+        <table className="preview-grid" aria-label={`Trang tính ${active.name}`}>
+          <colgroup>
+            <col style={{ width: 36 }} />
+            {columns.map((column) => (
+              <col key={column} style={{ width: Math.round((active.columnWidths[column] ?? 9) * CHARACTER_PX) + 8 }} />
+            ))}
+          </colgroup>
+          <thead>
+            <tr>
+              <th />
+              {columns.map((column) => (
+                <th key={column} scope="col">
+                  {columnLetter(column)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row}>
+                <th scope="row">{row}</th>
+                {columns.map((column) => {
+                  const address = `${columnLetter(column)}${row}`;
+                  const cell = workbook.cell(active.name, address);
+                  return (
+                    <td key={address} data-address={address} style={cell ? styleOf(cell) : undefined} title={cell?.formula}>
+                      {cell?.input ? (
+                        <CellEditor cell={cell} onCommit={(text) => commit(workbook, active.name, address, text, setRefusal)} />
+                      ) : (
+                        cell?.display
+                      )}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {active.charts.map((chart) => (
+          <figure key={chart.title} className="preview-chart" aria-label={chart.title}>
+            <figcaption>{chart.title}</figcaption>
+            {chart.categories.map((category, index) => (
+              <div key={category} className="preview-bar">
+                <span>{category}</span>
+                <span className="preview-bar-track">
+                  <span style={{ width: `${Math.round((chart.values[index] ?? 0) * 100)}%` }} />
+                </span>
+                <span>{chart.values[index] === null ? "–" : `${Math.round((chart.values[index] ?? 0) * 100)}%`}</span>
+              </div>
+            ))}
+          </figure>
+        ))}
+      </div>
+      {refusal && (
+        <p role="alert" className="preview-refusal">
+          {refusal}
+        </p>
+      )}
+      <TabList size="small" selectedValue={active.name} onTabSelect={(_event, data) => workbook.activate(String(data.value))} aria-label="Các trang tính">
+        {sheets.map((sheet) => (
+          <Tab key={sheet.name} value={sheet.name}>
+            {sheet.name}
+          </Tab>
+        ))}
+      </TabList>
+    </div>
+  );
+}
+
+function commit(workbook: MemoryWorkbook, sheet: string, address: string, text: string, setRefusal: (message: string | undefined) => void): void {
+  const result = workbook.setCell(sheet, address, text);
+  setRefusal(result.ok ? undefined : `Ô ${address}: ${result.message}`);
+}
+
+/** A text box holding what the cell shows until the officer types; Enter or leaving the box writes it. */
+function CellEditor({ cell, onCommit }: { cell: PreviewCell; onCommit: (text: string) => void }) {
+  const [draft, setDraft] = useState<string>();
+  const shown = draft ?? cell.display;
+  const finish = () => {
+    if (draft !== undefined && draft !== cell.display) onCommit(draft);
+    setDraft(undefined);
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === "Enter") event.currentTarget.blur();
+    if (event.key === "Escape") setDraft(undefined);
+  };
+  return <input className="preview-input" aria-label={`Ô ${cell.address}`} value={shown} onChange={(event) => setDraft(event.target.value)} onBlur={finish} onKeyDown={onKeyDown} />;
+}
+
+function styleOf(cell: PreviewCell): CSSProperties {
+  const style = cell.style;
+  return {
+    ...(style.fill ? { background: style.fill } : {}),
+    ...(style.bold ? { fontWeight: 600 } : {}),
+    ...(style.italic ? { fontStyle: "italic" } : {}),
+    ...(style.fontColor ? { color: style.fontColor } : {}),
+    ...(style.fontSize ? { fontSize: `${Math.min(style.fontSize, 14)}px` } : {}),
+    ...(style.wrap ? { whiteSpace: "normal" } : {}),
+    ...(style.horizontalAlignment === "Center" ? { textAlign: "center" } : {}),
+    ...(typeof cell.value === "number" && !style.horizontalAlignment ? { textAlign: "right" } : {}),
+  };
+}

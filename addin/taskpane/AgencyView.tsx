@@ -1,0 +1,155 @@
+import { Button, Divider, Field, Radio, RadioGroup, Subtitle2, Text } from "@fluentui/react-components";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import type { VersionSummary } from "../../shared/report/receipt";
+import { KpiRequestError, type KpiClient } from "../api/kpiClient";
+import type { DecisionChoice, Me } from "../api/responses";
+import type { WorkbookPort } from "../excel/workbookPort";
+import { PendingSubmissions } from "../workflow/pendingSubmissions";
+import { pullReport, type PullResult, type VerdictMode } from "../workflow/pullReport";
+import { checkReport, sendReport, type ReportCheck, type SubmitOutcome, type SubmitProgress } from "../workflow/submitReport";
+import { initialChoice, PeriodPicker, type PeriodChoice } from "./PeriodPicker";
+import { ProblemList } from "./ProblemList";
+import { ReceiptCard } from "./ReceiptCard";
+import { Notice, OperationStatus } from "./StatusBars";
+import { useOperation } from "./useOperation";
+import { VersionList } from "./VersionList";
+
+interface Props {
+  client: KpiClient;
+  me: Me;
+  workbook: WorkbookPort;
+  decisions: DecisionChoice[];
+  functionNamespace: string;
+}
+
+/** The agency officer's pane: pull the period's indicators into the sheet, fill them in Excel, submit. */
+export function AgencyView({ client, me, workbook, decisions, functionNamespace }: Props) {
+  const [choice, setChoice] = useState<PeriodChoice | undefined>(() => initialChoice(decisions));
+  const [verdictMode, setVerdictMode] = useState<VerdictMode>("kpi");
+  const [pulled, setPulled] = useState<PullResult>();
+  const [check, setCheck] = useState<ReportCheck>();
+  const [outcome, setOutcome] = useState<SubmitOutcome>();
+  const [versions, setVersions] = useState<VersionSummary[]>();
+  const operation = useOperation();
+  const pending = useMemo(() => new PendingSubmissions(), []);
+  const agencyId = me.agency?.id ?? "";
+
+  const loadVersions = useCallback(
+    async (target: PeriodChoice) => setVersions(await client.versions(target.decisionId, target.period, agencyId)),
+    [client, agencyId],
+  );
+
+  useEffect(() => {
+    setVersions(undefined);
+    if (choice && agencyId) loadVersions(choice).catch(() => setVersions(undefined));
+  }, [choice, agencyId, loadVersions]);
+
+  const pull = () =>
+    choice &&
+    operation.run("Đang lấy chỉ tiêu từ máy chủ và ghi vào trang tính…", async () => {
+      setOutcome(undefined);
+      setCheck(undefined);
+      setPulled(await pullReport(client, workbook, { ...choice, verdictMode, functionNamespace }));
+    });
+
+  const send = (confirmed: ReportCheck) =>
+    operation.run("Đang gửi số liệu…", async (report) => {
+      try {
+        const result = await sendReport(client, workbook, confirmed, pending, (progress) => report(...progressText(progress)));
+        setCheck(undefined);
+        setOutcome(result);
+        await loadVersions({ decisionId: confirmed.scope.decisionId, period: confirmed.scope.period }).catch(() => undefined);
+      } catch (error) {
+        if (error instanceof KpiRequestError && error.retryable) {
+          throw new Error(`${error.message} Bấm "Nộp báo cáo" lần nữa để gửi lại: máy chủ nhận ra lần gửi trước nên không tạo bản trùng.`);
+        }
+        throw error;
+      }
+    });
+
+  const submit = () =>
+    choice &&
+    operation.run("Đang đọc bảng báo cáo…", async () => {
+      setOutcome(undefined);
+      const found = await checkReport(client, workbook, { ...choice, agencyId });
+      const needsConfirmation = found.problems.length > 0 || found.emptyCells.length > 0 || found.missingCodes.length > 0;
+      setCheck(needsConfirmation ? found : undefined);
+      return needsConfirmation ? undefined : found;
+    }).then((ready) => ready && send(ready));
+
+  const busy = Boolean(operation.busy);
+  return (
+    <div className="kpi-stack">
+      <PeriodPicker decisions={decisions} value={choice} onChange={setChoice} disabled={busy} />
+      <Field label="Cột đánh giá dùng">
+        <RadioGroup value={verdictMode} onChange={(_event, data) => setVerdictMode(data.value as VerdictMode)} layout="vertical" disabled={busy}>
+          <Radio value="kpi" label={`Hàm ${functionNamespace}.STATUS (cần add-in)`} />
+          <Radio value="formula" label="Công thức Excel thường (mở được ở máy không có add-in)" />
+        </RadioGroup>
+      </Field>
+      <div className="kpi-row">
+        <Button appearance="primary" onClick={pull} disabled={busy || !choice}>
+          Lấy chỉ tiêu
+        </Button>
+        <Button appearance="primary" onClick={submit} disabled={busy || !choice}>
+          Nộp báo cáo
+        </Button>
+      </div>
+      <OperationStatus state={operation} />
+      {pulled && !check && !outcome && (
+        <Notice intent="success" title={`Đã ghi ${pulled.rowCount} chỉ tiêu vào trang "Báo cáo"`}>
+          {pulled.summary}
+          {pulled.archivedAs && ` Bảng cũ được giữ ở trang "${pulled.archivedAs}".`}
+        </Notice>
+      )}
+      {check && <CheckResult check={check} onConfirm={() => send(check)} busy={busy} />}
+      {outcome && (
+        <>
+          {outcome.retried && <Notice intent="info">Lần gửi trước đã đến máy chủ; không tạo bản trùng.</Notice>}
+          <ReceiptCard receipt={outcome.receipt} />
+          {outcome.fileError && <Notice intent="warning">{outcome.fileError}</Notice>}
+          {outcome.fileProblems.length > 0 && <ProblemList title="Tệp Excel gửi kèm khác số liệu đã nộp" problems={outcome.fileProblems} />}
+        </>
+      )}
+      <Divider />
+      <Subtitle2 as="h2">Các phiên bản đã nộp</Subtitle2>
+      {versions ? <VersionList versions={versions} /> : <Text>…</Text>}
+    </div>
+  );
+}
+
+function CheckResult({ check, onConfirm, busy }: { check: ReportCheck; onConfirm: () => void; busy: boolean }) {
+  if (check.problems.length > 0) {
+    return <ProblemList title={`Chưa nộp: bảng có ${check.problems.length} lỗi cần sửa`} problems={check.problems} />;
+  }
+  const lines = [
+    check.emptyCells.length > 0 && `${check.emptyCells.length} chỉ tiêu chưa nhập kết quả (ô ${check.emptyCells.join(", ")}).`,
+    check.missingCodes.length > 0 && `Bảng thiếu dòng của ${check.missingCodes.join(", ")}: bấm "Lấy chỉ tiêu" để thêm lại.`,
+  ].filter(Boolean);
+  return (
+    <Notice
+      intent="warning"
+      title="Báo cáo chưa đủ"
+      actions={
+        <Button onClick={onConfirm} disabled={busy}>
+          Vẫn nộp
+        </Button>
+      }
+    >
+      {lines.join(" ")} Có thể nộp phần đã có và nộp bổ sung sau.
+    </Notice>
+  );
+}
+
+function progressText(progress: SubmitProgress): [string, number?] {
+  switch (progress.stage) {
+    case "values":
+      return [progress.retry ? "Đang gửi lại số liệu (không tạo bản trùng)…" : "Đang gửi số liệu…"];
+    case "file":
+      return [`Đang đọc tệp Excel (${Math.round((progress.done / Math.max(progress.total, 1)) * 100)}%)…`, progress.done / Math.max(progress.total, 1)];
+    case "upload":
+      return [`Đang gửi tệp Excel (${Math.ceil(progress.size / 1024)} KB)…`];
+    case "receipt":
+      return ["Đang ghi biên nhận vào trang tính…"];
+  }
+}

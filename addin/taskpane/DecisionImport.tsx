@@ -1,0 +1,79 @@
+import { Button, Field, Input, Subtitle2, Text } from "@fluentui/react-components";
+import { useState } from "react";
+import type { Sheet } from "../../shared/catalogue/importers/sheetRows";
+import type { KpiClient } from "../api/kpiClient";
+import type { ImportResult } from "../api/responses";
+import type { WorkbookPort } from "../excel/workbookPort";
+import { Notice, OperationStatus } from "./StatusBars";
+import { useOperation } from "./useOperation";
+
+/**
+ * A decision typed or pasted into the open workbook (the catalogue's layout: "1. Tên cơ quan", then "STT | Nội dung
+ * | Chỉ tiêu") is checked by the server first; only a confirmed check is imported, all of it or nothing.
+ */
+export function DecisionImport({ client, workbook, onImported }: { client: KpiClient; workbook: WorkbookPort; onImported: () => void }) {
+  const [number, setNumber] = useState("");
+  const [year, setYear] = useState("");
+  const [checked, setChecked] = useState<{ sheet: Sheet; result: ImportResult }>();
+  const [imported, setImported] = useState<ImportResult>();
+  const operation = useOperation();
+  const busy = Boolean(operation.busy);
+  const options = () => ({ ...(number.trim() ? { number: number.trim() } : {}), ...(/^\d{4}$/.test(year.trim()) ? { year: Number(year.trim()) } : {}) });
+
+  const check = () =>
+    operation.run("Đang đọc trang tính và kiểm tra văn bản…", async () => {
+      setImported(undefined);
+      setChecked(undefined);
+      const sheet = await workbook.readActiveSheet();
+      if (sheet.rows.length === 0) throw new Error("Trang tính đang mở trống: mở trang có phụ lục giao chỉ tiêu rồi thử lại.");
+      setChecked({ sheet, result: await client.importDecision([sheet], { dryRun: true, ...options() }) });
+    });
+
+  const confirm = () =>
+    checked &&
+    operation.run("Đang nhập văn bản vào danh mục…", async () => {
+      setImported(await client.importDecision([checked.sheet], { dryRun: false, ...options() }));
+      setChecked(undefined);
+      onImported();
+    });
+
+  const warnings = checked?.result.report.problems.filter((problem) => problem.severity !== "error") ?? [];
+  return (
+    <section className="kpi-stack" aria-label="Nhập văn bản giao chỉ tiêu">
+      <Subtitle2 as="h2">Nhập văn bản giao chỉ tiêu</Subtitle2>
+      <Text>Đọc phụ lục trên trang tính đang mở (mỗi mục "1. Tên cơ quan", dòng tiêu đề "STT | Nội dung | Chỉ tiêu").</Text>
+      <div className="kpi-row">
+        <Field label="Số văn bản" className="kpi-grow">
+          <Input value={number} onChange={(_event, data) => setNumber(data.value)} placeholder="1521/QĐ-UBND" />
+        </Field>
+        <Field label="Năm">
+          <Input value={year} onChange={(_event, data) => setYear(data.value)} placeholder="2026" inputMode="numeric" className="kpi-year" />
+        </Field>
+      </div>
+      <Button onClick={check} disabled={busy}>
+        Kiểm tra trang tính đang mở
+      </Button>
+      <OperationStatus state={operation} />
+      {checked && (
+        <Notice
+          intent={warnings.length > 0 ? "warning" : "info"}
+          title={`Văn bản ${checked.result.decision.number} (${checked.result.decision.year}) đọc được`}
+          actions={
+            <Button appearance="primary" onClick={confirm} disabled={busy}>
+              Nhập vào danh mục
+            </Button>
+          }
+        >
+          {checked.result.report.sections} cơ quan, {checked.result.report.rows} dòng chỉ tiêu ({checked.result.report.newIndicators} chỉ tiêu mới,{" "}
+          {checked.result.report.matchedIndicators} trùng danh mục).
+          {warnings.length > 0 && ` Lưu ý: ${warnings.slice(0, 3).map((problem) => problem.message).join(" ")}`}
+        </Notice>
+      )}
+      {imported && (
+        <Notice intent="success" title="Đã nhập vào danh mục">
+          Văn bản {imported.decision.number}: {imported.report.rows} dòng chỉ tiêu; danh mục phiên bản {imported.catalogueVersion}.
+        </Notice>
+      )}
+    </section>
+  );
+}

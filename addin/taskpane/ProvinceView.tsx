@@ -1,0 +1,129 @@
+import { Button, Divider, Input, Subtitle2, Tab, TabList, Text } from "@fluentui/react-components";
+import { useEffect, useMemo, useState } from "react";
+import { SUBMISSION_STATUS_LABELS, type Aggregate, type SubmissionStatus } from "../../shared/report/aggregate";
+import { foldDiacritics } from "../../shared/text/normalize";
+import type { KpiClient } from "../api/kpiClient";
+import type { DecisionChoice, Me } from "../api/responses";
+import type { WorkbookPort } from "../excel/workbookPort";
+import { formatVietnamTime } from "../report/planReceipt";
+import { DecisionImport } from "./DecisionImport";
+import { initialChoice, PeriodPicker, type PeriodChoice } from "./PeriodPicker";
+import { Notice, OperationStatus } from "./StatusBars";
+import { useOperation } from "./useOperation";
+
+type Filter = "all" | SubmissionStatus;
+
+interface Props {
+  client: KpiClient;
+  me: Me;
+  workbook: WorkbookPort;
+  decisions: DecisionChoice[];
+  onCatalogueChanged: () => void;
+}
+
+/** The province's pane: who has reported, the aggregate into the workbook, the consolidated report, imports. */
+export function ProvinceView({ client, me, workbook, decisions, onCatalogueChanged }: Props) {
+  const [choice, setChoice] = useState<PeriodChoice | undefined>(() => initialChoice(decisions));
+  const [aggregate, setAggregate] = useState<Aggregate>();
+  const [filter, setFilter] = useState<Filter>("all");
+  const [search, setSearch] = useState("");
+  const [written, setWritten] = useState<string>();
+  const operation = useOperation();
+  const busy = Boolean(operation.busy);
+
+  const refresh = (target: PeriodChoice) =>
+    operation.run("Đang tải tình hình nộp báo cáo…", async () => {
+      setAggregate(await client.aggregate(target.decisionId, target.period));
+    });
+
+  useEffect(() => {
+    setAggregate(undefined);
+    setWritten(undefined);
+    if (choice) void refresh(choice);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- reload exactly when the choice changes
+  }, [choice]);
+
+  const pullAggregate = () =>
+    choice &&
+    operation.run("Đang lấy tổng hợp và ghi vào trang tính…", async () => {
+      const fresh = await client.aggregate(choice.decisionId, choice.period);
+      setAggregate(fresh);
+      await workbook.writeAggregate(fresh);
+      setWritten(`Đã ghi bảng tổng hợp ${fresh.agencies.length} cơ quan × ${fresh.indicators.length} chỉ tiêu vào trang "Tổng hợp", kèm biểu đồ tỷ lệ đạt.`);
+    });
+
+  const download = () =>
+    choice &&
+    operation.run("Đang tạo báo cáo tổng hợp…", async () => {
+      const blob = await client.consolidatedReport(choice.decisionId, choice.period);
+      const link = document.createElement("a");
+      link.href = URL.createObjectURL(blob);
+      link.download = `tong-hop-${choice.decisionId}-${choice.period}.xlsx`;
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
+    });
+
+  const shown = useMemo(() => {
+    const needle = foldDiacritics(search.trim().toLowerCase());
+    return (aggregate?.agencies ?? []).filter(
+      (agency) => (filter === "all" || agency.status === filter) && (needle === "" || foldDiacritics(agency.name.toLowerCase()).includes(needle)),
+    );
+  }, [aggregate, filter, search]);
+
+  const completeness = aggregate?.completeness;
+  return (
+    <div className="kpi-stack">
+      <PeriodPicker decisions={decisions} value={choice} onChange={setChoice} disabled={busy} />
+      <div className="kpi-row">
+        <Button appearance="primary" onClick={pullAggregate} disabled={busy || !choice}>
+          Lấy tổng hợp
+        </Button>
+        <Button onClick={download} disabled={busy || !choice}>
+          Tải báo cáo tổng hợp
+        </Button>
+        <Button appearance="subtle" onClick={() => choice && refresh(choice)} disabled={busy || !choice}>
+          Làm mới
+        </Button>
+      </div>
+      <OperationStatus state={operation} />
+      {written && <Notice intent="success">{written}</Notice>}
+      <Subtitle2 as="h2">Tình hình nộp báo cáo</Subtitle2>
+      {completeness && (
+        <>
+          <Text>
+            {completeness.onTime + completeness.late}/{completeness.assigned} cơ quan đã nộp · hạn {aggregate.reportDueDate.split("-").reverse().join("/")}
+          </Text>
+          <TabList size="small" selectedValue={filter} onTabSelect={(_event, data) => setFilter(data.value as Filter)} aria-label="Lọc theo tình trạng">
+            <Tab value="all">Tất cả ({completeness.assigned})</Tab>
+            <Tab value="on_time">Đúng hạn ({completeness.onTime})</Tab>
+            <Tab value="late">Muộn ({completeness.late})</Tab>
+            <Tab value="missing">Chưa nộp ({completeness.missing})</Tab>
+          </TabList>
+          <Input value={search} onChange={(_event, data) => setSearch(data.value)} placeholder="Tìm cơ quan…" aria-label="Tìm cơ quan" />
+          <ul className="kpi-agencies" aria-label="Các cơ quan">
+            {shown.map((agency) => (
+              <li key={agency.id} className={`kpi-agency kpi-${agency.status}`}>
+                <span className="kpi-agency-name">{agency.name}</span>
+                <span className="kpi-agency-status">
+                  {SUBMISSION_STATUS_LABELS[agency.status]}
+                  {agency.version ? ` · bản ${agency.version}` : ""}
+                  {agency.status !== "missing" ? ` · đạt ${agency.metCount}/${agency.assignedCount}` : ""}
+                </span>
+                {agency.submittedAt && <span className="kpi-agency-time">{formatVietnamTime(agency.submittedAt)}</span>}
+              </li>
+            ))}
+            {shown.length === 0 && <li>Không có cơ quan nào khớp bộ lọc.</li>}
+          </ul>
+        </>
+      )}
+      {me.role === "province" && (
+        <>
+          <Divider />
+          <DecisionImport client={client} workbook={workbook} onImported={onCatalogueChanged} />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import { Badge, Card, CardHeader, Text } from "@fluentui/react-components";
+import type { SubmissionReceipt } from "../../shared/report/receipt";
+import type { VerdictCode } from "../../shared/verdict/schema";
+import { VERDICT_LABELS } from "../../shared/verdict/labels";
+import { receiptLines } from "../report/planReceipt";
+
+const BADGE_COLORS: Record<VerdictCode, "success" | "danger" | "warning" | "informative" | "subtle"> = {
+  met: "success",
+  not_met: "danger",
+  pending: "warning",
+  no_data: "subtle",
+  needs_review: "informative",
+  invalid_actual: "danger",
+};
+
+/** The receipt as the officer quotes it: the same lines the sheet gets, and the count of each verdict. */
+export function ReceiptCard({ receipt }: { receipt: SubmissionReceipt }) {
+  return (
+    <Card appearance="filled-alternative" aria-label="Biên nhận nộp báo cáo">
+      <CardHeader header={<Text weight="semibold">Đã nộp báo cáo</Text>} />
+      <dl className="kpi-receipt">
+        {receiptLines(receipt).map(([label, value]) => (
+          <div key={label}>
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <VerdictCounts counts={receipt.counts} />
+    </Card>
+  );
+}
+
+export function VerdictCounts({ counts }: { counts: Partial<Record<VerdictCode, number>> }) {
+  const entries = (Object.keys(VERDICT_LABELS) as VerdictCode[]).filter((code) => (counts[code] ?? 0) > 0);
+  return (
+    <div className="kpi-badges">
+      {entries.map((code) => (
+        <Badge key={code} appearance="tint" color={BADGE_COLORS[code]}>
+          {VERDICT_LABELS[code]}: {counts[code]}
+        </Badge>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import { createRoot } from "react-dom/client";
+import { ExcelWorkbook } from "../excel/excelWorkbook";
+import { MemoryWorkbook } from "../preview/memoryWorkbook";
+import { PreviewPage } from "../preview/PreviewPage";
+import { App } from "./App";
+import "./taskpane.css";
+
+/*
+ * The task pane page. Inside Excel it runs in the shared runtime beside the custom functions and works on the open
+ * workbook; opened in a browser (no Office host) it becomes the labelled preview on an in-page workbook.
+ */
+
+/** The dev manifest opens taskpane.html?ns=KPIDEV so that formulas it writes call its own functions. */
+function functionNamespace(): string {
+  const requested = new URLSearchParams(location.search).get("ns");
+  return requested && /^[A-Z][A-Z0-9]{0,15}$/.test(requested) ? requested : "KPI";
+}
+
+function start(inExcel: boolean): void {
+  const container = document.getElementById("root");
+  if (!container) return;
+  const namespace = functionNamespace();
+  const serverUrl = location.protocol === "https:" || location.hostname === "127.0.0.1" || location.hostname === "localhost" ? location.origin : "";
+  const root = createRoot(container);
+  if (inExcel) {
+    root.render(<App workbook={new ExcelWorkbook()} functionNamespace={namespace} defaultServerUrl={serverUrl} />);
+    return;
+  }
+  document.title = "KPI chuyển đổi số – xem thử ngoài Excel";
+  const workbook = new MemoryWorkbook();
+  root.render(<PreviewPage workbook={workbook} pane={<App workbook={workbook} functionNamespace={namespace} defaultServerUrl={serverUrl} />} />);
+}
+
+if (typeof Office !== "undefined" && typeof Office.onReady === "function") {
+  void Office.onReady((info) => start(info.host === Office.HostType.Excel));
+} else {
+  start(false);
+}

@@ -105,7 +105,7 @@ export function AgencyView({ client, me, workbook, decisions, functionNamespace 
       {check && <CheckResult check={check} onConfirm={() => send(check)} busy={busy} />}
       {outcome && (
         <>
-          {outcome.retried && <Notice intent="info">Lần gửi trước đã đến máy chủ; không tạo bản trùng.</Notice>}
+          {outcome.receipt.replayed && <Notice intent="info">Lần gửi trước đã đến máy chủ; không tạo bản trùng.</Notice>}
           <ReceiptCard receipt={outcome.receipt} />
           {outcome.fileError && <Notice intent="warning">{outcome.fileError}</Notice>}
           {outcome.fileProblems.length > 0 && <ProblemList title="Tệp Excel gửi kèm khác số liệu đã nộp" problems={outcome.fileProblems} />}

@@ -1,5 +1,9 @@
+import { execFile } from "node:child_process";
 import { resolve } from "node:path";
+import { promisify } from "node:util";
 import { fileURLToPath } from "node:url";
+import { startAddinServer } from "../../addin/server/addinServer";
+import { ensureDevCertificates } from "../../addin/server/devCertificates";
 import { ROUTES } from "../http/routes";
 import { createServices } from "../services/services";
 import { settingsSchema } from "../services/settings";
@@ -10,12 +14,15 @@ import { startLocalHost } from "./localHost";
 
 /**
  * `npm start`: the whole system on this machine — Azurite with its data under .data/, the functions on
- * 127.0.0.1:7071 — loaded with the demo catalogue on first run. Ctrl-C stops everything, Azurite last so it flushes.
+ * 127.0.0.1:7071, the add-in built and served over HTTPS on 127.0.0.1:3000 (the manifests point at
+ * https://localhost:3000) — loaded with the demo catalogue on first run. Ctrl-C stops everything, Azurite last so
+ * it flushes.
  */
 
 const root = resolve(fileURLToPath(import.meta.url), "../../..");
 const dataDir = resolve(root, ".data");
 const port = Number(process.env.KPI_PORT ?? 7071);
+const addinPort = Number(process.env.KPI_ADDIN_PORT ?? 3000);
 
 const stops: Array<() => Promise<void>> = [];
 let stopping = false;
@@ -48,10 +55,22 @@ try {
   });
   stops.push(() => host.close());
   const api = `${host.url}/api`;
+
+  console.log("Đang build add-in (dist/addin)…");
+  await promisify(execFile)(process.execPath, [resolve(root, "addin/build/build.mjs")], { cwd: root });
+  const certificates = await ensureDevCertificates();
+  const addin = await startAddinServer({ root: resolve(root, "dist/addin"), port: addinPort, tls: certificates, apiTarget: host.url }).catch((error: unknown) => {
+    const busy = error instanceof Error && "code" in error && error.code === "EADDRINUSE";
+    throw new Error(busy ? `Cổng ${addinPort} đang được dùng (có thể một bản "npm start" khác đang chạy).` : String(error));
+  });
+  stops.push(() => addin.close());
   console.log(`
 Hệ thống đã chạy.
   Máy chủ:        ${api}/health
   Kho lưu trữ:    Azurite, blob :${azurite.ports.blob}, table :${azurite.ports.table}
+  Add-in (HTTPS): ${addin.url}/taskpane.html   (xem thử ngoài Excel: ${addin.url}/preview.html)
+  Manifest:       dist/addin/manifest.dev.xml (nạp vào Excel theo README, mục "Nạp add-in vào Excel")
+  Chứng chỉ:      ${certificates.caPath}${certificates.generated ? " (mới tạo: cần tin cậy CA này một lần, xem README)" : ""}
 
 Khóa thử nghiệm (lưu trong .data/demo-keys.json):
   Tỉnh (Sở KH&CN Phú Thọ):      ${keys.province}

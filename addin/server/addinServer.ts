@@ -1,0 +1,113 @@
+import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
+import { request as httpRequest, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer } from "node:https";
+import type { AddressInfo } from "node:net";
+import { extname, resolve, sep } from "node:path";
+
+/**
+ * The add-in's HTTPS dev server: the built files (task pane, functions, manifest, icons) and /api passed on to the
+ * local functions host, so the pane talks to one https origin (no mixed content, no CORS) as it will in production
+ * behind one front door. Bound to loopback only.
+ */
+
+export interface AddinServerOptions {
+  /** The folder the add-in build wrote (dist/addin). */
+  root: string;
+  port: number;
+  tls: { key: string; cert: string };
+  /** The functions host, e.g. http://127.0.0.1:7071; /api/* goes there. */
+  apiTarget: string;
+}
+
+export interface AddinServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".map": "application/json; charset=utf-8",
+  ".xml": "application/xml; charset=utf-8",
+  ".png": "image/png",
+  ".ico": "image/x-icon",
+};
+
+export async function startAddinServer(options: AddinServerOptions): Promise<AddinServer> {
+  const root = resolve(options.root);
+  const target = new URL(options.apiTarget);
+  const server = createServer({ key: options.tls.key, cert: options.tls.cert }, (request, response) => {
+    const path = decodePath(request.url ?? "/");
+    if (path === undefined) return plain(response, 400, "Địa chỉ không hợp lệ.");
+    if (path === "/api" || path.startsWith("/api/")) return proxy(request, response, target);
+    if (request.method !== "GET" && request.method !== "HEAD") return plain(response, 405, "Chỉ hỗ trợ GET.");
+    void serveFile(root, path === "/" ? "/preview.html" : path, request, response);
+  });
+  await new Promise<void>((done, fail) => {
+    server.once("error", fail);
+    server.listen(options.port, "127.0.0.1", () => done());
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `https://localhost:${port}`,
+    port,
+    close: () =>
+      new Promise<void>((done) => {
+        server.close(() => done());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function decodePath(url: string): string | undefined {
+  try {
+    return decodeURIComponent(new URL(url, "https://localhost").pathname);
+  } catch {
+    return undefined;
+  }
+}
+
+async function serveFile(root: string, path: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const file = resolve(root, `.${path}`);
+  if (file !== root && !file.startsWith(root + sep)) return plain(response, 404, "Không tìm thấy.");
+  const info = await stat(file).catch(() => undefined);
+  if (!info?.isFile()) return plain(response, 404, `Không tìm thấy ${path}. Đã chạy "npm run build:addin" chưa?`);
+  response.writeHead(200, {
+    "content-type": CONTENT_TYPES[extname(file).toLowerCase()] ?? "application/octet-stream",
+    "content-length": info.size,
+    // Office caches add-in files hard; during development every reload must see the latest build.
+    "cache-control": "no-store",
+    "x-content-type-options": "nosniff",
+  });
+  if (request.method === "HEAD") return void response.end();
+  createReadStream(file).pipe(response);
+}
+
+function proxy(request: IncomingMessage, response: ServerResponse, target: URL): void {
+  const upstream = httpRequest(
+    { host: target.hostname, port: target.port, method: request.method, path: request.url, headers: { ...request.headers, host: target.host } },
+    (answer) => {
+      response.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(response);
+    },
+  );
+  upstream.on("error", () => {
+    if (response.headersSent) return void response.destroy();
+    const body = JSON.stringify({
+      code: "upstream_unavailable",
+      message: "Không kết nối được máy chủ KPI (máy chủ đang dừng hoặc mất mạng). Dữ liệu trong bảng vẫn được giữ nguyên; hãy thử lại sau.",
+    });
+    response.writeHead(502, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(body) });
+    response.end(body);
+  });
+  request.pipe(upstream);
+}
+
+function plain(response: ServerResponse, status: number, text: string): void {
+  response.writeHead(status, { "content-type": "text/plain; charset=utf-8" });
+  response.end(text);
+}

@@ -101,10 +101,11 @@ export class KpiClient {
   }
 
   /** A decision laid out in sheets (the catalogue's xlsx layout), checked only (`dryRun`) or added to the catalogue. */
-  importDecision(sheets: Sheet[], options: { dryRun: boolean; number?: string; year?: number }): Promise<ImportResult> {
+  importDecision(sheets: Sheet[], options: { dryRun: boolean; number?: string; year?: number; date?: string }): Promise<ImportResult> {
     const query = new URLSearchParams({ format: "sheets", name: sheets[0]?.name ?? "bang-tinh", dryRun: String(options.dryRun) });
     if (options.number) query.set("number", options.number);
     if (options.year) query.set("year", String(options.year));
+    if (options.date) query.set("date", options.date);
     return this.json("POST", `catalogue/import?${query}`, importResultSchema, {
       body: JSON.stringify({ sheets }),
       headers: { "content-type": "application/json" },

@@ -59,6 +59,7 @@ function page(title, scripts) {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title}</title>
+<link rel="icon" href="assets/icon-32.png">
 <link rel="stylesheet" href="taskpane.css">
 ${scripts.map((src) => `<script src="${src}"></script>`).join("\n")}
 </head>

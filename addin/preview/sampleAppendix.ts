@@ -7,8 +7,6 @@ import type { Sheet } from "../../shared/catalogue/importers/sheetRows";
 export const SAMPLE_APPENDIX: Sheet = {
   name: "Phụ lục",
   rows: [
-    ["PHỤ LỤC: CHỈ TIÊU, NHIỆM VỤ CHUYỂN ĐỔI SỐ GIAO CHO CÁC CƠ QUAN", null, null],
-    [null, null, null],
     ["1. Sở Nội vụ", null, null],
     ["STT", "Nội dung chỉ tiêu, nhiệm vụ", "Giao kết quả thực hiện"],
     [1, "Tỷ lệ đối tượng hưởng chính sách an sinh xã hội có tài khoản để thực hiện chi trả an sinh xã hội không dùng tiền mặt", "Tối thiểu 75%"],

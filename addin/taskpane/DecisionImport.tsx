@@ -1,6 +1,7 @@
 import { Button, Field, Input, Subtitle2, Text } from "@fluentui/react-components";
 import { useState } from "react";
 import type { Sheet } from "../../shared/catalogue/importers/sheetRows";
+import { parseDateText } from "../../shared/period/excelDate";
 import type { KpiClient } from "../api/kpiClient";
 import type { ImportResult } from "../api/responses";
 import type { WorkbookPort } from "../excel/workbookPort";
@@ -14,11 +15,19 @@ import { useOperation } from "./useOperation";
 export function DecisionImport({ client, workbook, onImported }: { client: KpiClient; workbook: WorkbookPort; onImported: () => void }) {
   const [number, setNumber] = useState("");
   const [year, setYear] = useState("");
+  const [date, setDate] = useState("");
   const [checked, setChecked] = useState<{ sheet: Sheet; result: ImportResult }>();
   const [imported, setImported] = useState<ImportResult>();
   const operation = useOperation();
   const busy = Boolean(operation.busy);
-  const options = () => ({ ...(number.trim() ? { number: number.trim() } : {}), ...(/^\d{4}$/.test(year.trim()) ? { year: Number(year.trim()) } : {}) });
+  const issued = date.trim() ? parseDateText(date) : undefined;
+  const dateError = date.trim() && !issued ? "Ngày ban hành viết dạng ngày/tháng/năm, ví dụ 24/10/2025." : undefined;
+  const yearError = year.trim() && !/^\d{4}$/.test(year.trim()) ? "Năm gồm 4 chữ số." : undefined;
+  const options = () => ({
+    ...(number.trim() ? { number: number.trim() } : {}),
+    ...(year.trim() && !yearError ? { year: Number(year.trim()) } : {}),
+    ...(issued ? { date: issued } : {}),
+  });
 
   const check = () =>
     operation.run("Đang đọc trang tính và kiểm tra văn bản…", async () => {
@@ -46,11 +55,14 @@ export function DecisionImport({ client, workbook, onImported }: { client: KpiCl
         <Field label="Số văn bản" className="kpi-grow">
           <Input value={number} onChange={(_event, data) => setNumber(data.value)} placeholder="1521/QĐ-UBND" />
         </Field>
-        <Field label="Năm">
+        <Field label="Năm" validationMessage={yearError} validationState={yearError ? "error" : "none"}>
           <Input value={year} onChange={(_event, data) => setYear(data.value)} placeholder="2026" inputMode="numeric" className="kpi-year" />
         </Field>
       </div>
-      <Button onClick={check} disabled={busy}>
+      <Field label="Ngày ban hành" validationMessage={dateError} validationState={dateError ? "error" : "none"}>
+        <Input value={date} onChange={(_event, data) => setDate(data.value)} placeholder="24/10/2025" />
+      </Field>
+      <Button onClick={check} disabled={busy || Boolean(dateError || yearError)}>
         Kiểm tra trang tính đang mở
       </Button>
       <OperationStatus state={operation} />

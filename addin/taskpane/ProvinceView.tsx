@@ -1,4 +1,4 @@
-import { Button, Divider, Input, Subtitle2, Tab, TabList, Text } from "@fluentui/react-components";
+import { Button, Divider, Field, Input, Select, Subtitle2, Text } from "@fluentui/react-components";
 import { useEffect, useMemo, useState } from "react";
 import { SUBMISSION_STATUS_LABELS, type Aggregate, type SubmissionStatus } from "../../shared/report/aggregate";
 import { foldDiacritics } from "../../shared/text/normalize";
@@ -83,25 +83,33 @@ export function ProvinceView({ client, me, workbook, decisions, onCatalogueChang
         <Button onClick={download} disabled={busy || !choice}>
           Tải báo cáo tổng hợp
         </Button>
-        <Button appearance="subtle" onClick={() => choice && refresh(choice)} disabled={busy || !choice}>
-          Làm mới
-        </Button>
       </div>
       <OperationStatus state={operation} />
       {written && <Notice intent="success">{written}</Notice>}
-      <Subtitle2 as="h2">Tình hình nộp báo cáo</Subtitle2>
+      <div className="kpi-heading">
+        <Subtitle2 as="h2">Tình hình nộp báo cáo</Subtitle2>
+        <Button size="small" appearance="transparent" onClick={() => choice && refresh(choice)} disabled={busy || !choice}>
+          Làm mới
+        </Button>
+      </div>
       {completeness && (
         <>
           <Text>
             {completeness.onTime + completeness.late}/{completeness.assigned} cơ quan đã nộp · hạn {aggregate.reportDueDate.split("-").reverse().join("/")}
           </Text>
-          <TabList size="small" selectedValue={filter} onTabSelect={(_event, data) => setFilter(data.value as Filter)} aria-label="Lọc theo tình trạng">
-            <Tab value="all">Tất cả ({completeness.assigned})</Tab>
-            <Tab value="on_time">Đúng hạn ({completeness.onTime})</Tab>
-            <Tab value="late">Muộn ({completeness.late})</Tab>
-            <Tab value="missing">Chưa nộp ({completeness.missing})</Tab>
-          </TabList>
-          <Input value={search} onChange={(_event, data) => setSearch(data.value)} placeholder="Tìm cơ quan…" aria-label="Tìm cơ quan" />
+          <div className="kpi-row">
+            <Field label="Tình trạng">
+              <Select value={filter} onChange={(_event, data) => setFilter(data.value as Filter)}>
+                <option value="all">Tất cả ({completeness.assigned})</option>
+                <option value="on_time">Đúng hạn ({completeness.onTime})</option>
+                <option value="late">Nộp muộn ({completeness.late})</option>
+                <option value="missing">Chưa nộp ({completeness.missing})</option>
+              </Select>
+            </Field>
+            <Field label="Tìm cơ quan" className="kpi-grow">
+              <Input className="kpi-fill" value={search} onChange={(_event, data) => setSearch(data.value)} placeholder="Tên cơ quan…" />
+            </Field>
+          </div>
           <ul className="kpi-agencies" aria-label="Các cơ quan">
             {shown.map((agency) => (
               <li key={agency.id} className={`kpi-agency kpi-${agency.status}`}>

@@ -31,8 +31,16 @@ function start(inExcel: boolean): void {
   root.render(<PreviewPage workbook={workbook} pane={<App workbook={workbook} functionNamespace={namespace} defaultServerUrl={serverUrl} />} />);
 }
 
-if (typeof Office !== "undefined" && typeof Office.onReady === "function") {
-  void Office.onReady((info) => start(info.host === Office.HostType.Excel));
-} else {
-  start(false);
+// The scripts load in <head> (classic, in order, so the functions register early): the pane waits for the body.
+function whenDocumentReady(then: () => void): void {
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", then, { once: true });
+  else then();
 }
+
+whenDocumentReady(() => {
+  if (typeof Office !== "undefined" && typeof Office.onReady === "function") {
+    void Office.onReady((info) => start(info.host === Office.HostType.Excel));
+  } else {
+    start(false);
+  }
+});

@@ -1,0 +1,208 @@
+import { mkdir } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import type { Browser, BrowserContext } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TABLE_FIRST_ROW } from "../../addin/report/planReportTable";
+import { DEMO_DECISION } from "../../functions/local/demoData";
+import { startLocalHost } from "../../functions/local/localHost";
+import { ROUTES } from "../../functions/http/routes";
+import type { PeriodAssignments } from "../../shared/report/periodAssignments";
+import { startAddinStack, type AddinStack } from "../support/addinStack";
+import { launchChromium } from "../support/chromium";
+import { TaskpanePage } from "./taskpanePage";
+
+/**
+ * The task pane in real Chromium, as an officer uses it, against the real functions host on Azurite through the
+ * HTTPS dev server: the preview page ("Xem thử ngoài Excel") on the in-page workbook. Screenshots are kept as test
+ * artifacts (test-results/screenshots), or written to KPI_SCREENSHOT_DIR (`npm run screenshots` → docs/).
+ */
+
+const PERIOD = "2025-Q4";
+const PANE_WIDTH = 350;
+const shotsDir = resolve(process.env.KPI_SCREENSHOT_DIR ?? "test-results/screenshots");
+
+let system: AddinStack;
+let browser: Browser;
+let agency: BrowserContext;
+let officer: TaskpanePage;
+let view: PeriodAssignments;
+
+beforeAll(async () => {
+  [system, browser] = await Promise.all([startAddinStack(), launchChromium()]);
+  await mkdir(shotsDir, { recursive: true });
+  const response = await system.stack.call(`/decisions/${DEMO_DECISION}/periods/${PERIOD}/assignments`, { key: system.stack.keys.agency });
+  view = await response.json();
+  agency = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1280, height: 900 }, locale: "vi-VN" });
+  agency.setDefaultTimeout(15_000);
+  officer = new TaskpanePage(await agency.newPage());
+}, 180_000);
+afterAll(async () => {
+  await browser?.close();
+  await system?.close();
+});
+
+/** A rate with a plain threshold of at least 50%: 19/20 meets it, 1/20 does not. */
+function plainRate() {
+  const rate = view.assignments.find((assignment) => assignment.indicatorKind === "percent" && Number(/^Tối thiểu (\d+)%$/.exec(assignment.targetText)?.[1]) >= 50);
+  if (!rate) throw new Error("the demo catalogue has no rate with a plain threshold for Sở Tài chính");
+  return rate;
+}
+
+const rowOf = (code: string) => TABLE_FIRST_ROW + view.assignments.findIndex((assignment) => assignment.indicatorCode === code);
+
+async function versionsStored(): Promise<number[]> {
+  const response = await system.stack.call(`/decisions/${DEMO_DECISION}/periods/${PERIOD}/agencies/so-tai-chinh/versions`, { key: system.stack.keys.agency });
+  return ((await response.json()).versions as Array<{ version: number }>).map((version) => version.version);
+}
+
+async function shoot(name: string, target: "pane" | "page" = "pane") {
+  const path = join(shotsDir, `${name}.png`);
+  if (target === "pane") await officer.pane.screenshot({ path });
+  return path;
+}
+
+describe("the task pane in Chromium against the local stack", { timeout: 60_000 }, () => {
+  it("connects, pulls the assignments into the sheet, takes the officer's values and submits them: receipt in the pane and the sheet", async () => {
+    await officer.open(system.origin);
+    expect(await officer.pane.boundingBox()).toMatchObject({ width: PANE_WIDTH });
+    await officer.connect(system.stack.keys.agency);
+    await officer.pane.getByText(/^Sở Tài chính · /).waitFor();
+    await officer.page.getByLabel("Kỳ báo cáo").selectOption(PERIOD);
+    await officer.button("Lấy chỉ tiêu").click();
+    await officer.pane.getByText(`Đã ghi ${view.assignments.length} chỉ tiêu vào trang "Báo cáo"`).waitFor();
+    const first = view.assignments[0]!;
+    expect(await officer.cell(`B${rowOf(first.indicatorCode)}`)).toBe(first.indicatorCode);
+    expect(await officer.cell(`D${rowOf(first.indicatorCode)}`)).toBe(first.targetText);
+
+    for (const assignment of view.assignments) {
+      const row = rowOf(assignment.indicatorCode);
+      if (assignment.indicatorKind === "percent") {
+        await officer.type(`E${row}`, "19");
+        await officer.type(`F${row}`, "20");
+      } else {
+        await officer.type(`G${row}`, "Hoàn thành");
+      }
+    }
+    const rate = plainRate();
+    expect(await officer.cell(`G${rowOf(rate.indicatorCode)}`)).toBe("95,0%");
+    expect(await officer.cell(`H${rowOf(rate.indicatorCode)}`)).toBe("Đạt");
+
+    await officer.button("Nộp báo cáo").click();
+    const receipt = officer.pane.getByLabel("Biên nhận nộp báo cáo");
+    await receipt.waitFor();
+    expect(await receipt.textContent()).toMatch(/Số biên nhận.*Phiên bản1.*Thời gian nộp.*giờ Việt Nam/);
+    expect(await officer.cell("L1")).toBe("Số biên nhận");
+    expect(await officer.cell("M2")).toBe("1");
+    expect(await officer.cell(`J${rowOf(rate.indicatorCode)}`)).toBe("Đạt");
+    expect(await versionsStored()).toEqual([1]);
+    await officer.pane.getByRole("table", { name: "Các phiên bản đã nộp" }).getByRole("row").nth(1).waitFor();
+    await shoot("agency");
+    await officer.page.screenshot({ path: join(shotsDir, "preview.png") });
+  });
+
+  it("submits a corrected value as version 2 and lists both versions", async () => {
+    const rate = plainRate();
+    await officer.type(`E${rowOf(rate.indicatorCode)}`, "1");
+    expect(await officer.cell(`H${rowOf(rate.indicatorCode)}`)).toBe("Không đạt");
+    await officer.button("Nộp báo cáo").click();
+    await officer.pane.getByLabel("Biên nhận nộp báo cáo").getByText("Phiên bản2").waitFor();
+    expect(await officer.cell("M2")).toBe("2");
+    expect(await versionsStored()).toEqual([2, 1]);
+    await expect.poll(() => officer.pane.getByRole("table", { name: "Các phiên bản đã nộp" }).getByRole("row").count()).toBe(3);
+  });
+
+  it("points at the cell to fix and sends nothing while the table has a fault", async () => {
+    const rate = plainRate();
+    const row = rowOf(rate.indicatorCode);
+    await officer.type(`E${row}`, "30");
+    await officer.button("Nộp báo cáo").click();
+    const alert = await officer.alertText();
+    expect(alert).toContain("Chưa nộp: bảng có 1 lỗi cần sửa");
+    expect(alert).toContain(`Ô E${row}: tử số (30) lớn hơn mẫu số (20)`);
+    expect(await versionsStored()).toEqual([2, 1]);
+    await officer.type(`E${row}`, "18");
+  });
+
+  it("keeps the typed values and says so when the server is down, then sends them once it is back", async () => {
+    const rate = plainRate();
+    const port = Number(new URL(system.stack.host.url).port);
+    await system.stack.host.close();
+    try {
+      await officer.button("Nộp báo cáo").click();
+      const alert = await officer.alertText();
+      expect(alert).toContain("Không kết nối được máy chủ KPI");
+      expect(alert).toContain("vẫn được giữ nguyên");
+      expect(await officer.cell(`E${rowOf(rate.indicatorCode)}`)).toBe("18");
+      expect(await officer.cell("M2")).toBe("2");
+      await shoot("agency-offline");
+    } finally {
+      system.stack.host = await startLocalHost({ routes: ROUTES, services: async () => system.stack.services, port });
+    }
+    await officer.button("Nộp báo cáo").click();
+    await officer.pane.getByLabel("Biên nhận nộp báo cáo").getByText("Phiên bản3").waitFor();
+    expect(await versionsStored()).toEqual([3, 2, 1]);
+  });
+
+  it("shows the province who has submitted, filters, and pulls the aggregate with its chart into the workbook", async () => {
+    const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1280, height: 900 }, locale: "vi-VN" });
+    context.setDefaultTimeout(15_000);
+    const province = new TaskpanePage(await context.newPage());
+    try {
+      await province.open(system.origin);
+      await province.connect(system.stack.keys.province);
+      await province.page.getByLabel("Kỳ báo cáo").selectOption(PERIOD);
+      const agencies = province.pane.getByRole("list", { name: "Các cơ quan" });
+      const finance = agencies.getByRole("listitem").filter({ hasText: "Sở Tài chính" });
+      await finance.waitFor();
+      expect(await finance.textContent()).toMatch(/(Đã nộp đúng hạn|Nộp muộn) · bản 3/);
+
+      await province.pane.getByLabel("Tình trạng").selectOption("missing");
+      await expect.poll(() => agencies.getByRole("listitem").filter({ hasText: "Sở Tài chính" }).count()).toBe(0);
+      expect(await agencies.getByRole("listitem").count()).toBeGreaterThan(3);
+      await province.pane.getByLabel("Tìm cơ quan").fill("tai chinh");
+      await province.pane.getByLabel("Tình trạng").selectOption("all");
+      await expect.poll(() => agencies.getByRole("listitem").count()).toBe(1);
+      await province.pane.getByLabel("Tìm cơ quan").fill("");
+
+      await province.button("Lấy tổng hợp").click();
+      await province.pane.getByText(/Đã ghi bảng tổng hợp \d+ cơ quan × \d+ chỉ tiêu/).waitFor();
+      await province.page.getByRole("tab", { name: "Tổng hợp" }).waitFor();
+      expect(await province.page.locator("figure.preview-chart").count()).toBe(1);
+      expect(await province.page.getByRole("table", { name: "Trang tính Tổng hợp" }).textContent()).toContain("Sở Tài chính");
+      await province.pane.screenshot({ path: join(shotsDir, "province.png") });
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("lets the province check a decision laid out on the open sheet and import it", async () => {
+    const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1280, height: 900 }, locale: "vi-VN" });
+    context.setDefaultTimeout(15_000);
+    const province = new TaskpanePage(await context.newPage());
+    try {
+      await province.open(system.origin);
+      await province.connect(system.stack.keys.province);
+      await province.button("Mở mẫu phụ lục giao chỉ tiêu").click();
+      await province.pane.getByLabel("Số văn bản").fill("99/QĐ-UBND");
+      await province.pane.getByLabel("Năm").fill("2026");
+      await province.pane.getByLabel("Ngày ban hành").fill("31/02/2026");
+      await province.pane.getByText("Ngày ban hành viết dạng ngày/tháng/năm").waitFor();
+      expect(await province.button("Kiểm tra trang tính đang mở").isDisabled()).toBe(true);
+      await province.pane.getByLabel("Ngày ban hành").fill("15/01/2026");
+      await province.button("Kiểm tra trang tính đang mở").click();
+      await province.settled();
+      await province.pane.screenshot({ path: join(shotsDir, "province-import.png") });
+      await province.pane.getByText("Văn bản 99/QĐ-UBND (2026) đọc được").waitFor();
+      const before = await (await system.stack.call("/decisions", { key: system.stack.keys.province })).json();
+      expect(before.decisions.map((decision: { number: string }) => decision.number)).not.toContain("99/QĐ-UBND");
+
+      await province.button("Nhập vào danh mục").click();
+      await province.pane.getByText("Đã nhập vào danh mục").waitFor();
+      const after = await (await system.stack.call("/decisions", { key: system.stack.keys.province })).json();
+      const imported = after.decisions.find((decision: { number: string }) => decision.number === "99/QĐ-UBND");
+      expect(imported).toMatchObject({ year: 2026, assignmentCount: 4 });
+    } finally {
+      await context.close();
+    }
+  });
+});

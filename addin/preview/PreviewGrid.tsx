@@ -4,6 +4,7 @@ import { columnLetter } from "../../shared/report/reportTable";
 import type { MemoryWorkbook, PreviewCell } from "./memoryWorkbook";
 
 const CHARACTER_PX = 7;
+const ROW_HEADER_PX = 36;
 
 /**
  * The in-page workbook as a plain grid: sheet tabs, column letters, row numbers, and the cells the officer fills as
@@ -21,14 +22,17 @@ export function PreviewGrid({ workbook }: { workbook: MemoryWorkbook }) {
 
   const rows = Array.from({ length: Math.max(active.rowCount, 1) }, (_, index) => index + 1);
   const columns = Array.from({ length: Math.max(active.columnCount, 1) }, (_, index) => index);
+  const widths = columns.map((column) => Math.round((active.columnWidths[column] ?? 9) * CHARACTER_PX) + 8);
+  // A fixed table layout only holds when the table has a width: the sum of the columns, as Excel lays them out.
+  const tableWidth = ROW_HEADER_PX + widths.reduce((sum, width) => sum + width, 0);
   return (
     <div className="preview-book" data-revision={version}>
       <div className="preview-scroll">
-        <table className="preview-grid" aria-label={`Trang tính ${active.name}`}>
+        <table className="preview-grid" aria-label={`Trang tính ${active.name}`} style={{ width: tableWidth }}>
           <colgroup>
-            <col style={{ width: 36 }} />
+            <col style={{ width: ROW_HEADER_PX }} />
             {columns.map((column) => (
-              <col key={column} style={{ width: Math.round((active.columnWidths[column] ?? 9) * CHARACTER_PX) + 8 }} />
+              <col key={column} style={{ width: widths[column] }} />
             ))}
           </colgroup>
           <thead>
@@ -48,8 +52,11 @@ export function PreviewGrid({ workbook }: { workbook: MemoryWorkbook }) {
                 {columns.map((column) => {
                   const address = `${columnLetter(column)}${row}`;
                   const cell = workbook.cell(active.name, address);
+                  // Text runs on over empty neighbours, as in Excel: the title lines stay readable in narrow columns.
+                  const next = workbook.cell(active.name, `${columnLetter(column + 1)}${row}`);
+                  const spills = cell !== undefined && !cell.input && !cell.style.wrap && (next === undefined || next.display === "");
                   return (
-                    <td key={address} data-address={address} style={cell ? styleOf(cell) : undefined} title={cell?.formula}>
+                    <td key={address} data-address={address} className={spills ? "preview-spill" : undefined} style={cell ? styleOf(cell) : undefined} title={cell?.formula}>
                       {cell?.input ? (
                         <CellEditor cell={cell} onCommit={(text) => commit(workbook, active.name, address, text, setRefusal)} />
                       ) : (

@@ -71,6 +71,7 @@ export function AgencyView({ client, me, workbook, decisions, functionNamespace 
     choice &&
     operation.run("Đang đọc bảng báo cáo…", async () => {
       setOutcome(undefined);
+      setCheck(undefined);
       const found = await checkReport(client, workbook, { ...choice, agencyId });
       const needsConfirmation = found.problems.length > 0 || found.emptyCells.length > 0 || found.missingCodes.length > 0;
       setCheck(needsConfirmation ? found : undefined);

@@ -1,6 +1,6 @@
-import { mkdir } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import type { Browser, BrowserContext } from "playwright-core";
+import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TABLE_FIRST_ROW } from "../../addin/report/planReportTable";
 import { DEMO_DECISION } from "../../functions/local/demoData";
@@ -19,7 +19,9 @@ import { TaskpanePage } from "./taskpanePage";
 
 const PERIOD = "2025-Q4";
 const PANE_WIDTH = 350;
-const shotsDir = resolve(process.env.KPI_SCREENSHOT_DIR ?? "test-results/screenshots");
+const artifactsDir = resolve("test-results/screenshots");
+/** Set by `npm run screenshots`: the README's pictures are written there too. */
+const docsDir = process.env.KPI_SCREENSHOT_DIR ? resolve(process.env.KPI_SCREENSHOT_DIR) : undefined;
 
 let system: AddinStack;
 let browser: Browser;
@@ -29,7 +31,8 @@ let view: PeriodAssignments;
 
 beforeAll(async () => {
   [system, browser] = await Promise.all([startAddinStack(), launchChromium()]);
-  await mkdir(shotsDir, { recursive: true });
+  await mkdir(artifactsDir, { recursive: true });
+  if (docsDir) await mkdir(docsDir, { recursive: true });
   const response = await system.stack.call(`/decisions/${DEMO_DECISION}/periods/${PERIOD}/assignments`, { key: system.stack.keys.agency });
   view = await response.json();
   agency = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1280, height: 900 }, locale: "vi-VN" });
@@ -55,10 +58,10 @@ async function versionsStored(): Promise<number[]> {
   return ((await response.json()).versions as Array<{ version: number }>).map((version) => version.version);
 }
 
-async function shoot(name: string, target: "pane" | "page" = "pane") {
-  const path = join(shotsDir, `${name}.png`);
-  if (target === "pane") await officer.pane.screenshot({ path });
-  return path;
+/** Every screenshot is a test artifact; those the README shows are also written to docsDir. */
+async function shoot(target: Locator | Page, name: string, options: { documented: boolean }): Promise<void> {
+  const image = await target.screenshot({ path: join(artifactsDir, `${name}.png`) });
+  if (docsDir && options.documented) await writeFile(join(docsDir, `${name}.png`), image);
 }
 
 describe("the task pane in Chromium against the local stack", { timeout: 60_000 }, () => {
@@ -96,8 +99,8 @@ describe("the task pane in Chromium against the local stack", { timeout: 60_000 
     expect(await officer.cell(`J${rowOf(rate.indicatorCode)}`)).toBe("Đạt");
     expect(await versionsStored()).toEqual([1]);
     await officer.pane.getByRole("table", { name: "Các phiên bản đã nộp" }).getByRole("row").nth(1).waitFor();
-    await shoot("agency");
-    await officer.page.screenshot({ path: join(shotsDir, "preview.png") });
+    await shoot(officer.pane, "agency", { documented: true });
+    await shoot(officer.page, "preview", { documented: true });
   });
 
   it("submits a corrected value as version 2 and lists both versions", async () => {
@@ -132,9 +135,10 @@ describe("the task pane in Chromium against the local stack", { timeout: 60_000 
       const alert = await officer.alertText();
       expect(alert).toContain("Không kết nối được máy chủ KPI");
       expect(alert).toContain("vẫn được giữ nguyên");
+      expect(await officer.pane.getByRole("alert").count(), "the fixed fault is no longer listed").toBe(1);
       expect(await officer.cell(`E${rowOf(rate.indicatorCode)}`)).toBe("18");
       expect(await officer.cell("M2")).toBe("2");
-      await shoot("agency-offline");
+      await shoot(officer.pane, "agency-offline", { documented: false });
     } finally {
       system.stack.host = await startLocalHost({ routes: ROUTES, services: async () => system.stack.services, port });
     }
@@ -169,7 +173,7 @@ describe("the task pane in Chromium against the local stack", { timeout: 60_000 
       await province.page.getByRole("tab", { name: "Tổng hợp" }).waitFor();
       expect(await province.page.locator("figure.preview-chart").count()).toBe(1);
       expect(await province.page.getByRole("table", { name: "Trang tính Tổng hợp" }).textContent()).toContain("Sở Tài chính");
-      await province.pane.screenshot({ path: join(shotsDir, "province.png") });
+      await shoot(province.pane, "province", { documented: true });
     } finally {
       await context.close();
     }
@@ -191,7 +195,7 @@ describe("the task pane in Chromium against the local stack", { timeout: 60_000 
       await province.pane.getByLabel("Ngày ban hành").fill("15/01/2026");
       await province.button("Kiểm tra trang tính đang mở").click();
       await province.settled();
-      await province.pane.screenshot({ path: join(shotsDir, "province-import.png") });
+      await shoot(province.pane, "province-import", { documented: false });
       await province.pane.getByText("Văn bản 99/QĐ-UBND (2026) đọc được").waitFor();
       const before = await (await system.stack.call("/decisions", { key: system.stack.keys.province })).json();
       expect(before.decisions.map((decision: { number: string }) => decision.number)).not.toContain("99/QĐ-UBND");

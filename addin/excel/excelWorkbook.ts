@@ -89,6 +89,12 @@ export class ExcelWorkbook implements WorkbookPort {
   readonly kind = "excel" as const;
   private readonly run: ExcelRun;
   private readonly host: () => OfficeHost;
+  /**
+   * Whether the last readReportTable found the sheet "Báo cáo". Pull and submit read the table and then write, so
+   * the write can address the sheet at once (1 sync) instead of looking it up again; used once, and if the sheet
+   * changed in between, the write falls back to looking it up.
+   */
+  private reportSheetSeen: boolean | undefined;
 
   constructor(options: ExcelWorkbookOptions = {}) {
     this.run = options.run ?? ((batch) => Excel.run(batch));
@@ -98,6 +104,21 @@ export class ExcelWorkbook implements WorkbookPort {
   async writeReportTable(plan: ReportTablePlan): Promise<WriteReportResult> {
     const ops = reportTableOps(plan);
     const supports = this.supports();
+    const seen = this.takeReportSheetSeen();
+    if (seen !== undefined && !plan.archive) {
+      const written = await this.run(async (context) => {
+        const sheets = context.workbook.worksheets;
+        const sheet = seen ? sheets.getItem(plan.sheetName) : sheets.add(plan.sheetName);
+        applyOps(sheet, ops, supports);
+        sheet.activate();
+        await context.sync();
+        return true;
+      }).catch(() => false);
+      if (written) {
+        await this.saveBinding(plan.binding);
+        return {};
+      }
+    }
     const archivedAs = await this.run(async (context) => {
       const sheets = context.workbook.worksheets;
       const current = sheets.getItemOrNullObject(plan.sheetName);
@@ -129,6 +150,7 @@ export class ExcelWorkbook implements WorkbookPort {
       const sheet = context.workbook.worksheets.getItemOrNullObject(REPORT_SHEET_NAME);
       sheet.load("name");
       await context.sync();
+      this.reportSheetSeen = !sheet.isNullObject;
       if (sheet.isNullObject) return undefined;
       const used = sheet.getUsedRangeOrNullObject(true);
       used.load(["values", "formulas", "valueTypes", "numberFormat", "rowIndex", "columnIndex"]);
@@ -148,6 +170,14 @@ export class ExcelWorkbook implements WorkbookPort {
   async writeReceipt(receipt: SubmissionReceipt, binding: ReportBinding): Promise<void> {
     const ops = receiptOps(receipt, binding);
     const supports = this.supports();
+    if (this.takeReportSheetSeen()) {
+      const written = await this.run(async (context) => {
+        applyOps(context.workbook.worksheets.getItem(REPORT_SHEET_NAME), ops, supports);
+        await context.sync();
+        return true;
+      }).catch(() => false);
+      if (written) return;
+    }
     await this.run(async (context) => {
       const sheet = context.workbook.worksheets.getItemOrNullObject(REPORT_SHEET_NAME);
       sheet.load("name");
@@ -156,6 +186,12 @@ export class ExcelWorkbook implements WorkbookPort {
       applyOps(sheet, ops, supports);
       await context.sync();
     });
+  }
+
+  private takeReportSheetSeen(): boolean | undefined {
+    const seen = this.reportSheetSeen;
+    this.reportSheetSeen = undefined;
+    return seen;
   }
 
   async writeAggregate(aggregate: Aggregate): Promise<void> {

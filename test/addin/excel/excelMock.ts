@@ -124,6 +124,11 @@ export function excelMock(initial: { sheets?: Record<string, UsedRangeData | nul
       workbook: {
         worksheets: {
           getItemOrNullObject: (name: string) => sheetMock(name, !existing.has(name)),
+          getItem: (name: string) => {
+            // Excel fails the batch at its sync; failing at once is the same to the adapter.
+            if (!existing.has(name)) throw new Error(`ItemNotFound: ${name}`);
+            return sheetMock(name, false);
+          },
           add: (name: string) => {
             added.push(name);
             existing.set(name, null);
@@ -148,6 +153,8 @@ export function excelMock(initial: { sheets?: Record<string, UsedRangeData | nul
   return {
     run,
     syncs: () => syncs,
+    /** The officer deletes a sheet between two calls of the adapter. */
+    removeSheet: (name: string) => existing.delete(name),
     ranges,
     range: (sheet: string, address: string) => ranges.filter((entry) => entry.sheet === sheet && entry.address === address).map((entry) => entry.range),
     added,

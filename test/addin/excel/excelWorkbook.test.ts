@@ -105,6 +105,37 @@ describe("ExcelWorkbook on office-addin-mock", () => {
     expect(again.rows[0]!.cells[6]).toMatchObject({ formula: expect.stringContaining("E5/F5") });
   });
 
+  it("re-pulls 200 rows (read, merge, write) in 3 syncs in all, and records a 200-value receipt after the read in 3", async () => {
+    const view = largeView(200);
+    const plan = planReportTable(view, undefined, KPI);
+    const { host, store } = hostMock();
+    store.set(BINDING_SETTING, plan.binding);
+    const excel = excelMock({ sheets: { [REPORT_SHEET_NAME]: usedRangeOf(plan, (_row, column) => (column === 6 ? 0.9 : undefined)) } });
+    const workbook = new ExcelWorkbook({ run: excel.run, host: () => host });
+
+    const merged = planReportTable(view, await workbook.readReportTable(), KPI);
+    expect(merged.changes.kept).toBe(200);
+    await workbook.writeReportTable(merged);
+    expect(excel.syncs()).toBe(3);
+    expect(excel.added).toEqual([]);
+
+    await workbook.readReportTable();
+    await workbook.writeReceipt(sampleReceipt(view), plan.binding);
+    expect(excel.syncs()).toBe(6);
+  });
+
+  it("still writes when the sheet was deleted between reading and writing", async () => {
+    const view = largeView(20);
+    const plan = planReportTable(view, undefined, KPI);
+    const excel = excelMock({ sheets: { [REPORT_SHEET_NAME]: usedRangeOf(plan) } });
+    const { host } = hostMock();
+    const workbook = new ExcelWorkbook({ run: excel.run, host: () => host });
+    await workbook.readReportTable();
+    excel.removeSheet(REPORT_SHEET_NAME);
+    await workbook.writeReportTable(planReportTable(view, undefined, KPI));
+    expect(excel.added).toEqual([REPORT_SHEET_NAME]);
+  });
+
   it("reads date cells as ISO days and formula errors as errors", async () => {
     const used = {
       values: [["Mã", "Kết quả"], ["CDS-001", isoDateToExcelSerial("2025-06-30")], ["CDS-002", "#DIV/0!"]],

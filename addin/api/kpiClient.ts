@@ -96,8 +96,12 @@ export class KpiClient {
   }
 
   async consolidatedReport(decisionId: string, period: string): Promise<Blob> {
-    const response = await this.send("GET", `${periodPath(decisionId, period)}/report.xlsx`, {});
-    return response.blob();
+    const response = await this.send("GET", `${periodPath(decisionId, period)}/report.xlsx`, { timeoutMs: this.timeoutMs * 4 });
+    try {
+      return await response.blob();
+    } catch {
+      throw new KpiRequestError("timeout", "Tải báo cáo tổng hợp bị gián đoạn. Hãy thử lại.");
+    }
   }
 
   /** A decision laid out in sheets (the catalogue's xlsx layout), checked only (`dryRun`) or added to the catalogue. */

@@ -16,7 +16,7 @@ export async function writeManifests(root, outDir, productionOrigin = process.en
   const development = template
     .replace(/<Id>[^<]+<\/Id>/, `<Id>${DEV_ID}</Id>`)
     .replace(/(<bt:String id="Functions.Namespace" DefaultValue=")KPI("\/>)/, "$1KPIDEV$2")
-    .replace(/(<DisplayName DefaultValue=")([^"]+)(")/, "$1$2 (bản phát triển)$3")
+    .replace(/(<DisplayName DefaultValue=")([^"]+)(">\s*<Override Locale="en-US" Value=")([^"]+)(")/, "$1$2 (bản phát triển)$3$4 (development)$5")
     .replace(/(<bt:String id="Group.Label" DefaultValue=")([^"]+)(")/, "$1$2 (phát triển)$3")
     // The pane writes formulas calling its own manifest's functions: KPIDEV.STATUS in a development copy.
     .replace(/(<bt:Url id="Taskpane.Url" DefaultValue="[^"?]+)(")/, "$1?ns=KPIDEV$2")

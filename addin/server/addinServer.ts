@@ -84,7 +84,10 @@ async function serveFile(root: string, path: string, request: IncomingMessage, r
     "x-content-type-options": "nosniff",
   });
   if (request.method === "HEAD") return void response.end();
-  createReadStream(file).pipe(response);
+  // A file replaced by a rebuild while it streams ends this response, never the server.
+  createReadStream(file)
+    .on("error", () => response.destroy())
+    .pipe(response);
 }
 
 function proxy(request: IncomingMessage, response: ServerResponse, target: URL): void {

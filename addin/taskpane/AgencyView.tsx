@@ -1,7 +1,7 @@
-import { Button, Divider, Field, Radio, RadioGroup, Subtitle2, Text } from "@fluentui/react-components";
+import { Button, Divider, Field, Radio, RadioGroup, Spinner, Subtitle2 } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import type { VersionSummary } from "../../shared/report/receipt";
-import { KpiRequestError, type KpiClient } from "../api/kpiClient";
+import { KpiRequestError, messageOf, type KpiClient } from "../api/kpiClient";
 import type { DecisionChoice, Me } from "../api/responses";
 import type { WorkbookPort } from "../excel/workbookPort";
 import { PendingSubmissions } from "../workflow/pendingSubmissions";
@@ -34,14 +34,31 @@ export function AgencyView({ client, me, workbook, decisions, functionNamespace 
   const pending = useMemo(() => new PendingSubmissions(), []);
   const agencyId = me.agency?.id ?? "";
 
+  const [versionsError, setVersionsError] = useState<string>();
   const loadVersions = useCallback(
-    async (target: PeriodChoice) => setVersions(await client.versions(target.decisionId, target.period, agencyId)),
+    async (target: PeriodChoice, isCurrent: () => boolean = () => true) => {
+      try {
+        const loaded = await client.versions(target.decisionId, target.period, agencyId);
+        if (isCurrent()) {
+          setVersions(loaded);
+          setVersionsError(undefined);
+        }
+      } catch (error) {
+        if (isCurrent()) setVersionsError(messageOf(error));
+      }
+    },
     [client, agencyId],
   );
 
   useEffect(() => {
+    let current = true;
     setVersions(undefined);
-    if (choice && agencyId) loadVersions(choice).catch(() => setVersions(undefined));
+    setVersionsError(undefined);
+    if (choice && agencyId) void loadVersions(choice, () => current);
+    // A slower answer for a period no longer chosen must not overwrite the list.
+    return () => {
+      current = false;
+    };
   }, [choice, agencyId, loadVersions]);
 
   const pull = () =>
@@ -58,7 +75,7 @@ export function AgencyView({ client, me, workbook, decisions, functionNamespace 
         const result = await sendReport(client, workbook, confirmed, pending, (progress) => report(...progressText(progress)));
         setCheck(undefined);
         setOutcome(result);
-        await loadVersions({ decisionId: confirmed.scope.decisionId, period: confirmed.scope.period }).catch(() => undefined);
+        if (choice) await loadVersions(choice);
       } catch (error) {
         if (error instanceof KpiRequestError && error.retryable) {
           throw new Error(`${error.message} Bấm "Nộp báo cáo" lần nữa để gửi lại: máy chủ nhận ra lần gửi trước nên không tạo bản trùng.`);
@@ -78,21 +95,33 @@ export function AgencyView({ client, me, workbook, decisions, functionNamespace 
       return needsConfirmation ? undefined : found;
     }).then((ready) => ready && send(ready));
 
+  // "Vẫn nộp" reads the table again: the officer may have filled some of the cells the warning named meanwhile.
+  const confirm = () =>
+    choice &&
+    operation.run("Đang đọc bảng báo cáo…", async () => {
+      const fresh = await checkReport(client, workbook, { ...choice, agencyId });
+      if (fresh.problems.length > 0) {
+        setCheck(fresh);
+        return undefined;
+      }
+      return fresh;
+    }).then((ready) => ready && send(ready));
+
   const busy = Boolean(operation.busy);
   return (
     <div className="kpi-stack">
       <PeriodPicker decisions={decisions} value={choice} onChange={setChoice} disabled={busy} />
       <Field label="Cột đánh giá dùng">
         <RadioGroup value={verdictMode} onChange={(_event, data) => setVerdictMode(data.value as VerdictMode)} layout="vertical" disabled={busy}>
-          <Radio value="kpi" label={`Hàm ${functionNamespace}.STATUS (cần add-in)`} />
-          <Radio value="formula" label="Công thức Excel thường (mở được ở máy không có add-in)" />
+          <Radio value="kpi" label={`Hàm ${functionNamespace}.STATUS (cần phần bổ trợ KPI)`} />
+          <Radio value="formula" label="Công thức Excel thường (mở được ở máy không có phần bổ trợ)" />
         </RadioGroup>
       </Field>
       <div className="kpi-row">
-        <Button appearance="primary" onClick={pull} disabled={busy || !choice}>
+        <Button appearance="primary" onClick={pull} disabledFocusable={busy || !choice}>
           Lấy chỉ tiêu
         </Button>
-        <Button appearance="primary" onClick={submit} disabled={busy || !choice}>
+        <Button appearance="primary" onClick={submit} disabledFocusable={busy || !choice}>
           Nộp báo cáo
         </Button>
       </div>
@@ -103,18 +132,25 @@ export function AgencyView({ client, me, workbook, decisions, functionNamespace 
           {pulled.archivedAs && ` Bảng cũ được giữ ở trang "${pulled.archivedAs}".`}
         </Notice>
       )}
-      {check && <CheckResult check={check} onConfirm={() => send(check)} busy={busy} />}
+      {check && <CheckResult check={check} onConfirm={confirm} busy={busy} />}
       {outcome && (
         <>
           {outcome.receipt.replayed && <Notice intent="info">Lần gửi trước đã đến máy chủ; không tạo bản trùng.</Notice>}
           <ReceiptCard receipt={outcome.receipt} />
           {outcome.fileError && <Notice intent="warning">{outcome.fileError}</Notice>}
+          {outcome.receiptError && <Notice intent="warning">{outcome.receiptError}</Notice>}
           {outcome.fileProblems.length > 0 && <ProblemList title="Tệp Excel gửi kèm khác số liệu đã nộp" problems={outcome.fileProblems} />}
         </>
       )}
       <Divider />
       <Subtitle2 as="h2">Các phiên bản đã nộp</Subtitle2>
-      {versions ? <VersionList versions={versions} /> : <Text>…</Text>}
+      {versionsError ? (
+        <Notice intent="warning">{versionsError}</Notice>
+      ) : versions ? (
+        <VersionList versions={versions} />
+      ) : (
+        <Spinner size="tiny" label="Đang tải các phiên bản…" />
+      )}
     </div>
   );
 }
@@ -132,7 +168,7 @@ function CheckResult({ check, onConfirm, busy }: { check: ReportCheck; onConfirm
       intent="warning"
       title="Báo cáo chưa đủ"
       actions={
-        <Button onClick={onConfirm} disabled={busy}>
+        <Button onClick={onConfirm} disabledFocusable={busy}>
           Vẫn nộp
         </Button>
       }

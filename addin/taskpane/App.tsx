@@ -75,6 +75,11 @@ export function App({ workbook, functionNamespace, defaultServerUrl }: Props) {
         )}
         {!loading && !editing && session && client && (
           <>
+            {startError && (
+              <Notice intent="warning" title="Chưa tải lại được danh sách văn bản">
+                {startError}
+              </Notice>
+            )}
             {session.decisions.length === 0 && <Text>Chưa có văn bản giao chỉ tiêu nào cho đơn vị này.</Text>}
             {session.me.role === "agency" && session.decisions.length > 0 && (
               <AgencyView client={client} me={session.me} workbook={workbook} decisions={session.decisions} functionNamespace={functionNamespace} />

@@ -42,7 +42,7 @@ export function ConnectView({ initial, onConnected }: { initial: Partial<Connect
       <Field label="Khóa truy cập" required validationMessage={fieldErrors.key} validationState={fieldErrors.key ? "error" : "none"}>
         <Input type="password" value={key} onChange={(_event, data) => setKey(data.value)} placeholder="kpi_…" autoComplete="off" />
       </Field>
-      <Button appearance="primary" type="submit" disabled={Boolean(operation.busy)}>
+      <Button appearance="primary" type="submit" disabledFocusable={Boolean(operation.busy)}>
         Kết nối
       </Button>
       <OperationStatus state={operation} />

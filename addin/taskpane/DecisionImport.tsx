@@ -12,18 +12,26 @@ import { useOperation } from "./useOperation";
  * A decision typed or pasted into the open workbook (the catalogue's layout: "1. Tên cơ quan", then "STT | Nội dung
  * | Chỉ tiêu") is checked by the server first; only a confirmed check is imported, all of it or nothing.
  */
+type ImportOptions = { number?: string; year?: number; date?: string };
+
 export function DecisionImport({ client, workbook, onImported }: { client: KpiClient; workbook: WorkbookPort; onImported: () => void }) {
   const [number, setNumber] = useState("");
   const [year, setYear] = useState("");
   const [date, setDate] = useState("");
-  const [checked, setChecked] = useState<{ sheet: Sheet; result: ImportResult }>();
+  /** The sheet and the options as checked: only exactly these are imported. */
+  const [checked, setChecked] = useState<{ sheet: Sheet; result: ImportResult; options: ImportOptions }>();
   const [imported, setImported] = useState<ImportResult>();
   const operation = useOperation();
   const busy = Boolean(operation.busy);
+  // Any change after the check asks for a new check: what is imported is what was checked.
+  const edited = (set: (value: string) => void, value: string) => {
+    set(value);
+    setChecked(undefined);
+  };
   const issued = date.trim() ? parseDateText(date) : undefined;
   const dateError = date.trim() && !issued ? "Ngày ban hành viết dạng ngày/tháng/năm, ví dụ 24/10/2025." : undefined;
   const yearError = year.trim() && !/^\d{4}$/.test(year.trim()) ? "Năm gồm 4 chữ số." : undefined;
-  const options = () => ({
+  const options = (): ImportOptions => ({
     ...(number.trim() ? { number: number.trim() } : {}),
     ...(year.trim() && !yearError ? { year: Number(year.trim()) } : {}),
     ...(issued ? { date: issued } : {}),
@@ -35,13 +43,14 @@ export function DecisionImport({ client, workbook, onImported }: { client: KpiCl
       setChecked(undefined);
       const sheet = await workbook.readActiveSheet();
       if (sheet.rows.length === 0) throw new Error("Trang tính đang mở trống: mở trang có phụ lục giao chỉ tiêu rồi thử lại.");
-      setChecked({ sheet, result: await client.importDecision([sheet], { dryRun: true, ...options() }) });
+      const chosen = options();
+      setChecked({ sheet, options: chosen, result: await client.importDecision([sheet], { dryRun: true, ...chosen }) });
     });
 
   const confirm = () =>
     checked &&
     operation.run("Đang nhập văn bản vào danh mục…", async () => {
-      setImported(await client.importDecision([checked.sheet], { dryRun: false, ...options() }));
+      setImported(await client.importDecision([checked.sheet], { dryRun: false, ...checked.options }));
       setChecked(undefined);
       onImported();
     });
@@ -53,16 +62,16 @@ export function DecisionImport({ client, workbook, onImported }: { client: KpiCl
       <Text>Đọc phụ lục trên trang tính đang mở (mỗi mục "1. Tên cơ quan", dòng tiêu đề "STT | Nội dung | Chỉ tiêu").</Text>
       <div className="kpi-row">
         <Field label="Số văn bản" className="kpi-grow">
-          <Input value={number} onChange={(_event, data) => setNumber(data.value)} placeholder="1521/QĐ-UBND" />
+          <Input value={number} onChange={(_event, data) => edited(setNumber, data.value)} placeholder="1521/QĐ-UBND" />
         </Field>
         <Field label="Năm" validationMessage={yearError} validationState={yearError ? "error" : "none"}>
-          <Input value={year} onChange={(_event, data) => setYear(data.value)} placeholder="2026" inputMode="numeric" className="kpi-year" />
+          <Input value={year} onChange={(_event, data) => edited(setYear, data.value)} placeholder="2026" inputMode="numeric" className="kpi-year" />
         </Field>
       </div>
       <Field label="Ngày ban hành" validationMessage={dateError} validationState={dateError ? "error" : "none"}>
-        <Input value={date} onChange={(_event, data) => setDate(data.value)} placeholder="24/10/2025" />
+        <Input value={date} onChange={(_event, data) => edited(setDate, data.value)} placeholder="24/10/2025" />
       </Field>
-      <Button onClick={check} disabled={busy || Boolean(dateError || yearError)}>
+      <Button onClick={check} disabledFocusable={busy || Boolean(dateError || yearError)}>
         Kiểm tra trang tính đang mở
       </Button>
       <OperationStatus state={operation} />
@@ -71,7 +80,7 @@ export function DecisionImport({ client, workbook, onImported }: { client: KpiCl
           intent={warnings.length > 0 ? "warning" : "info"}
           title={`Văn bản ${checked.result.decision.number} (${checked.result.decision.year}) đọc được`}
           actions={
-            <Button appearance="primary" onClick={confirm} disabled={busy}>
+            <Button appearance="primary" onClick={confirm} disabledFocusable={busy}>
               Nhập vào danh mục
             </Button>
           }

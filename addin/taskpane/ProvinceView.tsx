@@ -77,10 +77,10 @@ export function ProvinceView({ client, me, workbook, decisions, onCatalogueChang
     <div className="kpi-stack">
       <PeriodPicker decisions={decisions} value={choice} onChange={setChoice} disabled={busy} />
       <div className="kpi-row">
-        <Button appearance="primary" onClick={pullAggregate} disabled={busy || !choice}>
+        <Button appearance="primary" onClick={pullAggregate} disabledFocusable={busy || !choice}>
           Lấy tổng hợp
         </Button>
-        <Button onClick={download} disabled={busy || !choice}>
+        <Button onClick={download} disabledFocusable={busy || !choice}>
           Tải báo cáo tổng hợp
         </Button>
       </div>

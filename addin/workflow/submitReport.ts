@@ -74,6 +74,8 @@ export interface SubmitOutcome {
   fileError?: string;
   /** Where the uploaded workbook disagrees with the values (e.g. edited between reading and saving). */
   fileProblems: ReportProblem[];
+  /** Set when the submission is stored but the receipt could not be written into the sheet. */
+  receiptError?: string;
 }
 
 export async function sendReport(
@@ -109,6 +111,11 @@ export async function sendReport(
     fileError = `Số liệu đã được nộp (biên nhận ${receipt.id}) nhưng ${reason}: ${messageOf(error)}`;
   }
   onProgress({ stage: "receipt" });
-  await workbook.writeReceipt(final, check.binding);
-  return { receipt: final, retried: retry, fileProblems, ...(fileError ? { fileError } : {}) };
+  // The submission is stored whatever happens here: a sheet renamed or in cell-edit mode must not make it look failed
+  // (a second press would then send it again as a new version).
+  const receiptError = await workbook.writeReceipt(final, check.binding).then(
+    () => undefined,
+    (error: unknown) => `Đã nộp (biên nhận ${final.id}) nhưng chưa ghi được biên nhận vào trang tính: ${messageOf(error)}`,
+  );
+  return { receipt: final, retried: retry, fileProblems, ...(fileError ? { fileError } : {}), ...(receiptError ? { receiptError } : {}) };
 }

@@ -35,14 +35,33 @@ beforeAll(async () => {
   if (docsDir) await mkdir(docsDir, { recursive: true });
   const response = await system.stack.call(`/decisions/${DEMO_DECISION}/periods/${PERIOD}/assignments`, { key: system.stack.keys.agency });
   view = await response.json();
-  agency = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1280, height: 900 }, locale: "vi-VN" });
-  agency.setDefaultTimeout(15_000);
+  agency = await newContext();
   officer = new TaskpanePage(await agency.newPage());
 }, 180_000);
 afterAll(async () => {
   await browser?.close();
   await system?.close();
 });
+
+/** A browser profile of its own (its own remembered connection), trusting the dev server's certificate. */
+async function newContext(): Promise<BrowserContext> {
+  const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1280, height: 900 }, locale: "vi-VN" });
+  context.setDefaultTimeout(15_000);
+  return context;
+}
+
+/** A province officer on another computer, connected with the province's key. */
+async function asProvince(work: (province: TaskpanePage) => Promise<void>): Promise<void> {
+  const context = await newContext();
+  try {
+    const province = new TaskpanePage(await context.newPage());
+    await province.open(system.origin);
+    await province.connect(system.stack.keys.province);
+    await work(province);
+  } finally {
+    await context.close();
+  }
+}
 
 /** A rate with a plain threshold of at least 50%: 19/20 meets it, 1/20 does not. */
 function plainRate() {
@@ -148,12 +167,7 @@ describe("the task pane in Chromium against the local stack", { timeout: 60_000 
   });
 
   it("shows the province who has submitted, filters, and pulls the aggregate with its chart into the workbook", async () => {
-    const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1280, height: 900 }, locale: "vi-VN" });
-    context.setDefaultTimeout(15_000);
-    const province = new TaskpanePage(await context.newPage());
-    try {
-      await province.open(system.origin);
-      await province.connect(system.stack.keys.province);
+    await asProvince(async (province) => {
       await province.page.getByLabel("Kỳ báo cáo").selectOption(PERIOD);
       const agencies = province.pane.getByRole("list", { name: "Các cơ quan" });
       const finance = agencies.getByRole("listitem").filter({ hasText: "Sở Tài chính" });
@@ -174,18 +188,11 @@ describe("the task pane in Chromium against the local stack", { timeout: 60_000 
       expect(await province.page.locator("figure.preview-chart").count()).toBe(1);
       expect(await province.page.getByRole("table", { name: "Trang tính Tổng hợp" }).textContent()).toContain("Sở Tài chính");
       await shoot(province.pane, "province", { documented: true });
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it("lets the province check a decision laid out on the open sheet and import it", async () => {
-    const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1280, height: 900 }, locale: "vi-VN" });
-    context.setDefaultTimeout(15_000);
-    const province = new TaskpanePage(await context.newPage());
-    try {
-      await province.open(system.origin);
-      await province.connect(system.stack.keys.province);
+    await asProvince(async (province) => {
       await province.button("Mở mẫu phụ lục giao chỉ tiêu").click();
       await province.pane.getByLabel("Số văn bản").fill("99/QĐ-UBND");
       await province.pane.getByLabel("Năm").fill("2026");
@@ -205,8 +212,6 @@ describe("the task pane in Chromium against the local stack", { timeout: 60_000 
       const after = await (await system.stack.call("/decisions", { key: system.stack.keys.province })).json();
       const imported = after.decisions.find((decision: { number: string }) => decision.number === "99/QĐ-UBND");
       expect(imported).toMatchObject({ year: 2026, assignmentCount: 4 });
-    } finally {
-      await context.close();
-    }
+    });
   });
 });

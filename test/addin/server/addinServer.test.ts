@@ -32,13 +32,15 @@ afterAll(async () => {
 });
 
 /** A request that trusts only the dev CA, as a machine that installed it would. */
-function get(path: string, headers: Record<string, string> = {}): Promise<{ status: number; type: string; body: string }> {
+function get(path: string, headers: Record<string, string> = {}): Promise<{ status: number; type: string; cache: string; body: string }> {
   return new Promise((done, fail) => {
     const call = request({ host: "127.0.0.1", servername: "localhost", port: server.port, path, ca: certificates.ca, headers }, (response) => {
       let body = "";
       response.setEncoding("utf8");
       response.on("data", (chunk) => (body += chunk));
-      response.on("end", () => done({ status: response.statusCode ?? 0, type: String(response.headers["content-type"]), body }));
+      response.on("end", () =>
+        done({ status: response.statusCode ?? 0, type: String(response.headers["content-type"]), cache: String(response.headers["cache-control"]), body }),
+      );
     });
     call.on("error", fail);
     call.end();
@@ -48,7 +50,7 @@ function get(path: string, headers: Record<string, string> = {}): Promise<{ stat
 describe("the add-in dev server", () => {
   it("serves the built pages over HTTPS signed by the dev CA, uncached", async () => {
     const page = await get("/taskpane.html");
-    expect(page).toMatchObject({ status: 200, type: "text/html; charset=utf-8" });
+    expect(page).toMatchObject({ status: 200, type: "text/html; charset=utf-8", cache: "no-store" });
     expect(page.body).toContain("<title>KPI</title>");
   });
 
@@ -59,7 +61,8 @@ describe("the add-in dev server", () => {
   });
 
   it("answers nothing outside the build folder", async () => {
-    for (const path of ["/../secret.txt", "/%2e%2e/secret.txt", "/assets/../../secret.txt"]) {
+    // The last two decode to a path outside the folder after URL parsing: only the server's own guard stops them.
+    for (const path of ["/../secret.txt", "/%2e%2e/secret.txt", "/assets/../../secret.txt", "/..%2fsecret.txt", "/assets/..%2f..%2fsecret.txt"]) {
       const answer = await get(path);
       expect(answer.status, path).toBe(404);
       expect(answer.body).not.toContain("không được lộ");

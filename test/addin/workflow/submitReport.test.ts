@@ -116,6 +116,35 @@ describe("pull and submit from the task pane", () => {
     expect(await after.json()).toEqual(await before.json());
   });
 
+  it("sends the workbook file after the values, and a receipt the sheet cannot take still leaves the submission confirmed", async () => {
+    const client = clientFor(stack.keys.agency);
+    // The period's offline form stands in for the file Excel would give: a real xlsx of this report.
+    const form = new Uint8Array(await (await stack.call(`/decisions/${DEMO_DECISION}/periods/${PERIOD}/assignments.xlsx`, { key: stack.keys.agency })).arrayBuffer());
+    class ExcelLikeWorkbook extends MemoryWorkbook {
+      override async readDocumentBytes(onProgress: (done: number, total: number) => void) {
+        onProgress(form.byteLength, form.byteLength);
+        return form;
+      }
+      override async writeReceipt(): Promise<void> {
+        throw new Error('Không tìm thấy trang "Báo cáo"');
+      }
+    }
+    const workbook = new ExcelLikeWorkbook();
+    await pullReport(client, workbook, pull);
+    workbook.setCell(REPORT_SHEET_NAME, `G${TABLE_FIRST_ROW}`, "Hoàn thành");
+    const pending = new PendingSubmissions(new MemoryStorage());
+    const stages: string[] = [];
+    const check = await checkReport(client, workbook, scope);
+    const outcome = await sendReport(client, workbook, check, pending, (progress) => stages.push(progress.stage));
+
+    expect(stages).toEqual(["values", "file", "upload", "receipt"]);
+    expect(outcome.receipt).toMatchObject({ replayed: false, workbook: { size: form.byteLength, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) } });
+    const stored = await stack.call(`/decisions/${DEMO_DECISION}/periods/${PERIOD}/agencies/so-tai-chinh/versions/${outcome.receipt.version}/workbook`, { key: stack.keys.agency });
+    expect(new Uint8Array(await stored.arrayBuffer())).toEqual(form);
+    expect(outcome.receiptError).toMatch(/Đã nộp \(biên nhận .+\) nhưng chưa ghi được biên nhận/);
+    expect(pending.read(check.scope)).toBeUndefined();
+  });
+
   it("says what to do when there is no report sheet yet", async () => {
     await expect(checkReport(clientFor(stack.keys.agency), new MemoryWorkbook(), scope)).rejects.toThrow(/Lấy chỉ tiêu/);
   });

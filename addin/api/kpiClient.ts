@@ -139,7 +139,7 @@ export class KpiClient {
         method,
         headers: { authorization: `Bearer ${this.connection.key}`, ...init.headers },
         ...(init.body !== undefined ? { body: init.body } : {}),
-        signal: AbortSignal.timeout(init.timeoutMs ?? this.timeoutMs),
+        signal: timeoutSignal(init.timeoutMs ?? this.timeoutMs),
       });
     } catch (error) {
       if (error instanceof DOMException && (error.name === "TimeoutError" || error.name === "AbortError")) {
@@ -167,6 +167,14 @@ interface RequestOptions {
   body?: BodyInit;
   headers?: Record<string, string>;
   timeoutMs?: number;
+}
+
+/** AbortSignal.timeout where the webview has it (older Excel for Mac webviews do not), else the same by hand. */
+function timeoutSignal(ms: number): AbortSignal {
+  if (typeof AbortSignal.timeout === "function") return AbortSignal.timeout(ms);
+  const controller = new AbortController();
+  setTimeout(() => controller.abort(new DOMException("Hết thời gian chờ", "TimeoutError")), ms);
+  return controller.signal;
 }
 
 function periodPath(decisionId: string, period: string): string {

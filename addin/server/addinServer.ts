@@ -90,14 +90,25 @@ async function serveFile(root: string, path: string, request: IncomingMessage, r
     .pipe(response);
 }
 
+/** Headers about one connection, not the message: each hop sets its own. */
+const HOP_BY_HOP = new Set(["connection", "keep-alive", "proxy-connection", "transfer-encoding", "upgrade", "te", "trailer"]);
+
+function endToEnd(headers: IncomingMessage["headers"]): IncomingMessage["headers"] {
+  return Object.fromEntries(Object.entries(headers).filter(([name]) => !HOP_BY_HOP.has(name.toLowerCase())));
+}
+
 function proxy(request: IncomingMessage, response: ServerResponse, target: URL): void {
   const upstream = httpRequest(
-    { host: target.hostname, port: target.port, method: request.method, path: request.url, headers: { ...request.headers, host: target.host } },
+    { host: target.hostname, port: target.port, method: request.method, path: request.url, headers: { ...endToEnd(request.headers), host: target.host } },
     (answer) => {
-      response.writeHead(answer.statusCode ?? 502, answer.headers);
+      response.writeHead(answer.statusCode ?? 502, endToEnd(answer.headers));
       answer.pipe(response);
     },
   );
+  // A pane that gives up (closed, timed out) cancels the request it made.
+  response.on("close", () => {
+    if (!response.writableFinished) upstream.destroy();
+  });
   upstream.on("error", () => {
     if (response.headersSent) return void response.destroy();
     const body = JSON.stringify({

@@ -4,7 +4,7 @@ import { formatIsoDateVi } from "../../shared/period/isoDate";
 import { VERDICT_LABELS } from "../../shared/verdict/labels";
 import type { VerdictCode } from "../../shared/verdict/schema";
 import type { PlannedCell } from "./planReportTable";
-import { formatVietnamTime } from "./planReceipt";
+import { vietnamTimeText } from "../../shared/period/vietnamTime";
 import { cellsOp, HEADER_STYLE, MUTED_FONT, rangeAddress, VERDICT_FILLS, type SheetOp } from "./sheetOps";
 
 /**
@@ -37,7 +37,7 @@ export function aggregateOps(aggregate: Aggregate): SheetOp[] {
           text:
             `Văn bản: ${aggregate.decision.number}. Hạn nộp: ${formatIsoDateVi(aggregate.reportDueDate)}. ` +
             `Nộp đúng hạn: ${completeness.onTime}, nộp muộn: ${completeness.late}, chưa nộp: ${completeness.missing} / ${completeness.assigned} cơ quan. ` +
-            `Số liệu lúc ${formatVietnamTime(aggregate.generatedAt)}.`,
+            `Số liệu lúc ${vietnamTimeText(aggregate.generatedAt)}.`,
         },
       ],
     ]),

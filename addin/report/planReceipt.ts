@@ -1,4 +1,5 @@
 import { formatIsoDateVi, isIsoDate } from "../../shared/period/isoDate";
+import { vietnamTimeText } from "../../shared/period/vietnamTime";
 import type { SubmissionReceipt } from "../../shared/report/receipt";
 import type { ReportBinding } from "../../shared/report/reportTable";
 import type { VerdictCode } from "../../shared/verdict/schema";
@@ -13,23 +14,13 @@ import { cellsOp, HEADER_STYLE, rangeAddress, runs, VERDICT_FILLS, type SheetOp 
 
 export const PROVINCE_VERDICT_HEADER = "Đánh giá của tỉnh";
 
-const VIETNAM_OFFSET_MS = 7 * 3_600_000;
-
-/** "14:05 ngày 20/12/2025 (giờ Việt Nam)": Vietnam keeps UTC+7 all year, so no time zone database is needed. */
-export function formatVietnamTime(isoTimestamp: string): string {
-  const time = Date.parse(isoTimestamp);
-  if (Number.isNaN(time)) return isoTimestamp;
-  const local = new Date(time + VIETNAM_OFFSET_MS);
-  const two = (n: number) => String(n).padStart(2, "0");
-  return `${two(local.getUTCHours())}:${two(local.getUTCMinutes())} ngày ${two(local.getUTCDate())}/${two(local.getUTCMonth() + 1)}/${local.getUTCFullYear()} (giờ Việt Nam)`;
-}
 
 export function receiptLines(receipt: SubmissionReceipt): Array<[string, string]> {
   const due = isIsoDate(receipt.reportDueDate) ? formatIsoDateVi(receipt.reportDueDate) : receipt.reportDueDate;
   return [
     ["Số biên nhận", receipt.id],
     ["Phiên bản", receipt.replayed ? `${receipt.version} (đã nộp trước đó, không tạo phiên bản mới)` : String(receipt.version)],
-    ["Thời gian nộp", formatVietnamTime(receipt.submittedAt)],
+    ["Thời gian nộp", vietnamTimeText(receipt.submittedAt)],
     ["Tình trạng", receipt.late ? `Nộp muộn (hạn ${due})` : `Đúng hạn (hạn ${due})`],
   ];
 }

@@ -1,3 +1,4 @@
+import { HEADER_COLOUR, VERDICT_COLOURS } from "../../shared/verdict/colours";
 import { isoDateToExcelSerial } from "../../shared/period/excelDate";
 import { columnLetter, REPORT_COLUMNS } from "../../shared/report/reportTable";
 import type { VerdictCode } from "../../shared/verdict/schema";
@@ -52,19 +53,12 @@ export const DATE_FORMAT = "dd/mm/yyyy";
 export const PERCENT_FORMAT = "0.0%";
 export const GENERAL_FORMAT = "General";
 
-export const HEADER_FILL = "#DCE6F1";
+export const HEADER_FILL = HEADER_COLOUR;
 export const INPUT_FILL = "#FFF9E5";
 export const MUTED_FONT = "#7F7F7F";
 
 /** One colour per verdict, the same in the report's province column and the province's matrix. */
-export const VERDICT_FILLS: Record<VerdictCode, string> = {
-  met: "#C6EFCE",
-  not_met: "#FFC7CE",
-  pending: "#FFEB9C",
-  no_data: "#EDEDED",
-  needs_review: "#DDEBF7",
-  invalid_actual: "#F8CBAD",
-};
+export const VERDICT_FILLS: Record<VerdictCode, string> = VERDICT_COLOURS;
 
 export const HEADER_STYLE: CellStyle = {
   fill: HEADER_FILL,

@@ -1,11 +1,11 @@
 import { Button, Divider, Field, Input, Select, Subtitle2, Text } from "@fluentui/react-components";
 import { useEffect, useMemo, useState } from "react";
 import { SUBMISSION_STATUS_LABELS, type Aggregate, type SubmissionStatus } from "../../shared/report/aggregate";
+import { vietnamTimeText } from "../../shared/period/vietnamTime";
 import { foldDiacritics } from "../../shared/text/normalize";
 import type { KpiClient } from "../api/kpiClient";
 import type { DecisionChoice, Me } from "../api/responses";
 import type { WorkbookPort } from "../excel/workbookPort";
-import { formatVietnamTime } from "../report/planReceipt";
 import { DecisionImport } from "./DecisionImport";
 import { initialChoice, PeriodPicker, type PeriodChoice } from "./PeriodPicker";
 import { Notice, OperationStatus } from "./StatusBars";
@@ -119,7 +119,7 @@ export function ProvinceView({ client, me, workbook, decisions, onCatalogueChang
                   {agency.version ? ` · bản ${agency.version}` : ""}
                   {agency.status !== "missing" ? ` · đạt ${agency.metCount}/${agency.assignedCount}` : ""}
                 </span>
-                {agency.submittedAt && <span className="kpi-agency-time">{formatVietnamTime(agency.submittedAt)}</span>}
+                {agency.submittedAt && <span className="kpi-agency-time">{vietnamTimeText(agency.submittedAt)}</span>}
               </li>
             ))}
             {shown.length === 0 && <li>Không có cơ quan nào khớp bộ lọc.</li>}

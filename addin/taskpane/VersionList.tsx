@@ -1,6 +1,6 @@
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from "@fluentui/react-components";
 import type { VersionSummary } from "../../shared/report/receipt";
-import { formatVietnamTime } from "../report/planReceipt";
+import { vietnamTimeText } from "../../shared/period/vietnamTime";
 
 /** Every version the agency sent for the period, newest first; the province reads the latest. */
 export function VersionList({ versions }: { versions: VersionSummary[] }) {
@@ -23,7 +23,7 @@ export function VersionList({ versions }: { versions: VersionSummary[] }) {
                 {version.version}
                 {version.late ? " (muộn)" : ""}
               </TableCell>
-              <TableCell>{formatVietnamTime(version.submittedAt).replace(" (giờ Việt Nam)", "")}</TableCell>
+              <TableCell>{vietnamTimeText(version.submittedAt, { zoneNote: false })}</TableCell>
               <TableCell>
                 {version.counts.met ?? 0}/{total}
               </TableCell>

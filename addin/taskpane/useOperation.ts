@@ -33,6 +33,5 @@ export function useOperation() {
     }
   }, []);
 
-  const clearError = useCallback(() => setState((current) => (current.busy ? current : {})), []);
-  return { ...state, run, clearError };
+  return { ...state, run };
 }

@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import { formatIsoDateVi } from "../../shared/period/isoDate";
+import { vietnamTimeCell } from "../../shared/period/vietnamTime";
 import {
   SUBMISSION_STATUS_LABELS,
   type Aggregate,
@@ -55,14 +56,21 @@ const LEGEND: ReadonlyArray<[VerdictCode, string]> = [
   ["invalid_actual", "Số liệu báo cáo không đọc được hoặc không phù hợp với chỉ tiêu."],
 ];
 
-function writeSummary(sheet: ExcelJS.Worksheet, aggregate: Aggregate): void {
-  const { completeness } = aggregate;
-  const header = writeTitle(sheet, [
-    { text: "BÁO CÁO TỔNG HỢP KẾT QUẢ THỰC HIỆN CHỈ TIÊU CHUYỂN ĐỔI SỐ", font: TITLE_FONT },
+/** Which decision and period, the due day and when the figures were read: under the title of every sheet. */
+function reportContextLines(aggregate: Aggregate): TitleLine[] {
+  return [
     { text: decisionLine(aggregate) },
     { text: `Kỳ báo cáo: ${aggregate.periodLabel}` },
     { text: `Hạn nộp báo cáo: ${formatIsoDateVi(aggregate.reportDueDate)}` },
     { text: `Thời điểm lập báo cáo: ${vietnamTimeLabel(aggregate.generatedAt)}`, font: MUTED_FONT },
+  ];
+}
+
+function writeSummary(sheet: ExcelJS.Worksheet, aggregate: Aggregate): void {
+  const { completeness } = aggregate;
+  const header = writeTitle(sheet, [
+    { text: "BÁO CÁO TỔNG HỢP KẾT QUẢ THỰC HIỆN CHỈ TIÊU CHUYỂN ĐỔI SỐ", font: TITLE_FONT },
+    ...reportContextLines(aggregate),
     {
       text:
         `Số cơ quan được giao chỉ tiêu: ${completeness.assigned} — nộp đúng hạn: ${completeness.onTime}, ` +
@@ -187,10 +195,7 @@ function namesRowHeight(names: readonly string[]): number {
 function writeMissing(sheet: ExcelJS.Worksheet, aggregate: Aggregate): void {
   let row = writeTitle(sheet, [
     { text: "DANH SÁCH CƠ QUAN CHƯA NỘP VÀ NỘP MUỘN BÁO CÁO", font: TITLE_FONT },
-    { text: decisionLine(aggregate) },
-    { text: `Kỳ báo cáo: ${aggregate.periodLabel}` },
-    { text: `Hạn nộp báo cáo: ${formatIsoDateVi(aggregate.reportDueDate)}` },
-    { text: `Thời điểm lập báo cáo: ${vietnamTimeLabel(aggregate.generatedAt)}`, font: MUTED_FONT },
+    ...reportContextLines(aggregate),
   ]);
 
   const missing = aggregate.agencies.filter((agency) => agency.status === "missing");
@@ -224,7 +229,7 @@ function writeMissing(sheet: ExcelJS.Worksheet, aggregate: Aggregate): void {
       const line = sheet.getRow(row + 1 + index);
       bodyCell(line.getCell(1), index + 1, { horizontal: "center" });
       bodyCell(line.getCell(2), agency.name);
-      bodyCell(line.getCell(3), agency.submittedAt ? vietnamTime(agency.submittedAt) : null, { horizontal: "center" });
+      bodyCell(line.getCell(3), agency.submittedAt ? vietnamTimeCell(agency.submittedAt) : null, { horizontal: "center" });
       bodyCell(line.getCell(4), formatIsoDateVi(aggregate.reportDueDate), { horizontal: "center" });
     });
   }
@@ -396,23 +401,8 @@ function sheetNameOf(name: string): string {
   return clean || "Cơ quan";
 }
 
-/** Vietnam has kept UTC+7 without daylight saving since 1975, so a fixed offset is exact. */
-const VIETNAM_OFFSET_MS = 7 * 3_600_000;
-
 /** The time followed by "(giờ Việt Nam)", which is left off when the text is not a time and is shown as given. */
 function vietnamTimeLabel(iso: string): string {
-  const shown = vietnamTime(iso);
+  const shown = vietnamTimeCell(iso);
   return shown === iso ? iso : `${shown} (giờ Việt Nam)`;
-}
-
-/** "22/12/2025 10:00" in Vietnam time, whatever zone the server runs in; text that is not a time is shown as given. */
-function vietnamTime(iso: string): string {
-  const instant = Date.parse(iso);
-  if (Number.isNaN(instant)) return iso;
-  const local = new Date(instant + VIETNAM_OFFSET_MS);
-  const pad = (value: number) => String(value).padStart(2, "0");
-  return (
-    `${pad(local.getUTCDate())}/${pad(local.getUTCMonth() + 1)}/${local.getUTCFullYear()} ` +
-    `${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}`
-  );
 }

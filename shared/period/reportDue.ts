@@ -1,5 +1,6 @@
 import { isoDateOf } from "./isoDate";
 import { periodEnd, type PeriodCode } from "./period";
+import { vietnamDay } from "./vietnamTime";
 
 /**
  * Provincial reporting rules set the period's report due on a day of the period's last month (figures are cut off
@@ -16,6 +17,6 @@ export function reportDueDate(period: PeriodCode, dueDay: number = DEFAULT_REPOR
 
 /** Late when submitted after the due day ends in Vietnam (UTC+7), whatever the server's clock zone. */
 export function isLate(submittedAt: string, dueDate: string): boolean {
-  const vietnamDay = new Date(Date.parse(submittedAt) + 7 * 3600_000).toISOString().slice(0, 10);
-  return vietnamDay > dueDate;
+  const day = vietnamDay(submittedAt);
+  return day !== undefined && day > dueDate;
 }

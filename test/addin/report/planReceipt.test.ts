@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { aggregateOps } from "../../../addin/report/planAggregateSheet";
-import { formatVietnamTime, receiptLines, receiptOps } from "../../../addin/report/planReceipt";
+import { receiptLines, receiptOps } from "../../../addin/report/planReceipt";
+import { vietnamTimeText } from "../../../shared/period/vietnamTime";
 import { planReportTable } from "../../../addin/report/planReportTable";
 import { parseRange, rangeAddress, runs } from "../../../addin/report/sheetOps";
 import { VERDICT_LABELS } from "../../../shared/verdict/labels";
@@ -8,8 +9,8 @@ import { demoView, sampleAggregate, sampleReceipt } from "./fixtures";
 
 describe("receipt block", () => {
   it("shows the submission time in Vietnam time, across midnight", () => {
-    expect(formatVietnamTime("2025-12-19T18:30:00Z")).toBe("01:30 ngày 20/12/2025 (giờ Việt Nam)");
-    expect(formatVietnamTime("không phải ngày")).toBe("không phải ngày");
+    expect(vietnamTimeText("2025-12-19T18:30:00Z")).toBe("01:30 ngày 20/12/2025 (giờ Việt Nam)");
+    expect(vietnamTimeText("không phải ngày")).toBe("không phải ngày");
   });
 
   it("says a replayed submission made no new version, and places verdicts by the binding", () => {

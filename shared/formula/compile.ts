@@ -61,13 +61,32 @@ function body(target: Target, cell: string, options: CompileOptions): string {
       return gradeCheck(cell, target.grade);
     case "rank":
       return numberGuard(cell, `OR(${cell}<1,${cell}<>INT(${cell}))`, `IF(${cell}<=${target.top},${label("met")},${label("not_met")})`);
+    case "range":
+      return rangeCheck(cell, target.measure === "percent" ? percentScaled(cell, options.unit) : cell, target.min, target.max, target.measure === "percent");
+    case "ratio":
+      return numberGuard(cell, `${cell}<0`, threshold(cell, target.comparator, target.value));
+    // Which year's threshold applies depends on the judging date, which a plain formula does not have.
+    case "staged":
     case "manual":
       return label("needs_review");
   }
 }
 
+function percentScaled(cell: string, unit: string | undefined): string {
+  return unit?.trim() === "%" ? cell : `${cell}*100`;
+}
+
+/** Within the range meets it, below misses it, above it a person decides (as evaluate does). */
+function rangeCheck(cell: string, scaled: string, min: number, max: number, percent: boolean): string {
+  const value = `ROUND(${scaled},${COMPARISON_DECIMALS})`;
+  const outOfRange = percent ? `OR(${scaled}<0,${scaled}>100.000000001)` : `${cell}<0`;
+  const low = excelNumber(roundForComparison(min));
+  const high = excelNumber(roundForComparison(max));
+  return numberGuard(cell, outOfRange, `IF(${value}<${low},${label("not_met")},IF(${value}>${high},${label("needs_review")},${label("met")}))`);
+}
+
 function percentCheck(cell: string, comparator: Comparator, points: number, unit: string | undefined): string {
-  const scaled = unit?.trim() === "%" ? cell : `${cell}*100`;
+  const scaled = percentScaled(cell, unit);
   return numberGuard(cell, `OR(${scaled}<0,${scaled}>100.000000001)`, threshold(scaled, comparator, points));
 }
 

@@ -13,7 +13,20 @@ export const indicatorKindSchema = z.enum(["percent", "count", "frequency", "del
 export type IndicatorKind = z.infer<typeof indicatorKindSchema>;
 
 export function indicatorKindOfTarget(target: Target): IndicatorKind {
-  return target.kind === "deadline" || target.kind === "recurring" ? "deliverable" : target.kind;
+  switch (target.kind) {
+    case "deadline":
+    case "recurring":
+      return "deliverable";
+    case "range":
+      return target.measure;
+    // A number per population is entered as a number, like a count.
+    case "ratio":
+      return "count";
+    case "staged":
+      return indicatorKindOfTarget(target.stages[0]!.target as Target);
+    default:
+      return target.kind;
+  }
 }
 
 /** One catalogue entry; the same indicator recurs across agencies and decisions with different targets. */

@@ -6,6 +6,8 @@ export class TokenCursor {
     readonly tokens: readonly Token[],
     readonly text: string,
     public index = 0,
+    /** The decision's year, for dates written without one ("đến 30/6"). */
+    readonly defaultYear?: number,
   ) {}
 
   get atEnd(): boolean {
@@ -23,7 +25,7 @@ export class TokenCursor {
   }
 
   fork(): TokenCursor {
-    return new TokenCursor(this.tokens, this.text, this.index);
+    return new TokenCursor(this.tokens, this.text, this.index, this.defaultYear);
   }
 
   /**

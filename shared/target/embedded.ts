@@ -2,7 +2,7 @@ import type { Target } from "./schema";
 import { normalizeText } from "../text/normalize";
 import { scan, type Token } from "./scanner";
 import { TokenCursor } from "./cursor";
-import { hasVagueWord, parseTarget } from "./parse";
+import { hasRelativeWord, hasVagueWord, parseTarget } from "./parse";
 import { ACHIEVE_FILLERS, COMPARATOR_WORDS } from "./keywords";
 
 /**
@@ -25,12 +25,12 @@ export function extractEmbeddedTarget(indicatorText: string): EmbeddedTarget {
     const first = tokens[start]!;
     const last = tokens[end]!;
     const targetText = text.slice(first.offset, last.offset + last.length);
-    const vagueFrom = vagueLeadOffset(tokens, text, start);
-    if (vagueFrom !== undefined) {
-      // "… tăng 10% so với năm 2024", "… phấn đấu đạt 90%": an estimate or a growth, not a floor to judge.
-      const vagueText = text.slice(vagueFrom, last.offset + last.length);
-      const target: Target = { kind: "manual", reason: "vague", text: vagueText };
-      candidates.push({ target, targetText: vagueText, offset: vagueFrom, length: vagueText.length });
+    const lead = vagueLeadOffset(tokens, text, start);
+    if (lead !== undefined) {
+      // "… tăng 10% so với năm 2024", "… khoảng 90%": a change or an estimate, not a floor to judge.
+      const vagueText = text.slice(lead.offset, last.offset + last.length);
+      const target: Target = { kind: "manual", reason: lead.reason, text: vagueText };
+      candidates.push({ target, targetText: vagueText, offset: lead.offset, length: vagueText.length });
       return;
     }
     const parsed = parseTarget(targetText);
@@ -95,14 +95,16 @@ function phraseEndingAt(tokens: readonly Token[], text: string, end: number): { 
 
 const VAGUE_LEAD_WORDS = 2;
 
-/** Where a vague word ("tăng", "phấn đấu") written right before the threshold starts, if one is. */
-function vagueLeadOffset(tokens: readonly Token[], text: string, start: number): number | undefined {
+/** Where a vague or change word ("khoảng", "tăng") written right before the threshold starts, if one is. */
+function vagueLeadOffset(tokens: readonly Token[], text: string, start: number): { offset: number; reason: "vague" | "relative_change" } | undefined {
   for (let count = 1; count <= VAGUE_LEAD_WORDS; count += 1) {
     const words = tokens.slice(Math.max(0, start - count), start);
     if (words.length < count || words.some((word) => word.kind !== "word")) return undefined;
     const first = words[0]!;
     const last = words[words.length - 1]!;
-    if (hasVagueWord(text.slice(first.offset, last.offset + last.length))) return first.offset;
+    const lead = text.slice(first.offset, last.offset + last.length);
+    if (hasVagueWord(lead)) return { offset: first.offset, reason: "vague" };
+    if (hasRelativeWord(lead)) return { offset: first.offset, reason: "relative_change" };
   }
   return undefined;
 }

@@ -1,9 +1,9 @@
-import type { Comparator, ManualReason, Target } from "./schema";
+import { thresholdDue, type Comparator, type ManualReason, type Target } from "./schema";
 import type { ParseResult } from "./schema";
 import { formatVietnameseNumber } from "../text/vietnameseNumber";
 import { DOCUMENT_TYPE_NAMES } from "./keywords";
 import { PER_UNIT_NAMES } from "./names";
-import { formatCalendarPoint } from "./format";
+import { formatCalendarPoint, formatTarget } from "./format";
 
 /** How the product reads a target, in one or two sentences an officer can check against the decision. */
 
@@ -18,7 +18,15 @@ const MANUAL_REASONS: Record<ManualReason, string> = {
   empty: "Không có chỉ tiêu: kết quả được ghi nhận, không so sánh.",
   free_text: "Chỉ tiêu là một yêu cầu bằng lời, không có ngưỡng để so sánh: cần người đánh giá.",
   multiple_thresholds: "Chỉ tiêu có nhiều ngưỡng khác nhau: cần người đánh giá, phần mềm không tự chọn ngưỡng.",
-  vague: "Chỉ tiêu dùng từ ước lượng (khoảng, phấn đấu…): cần người đánh giá, phần mềm không tự đoán ngưỡng.",
+  vague: "Chỉ tiêu dùng từ ước lượng (khoảng, gần, có thể, tăng dần…): cần người đánh giá, phần mềm không tự đoán ngưỡng.",
+  rank_without_size: "Chỉ tiêu về thứ hạng nhưng không nói nhóm bao nhiêu địa phương (\"nhóm dẫn đầu\"): cần người đánh giá.",
+  unclear_number: "Không rõ con số trong chỉ tiêu là thứ hạng hay số lượng: cần người đánh giá, phần mềm không đoán.",
+  money: "Chỉ tiêu về kinh phí, giá trị tiền: cần người đánh giá.",
+  truncated: "Chỉ tiêu bị cắt dở (\"…\" ngay sau con số): cần xem lại văn bản gốc.",
+  relative_change: "Chỉ tiêu là mức tăng/giảm so với một mốc không ghi trong chỉ tiêu: cần người đánh giá.",
+  several_dates: "Chỉ tiêu có nhiều mốc thời gian (khoảng thời gian hoặc mốc riêng cho từng phần): cần người đánh giá.",
+  missing_year: "Hạn không ghi năm và không biết năm của văn bản: cần người đánh giá hoặc ghi rõ năm.",
+  aggregate: "Đây là số lượng chỉ tiêu/mục tiêu, không phải một ngưỡng để so sánh: cần người đánh giá.",
 };
 
 const CADENCE_WORDS = {
@@ -30,6 +38,13 @@ const CADENCE_WORDS = {
 } as const;
 
 export function explainTarget(target: Target): string {
+  const body = explainWithoutDue(target);
+  const due = thresholdDue(target);
+  if (!due) return body;
+  return `${body} Hạn đạt: ${formatCalendarPoint(due)}; trước hạn, chưa đạt là "Chưa đạt".`;
+}
+
+function explainWithoutDue(target: Target): string {
   const n = formatVietnameseNumber;
   switch (target.kind) {
     case "percent": {
@@ -65,7 +80,21 @@ export function explainTarget(target: Target): string {
     case "grade":
       return `Xếp hạng ${target.grade} trở lên (A là cao nhất).`;
     case "rank":
-      return `Thứ hạng trong nhóm ${target.top} đứng đầu.`;
+      return `Thứ hạng trong nhóm ${target.top} đứng đầu (hạng ${target.top} trở lên; hạng càng nhỏ càng tốt). Nhập thứ hạng đạt được, ví dụ 12 hoặc 12/34.`;
+    case "range": {
+      const unit = target.unit ? ` ${target.unit}` : "";
+      const percent = target.measure === "percent" ? "%" : "";
+      const entry = target.measure === "percent" ? " Nhập kết quả dạng 0,18 hoặc 18%." : "";
+      return `Trong khoảng từ ${n(target.min)}${percent} đến ${n(target.max)}${percent}${unit}; vượt khoảng thì cần người đánh giá.${entry}`;
+    }
+    case "ratio": {
+      const unit = target.unit ? ` ${target.unit}` : "";
+      return `${capitalize(COMPARATOR_WORDS[target.comparator])} ${n(target.value)}${unit} trên ${n(target.per)} ${target.population}. Nhập số trên ${n(target.per)} ${target.population}, ví dụ ${n(target.value)} hoặc ${n(target.value)}/${n(target.per)}.`;
+    }
+    case "staged":
+      return `Mỗi năm một ngưỡng: ${target.stages
+        .map((stage) => `${formatTarget(stage.target)} (${formatCalendarPoint(stage.due)})`)
+        .join("; ")}. Ngưỡng của kỳ đang đánh giá được áp dụng.`;
     case "manual":
       return MANUAL_REASONS[target.reason];
   }

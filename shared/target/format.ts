@@ -1,4 +1,4 @@
-import type { CalendarPoint, Comparator, Target } from "./schema";
+import { thresholdDue, type CalendarPoint, type Comparator, type Stage, type Target } from "./schema";
 import { formatVietnameseNumber } from "../text/vietnameseNumber";
 import { DOCUMENT_TYPE_NAMES } from "./keywords";
 import { PER_UNIT_NAMES } from "./names";
@@ -26,6 +26,12 @@ export function formatCalendarPoint(point: CalendarPoint): string {
 }
 
 export function formatTarget(target: Target): string {
+  const body = formatWithoutDue(target);
+  const due = thresholdDue(target);
+  return due ? `${body} đến ${formatCalendarPoint(due)}` : body;
+}
+
+function formatWithoutDue(target: Target | Stage["target"]): string {
   const n = formatVietnameseNumber;
   switch (target.kind) {
     case "percent":
@@ -48,6 +54,14 @@ export function formatTarget(target: Target): string {
       return `Xếp hạng ${target.grade}`;
     case "rank":
       return `Top ${target.top}`;
+    case "range":
+      return target.measure === "percent"
+        ? join(`Từ ${n(target.min)}% đến ${n(target.max)}%`, target.unit)
+        : join(`Từ ${n(target.min)} đến ${n(target.max)}`, target.unit);
+    case "ratio":
+      return join(`${SYMBOLS[target.comparator]} ${n(target.value)}`, target.unit ? `${target.unit}/${n(target.per)}` : `/${n(target.per)}`, target.population).replace(" /", "/");
+    case "staged":
+      return target.stages.map((stage) => `${formatWithoutDue(stage.target)} (${calendarPointLabel(stage.due)})`).join("; ");
     case "manual":
       return target.text;
   }

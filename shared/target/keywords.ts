@@ -54,20 +54,23 @@ export const ACHIEVE_FILLERS: PhraseTable<true> = table<true>([
 ]);
 
 /**
- * Words that make a threshold vague; matched on the word with its diacritics (so "hạ tầng" is not "tăng"),
- * or folded when the text was typed without diacritics.
+ * Words that make a threshold an estimate, not a rule; matched on the word with its diacritics (so "hạ tầng" is not
+ * "tăng"), or folded when the text was typed without diacritics. "phấn đấu" (strive) and "dự kiến" (planned) are how
+ * plans state nearly every target: they are framing, not vagueness.
  */
 export const VAGUE_WORDS: readonly string[] = [
   "khoảng",
-  "phấn đấu",
-  "cơ bản",
   "gần",
   "xấp xỉ",
-  "dự kiến",
-  "tăng",
-  "giảm",
+  "cơ bản",
+  "có thể",
+  "tăng dần",
+  "giảm dần",
+  "từng bước",
+  "bình quân",
+  "trung bình",
   "ước",
-  "tương đương",
+  "ước tính",
 ];
 
 export const PER_UNIT_WORDS: PhraseTable<PeriodUnit> = table<PeriodUnit>([
@@ -153,6 +156,15 @@ export const ROMAN_NUMERALS: Record<string, number> = {
 export const COMPLETION_LEADS: PhraseTable<true> = table<true>([["hoan thanh", true]]);
 
 export const DEADLINE_PREPOSITIONS: PhraseTable<true> = table<true>([
+  ["cham nhat vao", true],
+  ["cham nhat la", true],
+  ["den het", true],
+  ["den cuoi", true],
+  ["truoc cuoi", true],
+  ["vao cuoi", true],
+  ["cuoi", true],
+  ["het", true],
+  ["toi", true],
   ["cham nhat", true],
   ["truoc ngay", true],
   ["truoc", true],
@@ -162,6 +174,75 @@ export const DEADLINE_PREPOSITIONS: PhraseTable<true> = table<true>([
   ["vao", true],
   ["ngay", true],
 ]);
+
+/** "từ ngày 1/6/2022", "kể từ tháng 6/2022": a point from which something applies, not a deadline. */
+export const START_PREPOSITIONS: PhraseTable<true> = table<true>([
+  ["bat dau tu", true],
+  ["ke tu", true],
+  ["tu", true],
+]);
+
+/**
+ * Words that make a number a position in a ranking: "vào Top 20", "nhóm 25 tỉnh dẫn đầu", "1 trong 5 địa phương",
+ * "đứng thứ 9". Any of them sends the text to the rank reader, which never reads a count.
+ */
+export const RANK_WORDS: readonly string[] = [
+  "top",
+  "nhom",
+  "dan dau",
+  "dung dau",
+  "di dau",
+  "tot nhat",
+  "xep hang",
+  "xep thu",
+  "dung thu",
+  "vi tri thu",
+  "thu hang",
+  "hang thu",
+  "mot trong",
+  "1 trong",
+];
+
+/** Words after a number that name money, not an indicator's quantity: budgets go to a person. */
+export const MONEY_UNITS: readonly string[] = ["ty dong", "ti dong", "trieu dong", "nghin dong", "ngan dong", "dong", "ty", "ti", "trieu", "usd", "vnd"];
+
+/** Counts of targets ("15 chỉ tiêu", "22 mục tiêu") describe a plan, they are not a threshold for one indicator. */
+export const AGGREGATE_UNITS: readonly string[] = ["chi tieu", "muc tieu"];
+
+/**
+ * Words that make a threshold a change relative to a baseline the text does not give: "giảm 20%", "tăng thêm 10%",
+ * "… so với năm 2024". Matched with their diacritics ("giảm", not "giám sát"). With an explicit comparator ("giảm
+ * tối thiểu 20%") the comparator is read and the change is the value reported.
+ */
+export const RELATIVE_WORDS: readonly string[] = ["so với", "tăng thêm", "tăng", "giảm", "gấp"];
+
+/** "tăng lên 50%", "nâng lên 95%": a level to reach, not a change by that much. */
+export const LEVEL_PHRASES: readonly string[] = ["tăng lên", "nâng lên"];
+
+/**
+ * Qualifiers before a number that make it a label, not a threshold: "mức độ 4", "cấp 3", "Đề án 06", "4G".
+ */
+export const LABEL_LEADS: readonly string[] = [
+  "muc do",
+  "muc",
+  "cap",
+  "khoa",
+  "lan thu",
+  "giai doan",
+  "de an",
+  "nghi quyet",
+  "quyet dinh",
+  "chi thi",
+  "thong tu",
+  "nghi dinh",
+  "dieu",
+  "khoan",
+  "phu luc",
+  "tieu chi",
+];
+
+/** Words a ratio's population base is written with: "/1.000 dân", "trên 100 dân", "95/100 người trưởng thành". */
+export const POPULATION_WORDS: readonly string[] = ["dan", "nguoi", "ho", "hoc sinh", "doanh nghiep", "thue bao"];
 
 export const START_LEADS: PhraseTable<true> = table<true>([
   ["bat dau tu", true],

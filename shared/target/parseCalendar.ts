@@ -9,6 +9,8 @@ import { ROMAN_NUMERALS } from "./keywords";
  *               | "6 tháng" ("đầu" | "cuối") "năm" YEAR
  *               | "tháng" NUMBER ("/" | "năm") YEAR
  *               | ["ngày"] DAY "/" MONTH "/" YEAR
+ *               | "ngày" DAY "tháng" MONTH "năm" YEAR
+ *               | ["ngày"] DAY "/" MONTH            (the decision's year, when the cursor knows it)
  * Returns undefined (cursor untouched) when no calendar point starts here.
  */
 export type CalendarParse = { point: CalendarPoint } | { error: ParseError } | undefined;
@@ -64,13 +66,41 @@ function parseAt(cursor: TokenCursor): CalendarParse {
     return yearAt(cursor, (year) => ({ precision: "month", year, month }));
   }
 
-  cursor.acceptPhrase(["ngay"]);
+  const withDayWord = cursor.acceptPhrase(["ngay"]);
   const day = cursor.acceptKind("number");
-  if (!day || !cursor.acceptKind("slash")) return undefined;
+  if (!day) return undefined;
+  if (cursor.acceptPhrase(["thang"])) return withDayWord ? dayInWords(cursor, startOffset, day) : undefined;
+  if (!cursor.acceptKind("slash")) return undefined;
   const month = cursor.acceptKind("number");
-  if (!month || !cursor.acceptKind("slash")) return undefined;
+  if (!month) return undefined;
+  if (!cursor.acceptKind("slash")) return dayWithoutYear(cursor, startOffset, day, month);
   const year = cursor.acceptKind("number");
   if (!year) return undefined;
+  return dayPoint(startOffset, day, month, year);
+}
+
+/** "ngày 31 tháng 12 năm 2025", as the decision's own date line writes it. */
+function dayInWords(cursor: TokenCursor, startOffset: number, day: NumberToken): CalendarParse {
+  const month = cursor.acceptKind("number");
+  if (!month || !cursor.acceptPhrase(["nam"])) return undefined;
+  const year = cursor.acceptKind("number");
+  if (!year) return undefined;
+  return dayPoint(startOffset, day, month, year);
+}
+
+/** "đến 30/6": the decision's year when known; otherwise not a calendar point (the sentence reader asks a person). */
+function dayWithoutYear(cursor: TokenCursor, startOffset: number, day: NumberToken, month: NumberToken): CalendarParse {
+  const next = cursor.peek();
+  if (cursor.defaultYear === undefined || next?.kind === "number" || next?.kind === "percent") return undefined;
+  // "95/100 người" is a ratio, not a day.
+  if (!isValidDate(cursor.defaultYear, month.value, day.value)) return undefined;
+  const year: NumberToken = { kind: "number", value: cursor.defaultYear, raw: String(cursor.defaultYear), offset: month.offset, length: month.length };
+  return dayPoint(startOffset, day, month, year);
+}
+
+type NumberToken = Extract<Token, { kind: "number" }>;
+
+function dayPoint(startOffset: number, day: NumberToken, month: NumberToken, year: NumberToken): CalendarParse {
   if (!isValidYear(year.value)) return outOfRange(startOffset, year, "invalid_year", yearMessage());
   if (!isValidDate(year.value, month.value, day.value)) {
     return outOfRange(startOffset, year, "invalid_date", `Ngày ${day.raw}/${month.raw}/${year.raw} không có thật.`);

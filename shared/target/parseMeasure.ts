@@ -44,7 +44,7 @@ function startsComparator(cursor: TokenCursor): boolean {
   return probe.acceptOneOf(COMPARATOR_WORDS) !== undefined || probe.acceptPhrase(["dat"]) || probe.acceptPhrase(["tu"]);
 }
 
-interface ComparatorReading {
+export interface ComparatorReading {
   comparator: Comparator | undefined;
   explicit: boolean;
   /** Where the comparator was written, for errors about it. */
@@ -171,7 +171,7 @@ function isUpward(comparator: Comparator): boolean {
   return comparator === "gte" || comparator === "gt";
 }
 
-function readPercent(
+export function readPercent(
   cursor: TokenCursor,
   number: Extract<Token, { kind: "number" }>,
   reading: ComparatorReading,
@@ -199,7 +199,7 @@ function readPercent(
   return { target };
 }
 
-function readCountOrFrequency(
+export function readCountOrFrequency(
   cursor: TokenCursor,
   number: Extract<Token, { kind: "number" }>,
   reading: ComparatorReading,

@@ -31,6 +31,8 @@ const SYMBOL_COMPARATORS: Record<string, Comparator | "eq"> = {
 const WORD_CHAR = /[\p{L}\p{M}]/u;
 const DIGIT = /\d/;
 const NUMBER_AT = /\d+(?:[.,]\d+)*/y;
+/** "31.12.2025", "31-12-2025": dates written with dots or dashes read as "31/12/2025" does. */
+const DOTTED_DATE_AT = /(\d{1,2})([.-])(\d{1,2})\2((?:19|20)\d{2})(?!\d)/y;
 
 export function scan(text: string): ScanResult {
   const tokens: Token[] = [];
@@ -43,6 +45,13 @@ export function scan(text: string): ScanResult {
       continue;
     }
     if (DIGIT.test(char)) {
+      DOTTED_DATE_AT.lastIndex = position;
+      const date = DOTTED_DATE_AT.exec(text);
+      if (date) {
+        pushDate(tokens, date, position);
+        position += date[0].length;
+        continue;
+      }
       NUMBER_AT.lastIndex = position;
       const raw = NUMBER_AT.exec(text)![0];
       const reading = readVietnameseNumber(raw);
@@ -70,4 +79,17 @@ export function scan(text: string): ScanResult {
     position += 1;
   }
   return { tokens, errors };
+}
+
+function pushDate(tokens: Token[], match: RegExpExecArray, position: number): void {
+  const [, day, , month, year] = match as unknown as [string, string, string, string, string];
+  let offset = position;
+  for (const [index, part] of [day, month, year].entries()) {
+    if (index > 0) {
+      tokens.push({ kind: "slash", offset, length: 1 });
+      offset += 1;
+    }
+    tokens.push({ kind: "number", value: Number(part), raw: part, offset, length: part.length });
+    offset += part.length;
+  }
 }

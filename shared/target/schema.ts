@@ -26,8 +26,15 @@ export const calendarPointSchema = z.discriminatedUnion("precision", [
 ]);
 export type CalendarPoint = z.infer<typeof calendarPointSchema>;
 
+/**
+ * "… vào năm 2025", "Đến năm 2026, …", "Đạt 100% trước 30/6/2025": the threshold must hold by then. Before that day an
+ * unmet threshold is only "pending"; a threshold met but judged after that day cannot tell whether it was met in time.
+ */
+const dueField = { due: calendarPointSchema.optional() };
+
 export const percentTargetSchema = z.object({
   kind: z.literal("percent"),
+  ...dueField,
   comparator: comparatorSchema,
   /** Percentage points: 90 means 90%. */
   value: z.number().min(0),
@@ -39,6 +46,7 @@ export const percentTargetSchema = z.object({
 
 export const countTargetSchema = z.object({
   kind: z.literal("count"),
+  ...dueField,
   comparator: comparatorSchema,
   value: z.number().min(0),
   /** "doanh nghiệp", "lượt cán bộ", "danh mục", "lượt sử dụng các dịch vụ khác nhau". */
@@ -49,6 +57,7 @@ export const countTargetSchema = z.object({
 
 export const frequencyTargetSchema = z.object({
   kind: z.literal("frequency"),
+  ...dueField,
   comparator: comparatorSchema,
   value: z.number().min(0),
   /** "tin, bài", "lần", "cuộc". */
@@ -95,11 +104,79 @@ export const gradeTargetSchema = z.object({
 
 export const rankTargetSchema = z.object({
   kind: z.literal("rank"),
+  ...dueField,
   /** "top 10": a rank of 10 or better (smaller) meets the target. */
   top: z.number().int().min(1),
 });
 
-export const manualReasonSchema = z.enum(["empty", "free_text", "multiple_thresholds", "vague"]);
+/**
+ * "từ 50% đến 70%", "15 - 20% GRDP": within the range meets it; below it does not; above it is for a person to judge
+ * (a plan that asks for 15–20% may or may not welcome 25%).
+ */
+export const rangeTargetSchema = z.object({
+  kind: z.literal("range"),
+  ...dueField,
+  measure: z.enum(["percent", "count"]),
+  /** Percentage points for percent ranges. */
+  min: z.number().min(0),
+  max: z.number().min(0),
+  /** "GRDP" after a percent range, "doanh nghiệp" after a count range. */
+  unit: z.string().min(1).optional(),
+});
+
+/** "trên 0,7/1.000 dân", "95/100 người trưởng thành", "128 thuê bao trên 100 dân": a number per a population base. */
+export const ratioTargetSchema = z.object({
+  kind: z.literal("ratio"),
+  ...dueField,
+  comparator: comparatorSchema,
+  value: z.number().min(0),
+  /** The population base: 1000 in "/1.000 dân". */
+  per: z.number().int().min(10),
+  /** "dân", "người trưởng thành". */
+  population: z.string().min(1),
+  /** What is counted, when written: "thuê bao". */
+  unit: z.string().min(1).optional(),
+});
+
+/** A threshold with its own year, one of several in a text: "50% (năm 2025) và 80% (năm 2030)". */
+export const stageSchema = z.object({
+  due: calendarPointSchema,
+  target: z.discriminatedUnion("kind", [
+    percentTargetSchema.omit({ due: true }),
+    countTargetSchema.omit({ due: true }),
+    rangeTargetSchema.omit({ due: true }),
+  ]),
+});
+export type Stage = z.infer<typeof stageSchema>;
+
+/** Several thresholds for different years: the one for the period being judged applies. */
+export const stagedTargetSchema = z.object({
+  kind: z.literal("staged"),
+  stages: z.array(stageSchema).min(2),
+});
+
+export const manualReasonSchema = z.enum([
+  "empty",
+  "free_text",
+  "multiple_thresholds",
+  "vague",
+  /** "thuộc nhóm các địa phương dẫn đầu": a rank without its size. */
+  "rank_without_size",
+  /** A number that could be a rank or a count. */
+  "unclear_number",
+  /** Budgets and money amounts: "dự chi hơn 2.300 tỷ đồng". */
+  "money",
+  /** Cut off mid-number, as a copied excerpt: "đạt 96…". */
+  "truncated",
+  /** "giảm 20%", "tăng 10% so với năm 2024": a change relative to a baseline the text does not give. */
+  "relative_change",
+  /** "từ 1/9 đến 30/11/2025": a window, or several dates that apply to different parts. */
+  "several_dates",
+  /** "đến 30/6" with no year, and no decision year to take it from. */
+  "missing_year",
+  /** "15 chỉ tiêu", "27 trên tổng số 35 chỉ tiêu": a count of targets, not a target. */
+  "aggregate",
+]);
 export type ManualReason = z.infer<typeof manualReasonSchema>;
 
 /** No rule can judge it: a person gives the verdict. */
@@ -119,10 +196,18 @@ export const targetSchema = z.discriminatedUnion("kind", [
   documentTargetSchema,
   gradeTargetSchema,
   rankTargetSchema,
+  rangeTargetSchema,
+  ratioTargetSchema,
+  stagedTargetSchema,
   manualTargetSchema,
 ]);
 
 export type Target = z.infer<typeof targetSchema>;
+
+/** The deadline a threshold carries ("… vào năm 2025"); a deadline target's own date is not one. */
+export function thresholdDue(target: Target): CalendarPoint | undefined {
+  return target.kind !== "deadline" && "due" in target ? target.due : undefined;
+}
 export type TargetKind = Target["kind"];
 export type PercentTarget = z.infer<typeof percentTargetSchema>;
 export type CountTarget = z.infer<typeof countTargetSchema>;
@@ -132,6 +217,9 @@ export type RecurringTarget = z.infer<typeof recurringTargetSchema>;
 export type DocumentTarget = z.infer<typeof documentTargetSchema>;
 export type GradeTarget = z.infer<typeof gradeTargetSchema>;
 export type RankTarget = z.infer<typeof rankTargetSchema>;
+export type RangeTarget = z.infer<typeof rangeTargetSchema>;
+export type RatioTarget = z.infer<typeof ratioTargetSchema>;
+export type StagedTarget = z.infer<typeof stagedTargetSchema>;
 export type ManualTarget = z.infer<typeof manualTargetSchema>;
 
 /** A problem found in a target text: where it is (in the normalised text) and what to do about it. */

@@ -18,13 +18,13 @@ export function evaluatePercent(target: PercentTarget, actual: unknown, options:
   if (reading.kind === "empty") return verdict("no_data", NO_DATA);
   if (reading.kind === "invalid") return verdict("invalid_actual", reading.message);
   // Excel stores 90% as 0.9; text "90%" and a "%" unit column mean points already.
-  const points = reading.writtenAsPercent || unitIsPercent(options.unit) ? reading.value : reading.value * 100;
+  const points = percentPoints(reading, options);
   if (points < 0 || points > 100 + 1e-9) {
     const scaled = !reading.writtenAsPercent && !unitIsPercent(options.unit);
     return verdict("invalid_actual", `Tỷ lệ ${showNumber(points)}% nằm ngoài khoảng 0–100%.${scaled ? pointsHint(reading.value) : ""}`);
   }
   const subject = target.qualifier ? `${target.qualifier} đạt ` : "";
-  return judge(points, target.comparator, target.value, "%", subject, options);
+  return judgeNumber(points, target.comparator, target.value, "%", subject, options);
 }
 
 /**
@@ -43,10 +43,15 @@ export function evaluateQuantity(target: CountTarget | FrequencyTarget, actual: 
   if (reading.writtenAsPercent) return verdict("invalid_actual", `Chỉ tiêu tính bằng số lượng, không phải tỷ lệ: nhập số ${target.unit ?? ""} thay vì "${String(actual)}".`.replace("  ", " "));
   if (reading.value < 0) return verdict("invalid_actual", `Số lượng không thể âm (${showNumber(reading.value)}).`);
   const unit = target.kind === "frequency" ? `${target.unit}/${PER_UNIT_NAMES[target.per]}` : (target.unit ?? "");
-  return judge(reading.value, target.comparator, target.value, unit, "", options);
+  return judgeNumber(reading.value, target.comparator, target.value, unit, "", options);
 }
 
-function judge(
+/** Points from a reading for a percent target: Excel's fraction, text written with "%", or a "%" unit column. */
+export function percentPoints(reading: { value: number; writtenAsPercent: boolean }, options: EvaluateOptions): number {
+  return reading.writtenAsPercent || unitIsPercent(options.unit) ? reading.value : reading.value * 100;
+}
+
+export function judgeNumber(
   value: number,
   comparator: PercentTarget["comparator"],
   threshold: number,

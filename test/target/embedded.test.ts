@@ -47,14 +47,20 @@ describe("extractEmbeddedTarget", () => {
     });
   });
 
-  it("growth and estimates are not floors: \"tăng 10%\", \"phấn đấu đạt 90%\" go to a person", () => {
+  it("growth and estimates are not floors: \"tăng 10%\", \"khoảng 90%\" go to a person", () => {
     expect(extractEmbeddedTarget("Tỷ lệ doanh nghiệp sử dụng hóa đơn điện tử tăng 10% so với năm 2024")).toMatchObject({
       found: true,
-      target: { kind: "manual", reason: "vague" },
+      target: { kind: "manual", reason: "relative_change" },
       targetText: "tăng 10%",
     });
-    expect(extractEmbeddedTarget("Tỷ lệ hồ sơ trực tuyến phấn đấu đạt 90%")).toMatchObject({
+    expect(extractEmbeddedTarget("Tỷ lệ hồ sơ trực tuyến khoảng 90%")).toMatchObject({
       target: { kind: "manual", reason: "vague" },
+    });
+  });
+
+  it("\"phấn đấu đạt 90%\" is how plans state a floor", () => {
+    expect(extractEmbeddedTarget("Tỷ lệ hồ sơ trực tuyến phấn đấu đạt 90%")).toMatchObject({
+      target: { kind: "percent", comparator: "gte", value: 90 },
     });
   });
 

@@ -260,18 +260,32 @@ describe("documents, grades and ranks", () => {
 });
 
 describe("texts a person must judge", () => {
-  it.each(["Khoảng 90%", "Phấn đấu đạt 90%", "phan dau 90%", "khoang 90%", "Gần 90%", "Xấp xỉ 90%", "Dự kiến quý II/2025", "Tăng 10%", "Cơ bản hoàn thành", "Ước đạt 90%"])(
+  it.each(["Khoảng 90%", "khoang 90%", "Gần 90%", "Xấp xỉ 90%", "Cơ bản hoàn thành", "Ước đạt 90%", "có thể đạt 90%", "tăng dần 90%"])(
     "vague: %s",
     (text) => {
       expect(read(text)).toEqual({ kind: "manual", reason: "vague", text });
     },
   );
 
-  it("\"hạ tầng\" is not \"tăng\": diacritics decide when the text has them", () => {
-    expect(read("Hạ tầng 90%")).toMatchObject({ kind: "manual", reason: "free_text" });
+  it("\"phấn đấu\" (strive) and \"dự kiến\" (planned) frame nearly every target of a plan: they are not vague", () => {
+    expect(read("Phấn đấu đạt 90%")).toEqual(percent("gte", 90));
+    expect(read("phan dau 90%")).toEqual(percent("gte", 90));
+    expect(read("Dự kiến quý II/2025")).toEqual({ kind: "deadline", mode: "complete", due: { precision: "quarter", year: 2025, quarter: 2 } });
   });
 
-  it.each(["Tối thiểu 90%, tối đa 95%", "Cấp tỉnh ≥ 90%; cấp xã ≥ 80%", "từ 80% đến 90%", "90% - 95%", "≥ 90% và ≥ 80%", "Hoàn thành năm 2025 và 2026"])(
+  it("a change by an amount from a baseline not written is for a person; a level to reach is not a change", () => {
+    expect(read("Tăng 10%")).toMatchObject({ kind: "manual", reason: "relative_change" });
+    expect(read("giảm 20% so với năm 2024")).toMatchObject({ kind: "manual", reason: "relative_change" });
+    expect(read("tăng lên 50%")).toEqual(percent("gte", 50));
+    expect(read("tăng tối thiểu 7%")).toEqual(percent("gte", 7));
+  });
+
+  it("\"hạ tầng\" is not \"tăng\": diacritics decide when the text has them", () => {
+    expect(read("Hạ tầng 90%")).toEqual({ ...percent("gte", 90) });
+    expect(read("Ha tang 90%")).toMatchObject({ kind: "manual", reason: "relative_change" });
+  });
+
+  it.each(["Tối thiểu 90%, tối đa 95%", "Cấp tỉnh ≥ 90%; cấp xã ≥ 80%", "≥ 90% và ≥ 80%"])(
     "several thresholds: %s",
     (text) => {
       expect(read(text)).toMatchObject({ kind: "manual", reason: "multiple_thresholds", text });

@@ -86,7 +86,7 @@ export function splitTarget(pieces: readonly RowPiece[]): SplitRow | undefined {
   const ordered = [...candidates.filter((c) => c.keyword), ...candidates.filter((c) => !c.keyword)];
   for (const candidate of ordered) {
     const split = splitAt(pieces, candidate);
-    const parsed = parseTarget(split.targetText);
+    const parsed = parseTarget(split.targetText, { cellFormsOnly: true });
     if (parsed.ok && parsed.target.kind !== "manual") return split;
   }
   return undefined;

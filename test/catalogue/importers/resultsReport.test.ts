@@ -61,8 +61,8 @@ describe("results reports", () => {
     expect(byOrder.get("3")).toMatchObject({ targetText: "đạt 100%", coordinatingAgencies: ["Viễn thông tỉnh"] });
     expect(byOrder.get("5")).toMatchObject({ targetText: "đạt trên 95%", resultText: "98%", group: "II. Kinh tế số" });
     expect(byOrder.get("6")).toMatchObject({ targetText: "đạt từ 70% trở lên", resultText: "Không đạt" });
-    // An aim, not a floor: the grammar keeps it for a person to judge.
-    expect(byOrder.get("7")).toMatchObject({ targetText: "phấn đấu đạt 10%", resultText: "7,8%" });
+    // "phấn đấu" frames the floor; the target as extracted starts at its comparator.
+    expect(byOrder.get("7")).toMatchObject({ targetText: "đạt 10%", resultText: "7,8%" });
   });
 
   it("splits coordinating agencies at ';' and at a comma before a new agency, never inside one name", () => {

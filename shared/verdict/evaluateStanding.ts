@@ -19,12 +19,29 @@ export function evaluateGrade(target: GradeTarget, actual: unknown): Verdict {
 
 /** "Top 10": a rank of 10 or better (smaller). */
 export function evaluateRank(target: RankTarget, actual: unknown): Verdict {
-  const reading = readNumber(actual);
-  if (reading.kind === "empty") return verdict("no_data", NO_DATA);
-  if (reading.kind === "invalid" || reading.writtenAsPercent || !Number.isInteger(reading.value) || reading.value < 1) {
-    return verdict("invalid_actual", `"${describeActual(actual)}" không phải là thứ hạng (số nguyên từ 1).`);
+  if (isEmptyActual(actual)) return verdict("no_data", NO_DATA);
+  const rank = readRank(actual);
+  if (rank === undefined) {
+    return verdict("invalid_actual", `"${describeActual(actual)}" không phải là thứ hạng (số nguyên từ 1, ví dụ 12 hoặc 12/34).`);
   }
-  const gap = target.top - reading.value;
-  if (gap >= 0) return verdict("met", `Đạt: thứ hạng ${reading.value}, trong top ${target.top}`, gap, "bậc");
-  return verdict("not_met", `Không đạt: thứ hạng ${reading.value}, ngoài top ${target.top}`, gap, "bậc");
+  const gap = target.top - rank;
+  if (gap >= 0) return verdict("met", `Đạt: thứ hạng ${rank}, trong top ${target.top}`, gap, "bậc");
+  return verdict("not_met", `Không đạt: thứ hạng ${rank}, ngoài top ${target.top}`, gap, "bậc");
+}
+
+/** "12/34" (rank out of the provinces ranked), "thứ 12", "hạng 12", "xếp thứ 12/34", or a whole number. */
+const RANK_TEXT = /^(?:(?:xep|dung|dat)\s+)?(?:(?:hang|thu|vi tri thu|thu hang)\s+)?(\d{1,3})(?:\s*\/\s*(\d{1,3}))?(?:\s+\S.*)?$/;
+
+function readRank(actual: unknown): number | undefined {
+  if (typeof actual === "string") {
+    const match = RANK_TEXT.exec(foldDiacritics(normalizeText(actual)));
+    if (!match) return undefined;
+    const rank = Number(match[1]);
+    const total = match[2] === undefined ? undefined : Number(match[2]);
+    if (rank < 1 || (total !== undefined && rank > total)) return undefined;
+    return rank;
+  }
+  const reading = readNumber(actual);
+  if (reading.kind !== "number" || reading.writtenAsPercent || !Number.isInteger(reading.value) || reading.value < 1) return undefined;
+  return reading.value;
 }

@@ -45,10 +45,23 @@ describe("kpi eval", () => {
     const input = ['{"target": "≥ 1 lần/năm", "actual": 2}', "not json", '{"actual": 1}', '{"target":"= 5%","actual":0.05}', '{"target":"Đề án","actual":"Hoàn thành"}'].join("\n");
     const { code, lines } = await kpi(["eval"], input);
     expect(code).toBe(1);
-    expect(lines.map((line) => line.verdict)).toEqual(["met", "error", "error", "error", "met"]);
+    // "= 5%" is a target written wrongly, not malformed input: a person judges it, told what could not be read.
+    expect(lines.map((line) => line.verdict)).toEqual(["met", "error", "error", "needs_review", "met"]);
     expect(lines[1]).toMatchObject({ line: 2 });
     expect(String(lines[2]!.message)).toContain("target");
-    expect(String(lines[3]!.message)).toContain("≥");
+    expect(String(lines[3]!.explanation)).toContain("≥");
+  });
+
+  it("never answers an error for a formula or a sentence: those go to a person", async () => {
+    const input = [
+      '{"target": "=B2*100", "actual": 0.9}',
+      '{"target": "Thực hiện theo lộ trình của Bộ LĐ-TB&XH", "actual": "Hoàn thành"}',
+      '{"target": "vào Top 20 địa phương CĐS", "actual": "21"}',
+      '{"target": "kinh tế số chiếm khoảng 20% GRDP", "actual": 0.25}',
+    ].join("\n");
+    const { code, lines } = await kpi(["eval"], input);
+    expect(code).toBe(0);
+    expect(lines.map((line) => line.verdict)).toEqual(["needs_review", "needs_review", "not_met", "needs_review"]);
   });
 });
 

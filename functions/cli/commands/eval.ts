@@ -47,22 +47,28 @@ export function evalLine(line: string, lineNumber: number): Record<string, unkno
     return { line: lineNumber, verdict: "error", message: `Dòng ${lineNumber}: ${message}` };
   }
   const target = resolveTarget(request.data);
-  if ("error" in target) return { line: lineNumber, verdict: "error", message: `Dòng ${lineNumber}: ${target.error}` };
   const options = {
     ...(request.data.asOf ? { asOf: request.data.asOf } : {}),
     ...(request.data.unit ? { unit: request.data.unit } : {}),
   };
   const verdict = evaluate(target.target, request.data.actual, options);
+  if (target.unreadable && verdict.verdict === "needs_review") {
+    // A target written wrongly is still a target: a person judges it, told what the grammar could not read.
+    return { line: lineNumber, kind: target.target.kind, ...verdict, explanation: `Cần đánh giá: ${target.unreadable}` };
+  }
   return { line: lineNumber, kind: target.target.kind, ...verdict };
 }
 
-/** An empty target with an indicator text uses the target written inside the indicator. */
-function resolveTarget(request: EvalRequest): { target: Target } | { error: string } {
+/**
+ * An empty target with an indicator text uses the target written inside the indicator. A text the grammar cannot
+ * read as a rule (a formula, a sentence, a typo) goes to a person, with what could not be read.
+ */
+function resolveTarget(request: EvalRequest): { target: Target; unreadable?: string } {
   if (request.target.trim() === "" && request.indicator) {
     const embedded = extractEmbeddedTarget(request.indicator);
     if (embedded.found) return { target: embedded.target };
   }
   const parsed = parseTarget(request.target, request.unit ? { unit: request.unit } : {});
-  if (!parsed.ok) return { error: explainParse(parsed) };
+  if (!parsed.ok) return { target: { kind: "manual", reason: "free_text", text: parsed.normalized }, unreadable: explainParse(parsed) };
   return { target: parsed.target };
 }

@@ -1,5 +1,6 @@
 import type { DeadlineTarget } from "./schema";
 import type { TokenCursor } from "./cursor";
+import type { Token } from "./scanner";
 import { atCleanEnd, type Attempt } from "./attempt";
 import { parseCalendarPoint } from "./parseCalendar";
 import {
@@ -79,6 +80,8 @@ export function parseDocument(cursor: TokenCursor): Attempt {
   while (!cursor.atEnd && !isWord(cursor, "cua") && !onlyClosingPunctuationLeft(cursor)) {
     const token = cursor.peek();
     if (token?.kind === "percent" || token?.kind === "comparator") return undefined;
+    // "Kế hoạch 2 doanh nghiệp" is a count framed by "kế hoạch", not a document ("Đề án 06", "Quyết định 12/QĐ-UBND" are).
+    if (token?.kind === "number" && isUnitWord(cursor.peek(1))) return undefined;
     cursor.next();
   }
   const subject = cursor.textSince(subjectStart);
@@ -117,6 +120,10 @@ export function parseRank(cursor: TokenCursor): Attempt {
 /** "Kế hoạch ." ends at the full stop: closing punctuation is not the subject (see atCleanEnd). */
 function onlyClosingPunctuationLeft(cursor: TokenCursor): boolean {
   return cursor.tokens.slice(cursor.index).every((token) => token.kind === "punct" && ".;".includes(token.raw));
+}
+
+function isUnitWord(token: Token | undefined): boolean {
+  return token?.kind === "word" && token.folded !== "cua";
 }
 
 function isWord(cursor: TokenCursor, folded: string): boolean {

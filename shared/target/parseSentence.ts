@@ -283,8 +283,10 @@ function textBetween(tokens: readonly Token[], text: string, from: number, to: n
 
 /** "mức độ 4", "cấp 3", "Đề án 06", "4G", "Top" (read elsewhere): a number that names something. */
 function isLabel(tokens: readonly Token[], index: number): boolean {
-  if (phraseEndingBefore(tokens, index, LABEL_LEADS) >= 0) return true;
   const next = tokens[index + 1];
+  // "ở mức 70%": a percentage is never a label.
+  if (next?.kind === "percent") return false;
+  if (phraseEndingBefore(tokens, index, LABEL_LEADS) >= 0) return true;
   return next?.kind === "word" && next.offset === tokens[index]!.offset + tokens[index]!.length && /^[a-z]$/.test(next.folded);
 }
 

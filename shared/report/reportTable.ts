@@ -81,6 +81,8 @@ export const reportProblemSchema = z.object({
   /** "G12": where the officer should look. */
   cell: z.string().optional(),
   assignmentId: z.string().optional(),
+  /** For ambiguous_percent: the question alone ("Ô G7: 0,92 nghĩa là 92% hay 0,92%?") for the pane to ask. */
+  question: z.string().optional(),
   /** For ambiguous_percent: the readings to choose from, each with the fraction the cell then holds. */
   choices: z.array(z.object({ label: z.string(), fraction: z.number() })).optional(),
 });
@@ -237,11 +239,13 @@ function readRow(
   if (assignment.indicatorKind === "percent" && problems.length === 0 && !partsGiveRate) {
     const read = readPercentCell(actual, actualFormat, assignment);
     if (read.kind === "ambiguous") {
+      const question = percentQuestion(cellName("actual"), read);
       problems.push({
         code: "ambiguous_percent",
         cell: cellName("actual"),
         assignmentId: assignment.assignmentId,
-        message: `${percentQuestion(cellName("actual"), read)} Hãy nhập rõ dạng phần trăm (ví dụ 92%) hoặc định dạng ô là phần trăm.`,
+        message: `${question} Hãy nhập rõ dạng phần trăm (ví dụ ${read.choices[0]!.label}) hoặc định dạng ô là phần trăm.`,
+        question,
         choices: read.choices,
       });
     } else {

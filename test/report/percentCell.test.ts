@@ -54,6 +54,7 @@ describe("where a rate cell stops being read and the officer is asked", () => {
         cell: "G2",
         assignmentId: atLeast90.assignmentId,
         message: expect.stringMatching(/^Ô G2: 0,92 nghĩa là 92% hay 0,92%\?/),
+        question: "Ô G2: 0,92 nghĩa là 92% hay 0,92%?",
         choices: [
           { label: "92%", fraction: 0.92 },
           { label: "0,92%", fraction: 0.0092 },

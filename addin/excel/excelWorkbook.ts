@@ -181,6 +181,9 @@ export class ExcelWorkbook implements WorkbookPort {
         range.values = [[answer.fraction]];
       }
       await context.sync();
+    }).catch((error: unknown) => {
+      // The sheet renamed or a cell being edited: nothing was sent, so saying what failed is enough.
+      throw new Error(`Chưa ghi được câu trả lời vào trang "${REPORT_SHEET_NAME}": ${error instanceof Error ? error.message : String(error)}`);
     });
   }
 

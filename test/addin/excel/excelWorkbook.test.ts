@@ -173,6 +173,11 @@ describe("ExcelWorkbook on office-addin-mock", () => {
     expect(excel.range(REPORT_SHEET_NAME, "G9")[0]).toMatchObject({ numberFormat: [["0.0%"]], values: [[0.005]] });
   });
 
+  it("says in Vietnamese when the answers cannot be written because the sheet is gone", async () => {
+    const workbook = new ExcelWorkbook({ run: excelMock().run, host: () => hostMock().host });
+    await expect(workbook.writePercentAnswers([{ cell: "G7", fraction: 0.92 }])).rejects.toThrow(/^Chưa ghi được câu trả lời vào trang "Báo cáo"/);
+  });
+
   it("says there is no table when the sheet is missing", async () => {
     const excel = excelMock();
     expect(await new ExcelWorkbook({ run: excel.run, host: () => hostMock().host }).readReportTable()).toBeUndefined();

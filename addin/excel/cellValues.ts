@@ -35,6 +35,11 @@ export function formulaGrid(formulas: readonly unknown[][]): Array<Array<string 
   return formulas.map((row) => row.map((formula) => (typeof formula === "string" && formula.startsWith("=") ? formula : null)));
 }
 
+/** The number format of each cell ("0.0%", "General"), null where Excel gave none. */
+export function formatGrid(numberFormats: readonly unknown[][]): Array<Array<string | null>> {
+  return numberFormats.map((row) => row.map((format) => (typeof format === "string" ? format : null)));
+}
+
 /** The grid as if read from A1: the used range starts wherever the first filled cell is. */
 export function fromA1<T>(grid: T[][], origin: { row: number; column: number }, empty: T): T[][] {
   const pad = Array.from({ length: origin.column }, () => empty);

@@ -9,14 +9,15 @@ import {
   archiveNames,
   cellInput,
   parseRange,
+  PERCENT_FORMAT,
   rangeAddress,
   reportTableOps,
   timeStampedSheetName,
   type CellStyle,
   type SheetOp,
 } from "../report/sheetOps";
-import { formulaGrid, fromA1, sheetGrid } from "./cellValues";
-import { BINDING_SETTING, type ReportTableReading, type WorkbookPort, type WriteReportResult } from "./workbookPort";
+import { formatGrid, formulaGrid, fromA1, sheetGrid } from "./cellValues";
+import { BINDING_SETTING, type PercentAnswer, type ReportTableReading, type WorkbookPort, type WriteReportResult } from "./workbookPort";
 
 /**
  * The workbook port on Office.js. Each method queues all its commands and syncs a fixed number of times (one to
@@ -155,16 +156,35 @@ export class ExcelWorkbook implements WorkbookPort {
       const used = sheet.getUsedRangeOrNullObject(true);
       used.load(["values", "formulas", "valueTypes", "numberFormat", "rowIndex", "columnIndex"]);
       await context.sync();
-      if (used.isNullObject) return { grid: [], formulas: [], origin: { row: 0, column: 0 } };
+      if (used.isNullObject) return { grid: [], formulas: [], numberFormats: [], origin: { row: 0, column: 0 } };
       return {
         grid: sheetGrid(used.values, used.valueTypes, used.numberFormat),
         formulas: formulaGrid(used.formulas),
+        // Loaded with the values in the same sync: a rate typed into a General cell reads differently (percentCell).
+        numberFormats: formatGrid(used.numberFormat),
         origin: { row: used.rowIndex, column: used.columnIndex },
       };
     });
     if (!reading) return undefined;
     const binding = this.binding();
     return binding ? { ...reading, binding } : reading;
+  }
+
+  async writePercentAnswers(answers: readonly PercentAnswer[]): Promise<void> {
+    if (answers.length === 0) return;
+    await this.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem(REPORT_SHEET_NAME);
+      for (const answer of answers) {
+        const range = sheet.getRange(answer.cell);
+        // The format first, so the fraction shows as the percentage the officer chose.
+        range.numberFormat = [[PERCENT_FORMAT]];
+        range.values = [[answer.fraction]];
+      }
+      await context.sync();
+    }).catch((error: unknown) => {
+      // The sheet renamed or a cell being edited: nothing was sent, so saying what failed is enough.
+      throw new Error(`Chưa ghi được câu trả lời vào trang "${REPORT_SHEET_NAME}": ${error instanceof Error ? error.message : String(error)}`);
+    });
   }
 
   async writeReceipt(receipt: SubmissionReceipt, binding: ReportBinding): Promise<void> {

@@ -21,6 +21,12 @@ export interface WorkbookPort {
   /** The report table as it stands (values, formulas, where it sits, the binding), or undefined without the sheet. */
   readReportTable(): Promise<ReportTableReading | undefined>;
 
+  /**
+   * The officer's answers to "0,92 nghĩa là 92% hay 0,92%?": each cell of the sheet "Báo cáo" ("G7") gets the chosen
+   * fraction and a percent format, so it reads the same everywhere after (the uploaded file included).
+   */
+  writePercentAnswers(answers: readonly PercentAnswer[]): Promise<void>;
+
   /** The receipt block beside the title and the province's verdict of each row, rows paired by the binding. */
   writeReceipt(receipt: SubmissionReceipt, binding: ReportBinding): Promise<void>;
 
@@ -41,6 +47,14 @@ export interface WorkbookPort {
 export interface ReportTableReading extends ExistingTable {
   origin: { row: number; column: number };
   formulas: Array<Array<string | null>>;
+  numberFormats: Array<Array<string | null>>;
+}
+
+export interface PercentAnswer {
+  /** "G7" on the sheet "Báo cáo". */
+  cell: string;
+  /** 0.92 for 92%. */
+  fraction: number;
 }
 
 export interface WriteReportResult {

@@ -6,7 +6,7 @@ import type { SubmissionReceipt } from "../../shared/report/receipt";
 import { columnLetter, REPORT_SHEET_NAME, type ReportBinding } from "../../shared/report/reportTable";
 import { readNumber } from "../../shared/verdict/actual";
 import { sheetCellOf } from "../excel/cellValues";
-import type { ReportTableReading, WorkbookPort, WriteReportResult } from "../excel/workbookPort";
+import type { PercentAnswer, ReportTableReading, WorkbookPort, WriteReportResult } from "../excel/workbookPort";
 import { AGGREGATE_SHEET_NAME, aggregateOps } from "../report/planAggregateSheet";
 import { receiptOps } from "../report/planReceipt";
 import type { FormulaMeaning, ReportTablePlan } from "../report/planReportTable";
@@ -233,21 +233,41 @@ export class MemoryWorkbook implements WorkbookPort {
     if (!sheet) return undefined;
     const used = usedBox(sheet);
     const binding = this.storedBinding ? { binding: structuredClone(this.storedBinding) } : {};
-    if (!used) return { grid: [], formulas: [], origin: { row: 0, column: 0 }, ...binding };
+    if (!used) return { grid: [], formulas: [], numberFormats: [], origin: { row: 0, column: 0 }, ...binding };
     const grid: SheetCell[][] = [];
     const formulas: Array<Array<string | null>> = [];
+    const numberFormats: Array<Array<string | null>> = [];
     for (let row = used.firstRow; row <= used.lastRow; row += 1) {
       const values: SheetCell[] = [];
       const rowFormulas: Array<string | null> = [];
+      const rowFormats: Array<string | null> = [];
       for (let column = used.firstColumn; column <= used.lastColumn; column += 1) {
         const cell = sheet.cells.get(key(row, column));
         values.push(cell ? readValue(cell) : null);
         rowFormulas.push(cell?.formula ?? null);
+        rowFormats.push(cell?.numberFormat ?? GENERAL_FORMAT);
       }
       grid.push(values);
       formulas.push(rowFormulas);
+      numberFormats.push(rowFormats);
     }
-    return { grid, formulas, origin: { row: used.firstRow - 1, column: used.firstColumn }, ...binding };
+    return { grid, formulas, numberFormats, origin: { row: used.firstRow - 1, column: used.firstColumn }, ...binding };
+  }
+
+  async writePercentAnswers(answers: readonly PercentAnswer[]): Promise<void> {
+    if (answers.length === 0) return;
+    const sheet = this.sheet(REPORT_SHEET_NAME);
+    if (!sheet) throw new Error(`Không tìm thấy trang "${REPORT_SHEET_NAME}".`);
+    for (const answer of answers) {
+      const box = parseRange(answer.cell);
+      const id = key(box.firstRow, box.firstColumn);
+      const cell: MemoryCell = { ...(sheet.cells.get(id) ?? blankCell(null)), value: answer.fraction, numberFormat: PERCENT_FORMAT };
+      delete cell.formula;
+      delete cell.computes;
+      sheet.cells.set(id, cell);
+    }
+    this.recompute(sheet);
+    this.notify();
   }
 
   async writeReceipt(receipt: SubmissionReceipt, binding: ReportBinding): Promise<void> {

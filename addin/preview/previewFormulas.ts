@@ -20,7 +20,7 @@ export function previewResult(meaning: FormulaMeaning, valueAt: (address: string
       if (isError(numerator)) return numerator;
       if (isError(denominator)) return denominator;
       if (typeof numerator !== "number" || typeof denominator !== "number" || !(denominator > 0)) return "";
-      return (numerator / denominator) * meaning.scale;
+      return numerator / denominator;
     }
     case "status": {
       const actual = valueAt(meaning.actual);

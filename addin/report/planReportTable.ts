@@ -11,6 +11,7 @@ import {
   reportColumnIndex,
   type ReportBinding,
   type ReportColumnKey,
+  type NumberFormatGrid,
   type ReportGridOrigin,
 } from "../../shared/report/reportTable";
 import type { Target } from "../../shared/target/schema";
@@ -54,8 +55,8 @@ export const UNKNOWN_ROW_MARK = "(không rõ chỉ tiêu)";
  * Excel ignores it.
  */
 export type FormulaMeaning =
-  /** numerator / denominator × scale, or "" until both parts are numbers and the denominator is positive. */
-  | { kind: "rate"; numerator: string; denominator: string; scale: 1 | 100 }
+  /** numerator / denominator, a fraction, or "" until both parts are numbers and the denominator is positive. */
+  | { kind: "rate"; numerator: string; denominator: string }
   /** NS.STATUS(actual, targetCell,, unit): the custom function on the target text in the sheet. */
   | { kind: "status"; actual: string; target: string; unit?: string }
   /** A plain formula compiled from the target: it agrees with evaluate without an "as of" date. */
@@ -85,10 +86,8 @@ export interface PlannedRow {
   code: string;
   /** The nine cells of REPORT_COLUMNS, in that order. */
   cells: PlannedCell[];
-  /** Kết quả is a share (0..1) shown as a percentage. */
+  /** Kết quả is a share (0..1) shown as a percentage, whatever the decision's unit column says. */
   percent: boolean;
-  /** Kết quả is in percentage points (0..100): the decision writes the unit "%" in a column of its own. */
-  points: boolean;
   /** False for rows kept at the end only because they hold typed values. */
   assigned: boolean;
 }
@@ -99,6 +98,8 @@ export interface ExistingTable {
   grid: SheetCell[][];
   /** The formula of each cell of `grid` that holds one, else null; lets typed results be told from computed ones. */
   formulas?: ReadonlyArray<ReadonlyArray<string | null>>;
+  /** The number format of each cell of `grid`: a rate typed into a General cell is read differently (percentCell). */
+  numberFormats?: NumberFormatGrid;
   /** Zero-based position of grid[0][0] in the sheet. */
   origin?: ReportGridOrigin;
   binding?: ReportBinding;
@@ -154,7 +155,10 @@ const address = (key: ReportColumnKey, row: number) => `${letter(key)}${row}`;
 const TYPED_KEYS = ["numerator", "denominator", "actual", "note"] as const;
 type TypedKey = (typeof TYPED_KEYS)[number];
 
-/** A formula the planner itself writes into Kết quả, whatever the row and columns it was written for. */
+/**
+ * A formula the planner writes into Kết quả, whatever the row and columns it was written for; the "*100" of tables
+ * written before rates were fractions everywhere is recognised too, so a new pull replaces it.
+ */
 const RATE_FORMULA = /^=IF\(AND\(ISNUMBER\(\$?([A-Z]{1,3})\$?(\d+)\),ISNUMBER\(\$?([A-Z]{1,3})\$?(\d+)\),\$?\3\$?\4>0\),\$?\1\$?\2\/\$?\3\$?\4(\*100)?,""\)$/i;
 
 export function planReportTable(view: PeriodAssignments, existing: ExistingTable | undefined, options: PlanOptions): ReportTablePlan {
@@ -281,8 +285,8 @@ interface ExistingRow {
   target: string;
   typed: Partial<Record<TypedKey, Typed>>;
   hasTyped: boolean;
-  /** Kết quả held the planner's own rate formula (or its result), with this scale. */
-  computedScale: 1 | 100 | undefined;
+  /** Kết quả held the planner's own rate formula (or its result). */
+  computed: boolean;
 }
 
 interface Typed {
@@ -322,13 +326,13 @@ function readExisting(existing: ExistingTable): ExistingRows | undefined {
       const cell = typedCell(at(row, key), formulaAt(row, key));
       if (cell) typed[key] = cell;
     }
-    const computedScale = rateScale(
+    const computed = isPlannedRate(
       at(row, "actual"),
       existing.formulas ? formulaAt(row, "actual") : undefined,
       at(row, "numerator"),
       at(row, "denominator"),
     );
-    if (computedScale !== undefined) delete typed.actual;
+    if (computed) delete typed.actual;
     const hasTyped = Object.keys(typed).length > 0;
     if (code === "" && id === undefined && !hasTyped) continue;
     lastGridRow = row;
@@ -341,7 +345,7 @@ function readExisting(existing: ExistingTable): ExistingRows | undefined {
       target: plainText(at(row, "target")),
       typed,
       hasTyped,
-      computedScale,
+      computed,
     });
   }
   const lastHeaderColumn = Math.max(...header.columns.values());
@@ -367,22 +371,17 @@ function typedValue(value: string | number | boolean | null): PlannedCell | unde
 }
 
 /**
- * 1 or 100 when Kết quả holds the rate the planner computes rather than a value the officer typed: told by its formula
- * when the formulas were read (null: no formula), else by a result equal to numerator / denominator — a typed value
- * equal to it loses nothing when the formula is written again.
+ * True when Kết quả holds the rate the planner computes rather than a value the officer typed: told by its formula
+ * when the formulas were read (null: no formula), else by a result equal to numerator / denominator (or a hundred
+ * times it, from an older table) — a typed value equal to it loses nothing when the formula is written again.
  */
-function rateScale(actual: SheetCell, formula: string | null | undefined, numerator: SheetCell, denominator: SheetCell): 1 | 100 | undefined {
-  if (formula === null) return undefined;
-  if (formula !== undefined) {
-    const match = RATE_FORMULA.exec(formula.replace(/\s+/g, ""));
-    return match ? (match[5] ? 100 : 1) : undefined;
-  }
-  if (typeof actual !== "number" || typeof numerator !== "number" || typeof denominator !== "number" || denominator <= 0) return undefined;
+function isPlannedRate(actual: SheetCell, formula: string | null | undefined, numerator: SheetCell, denominator: SheetCell): boolean {
+  if (formula === null) return false;
+  if (formula !== undefined) return RATE_FORMULA.test(formula.replace(/\s+/g, ""));
+  if (typeof actual !== "number" || typeof numerator !== "number" || typeof denominator !== "number" || denominator <= 0) return false;
   const share = numerator / denominator;
   const close = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
-  if (close(actual, share)) return 1;
-  if (close(actual, share * 100)) return 100;
-  return undefined;
+  return close(actual, share) || close(actual, share * 100);
 }
 
 /**
@@ -416,10 +415,6 @@ function isRate(assignment: PeriodAssignment): boolean {
   return assignment.indicatorKind === "percent" || (assignment.numeratorLabel !== undefined && assignment.denominatorLabel !== undefined);
 }
 
-function percentPoints(assignment: PeriodAssignment): boolean {
-  return assignment.unit !== undefined && normalizeText(assignment.unit) === "%";
-}
-
 function assignedRow(
   assignment: PeriodAssignment,
   found: ExistingRow | undefined,
@@ -427,9 +422,8 @@ function assignedRow(
   view: PeriodAssignments,
   options: PlanOptions,
 ): PlannedRow {
-  const points = percentPoints(assignment);
   const typed = (key: TypedKey) => writtenBack(found, key, sheetRow);
-  const actual: PlannedCell = typed("actual") ?? (isRate(assignment) ? rateFormula(sheetRow, points ? 100 : 1) : { value: null });
+  const actual: PlannedCell = typed("actual") ?? (isRate(assignment) ? rateFormula(sheetRow) : { value: null });
   const cells: Record<ReportColumnKey, PlannedCell> = {
     order: { text: assignment.order },
     code: { text: assignment.indicatorCode },
@@ -445,8 +439,7 @@ function assignedRow(
     assignmentId: assignment.assignmentId,
     code: assignment.indicatorCode,
     cells: REPORT_COLUMNS.map((column) => cells[column.key]),
-    percent: assignment.indicatorKind === "percent" && !points,
-    points: assignment.indicatorKind === "percent" && points,
+    percent: assignment.indicatorKind === "percent",
     assigned: true,
   };
 }
@@ -476,12 +469,13 @@ function rowText(assignment: PeriodAssignment): string {
   return lines.join("\n");
 }
 
-function rateFormula(sheetRow: number, scale: 1 | 100): PlannedCell {
+/** A fraction, shown through the row's percent format: never multiplied by 100, whatever the unit column says. */
+function rateFormula(sheetRow: number): PlannedCell {
   const numerator = address("numerator", sheetRow);
   const denominator = address("denominator", sheetRow);
   return {
-    formula: `=IF(AND(ISNUMBER(${numerator}),ISNUMBER(${denominator}),${denominator}>0),${numerator}/${denominator}${scale === 100 ? "*100" : ""},"")`,
-    computes: { kind: "rate", numerator, denominator, scale },
+    formula: `=IF(AND(ISNUMBER(${numerator}),ISNUMBER(${denominator}),${denominator}>0),${numerator}/${denominator},"")`,
+    computes: { kind: "rate", numerator, denominator },
   };
 }
 
@@ -509,7 +503,7 @@ function leftoverRow(row: ExistingRow, mark: string, sheetRow: number): PlannedR
   const typed = (key: TypedKey) => writtenBack(row, key, sheetRow);
   const parts = row.typed.numerator !== undefined && row.typed.denominator !== undefined;
   const actual: PlannedCell =
-    typed("actual") ?? (row.computedScale !== undefined && parts ? rateFormula(sheetRow, row.computedScale) : { value: null });
+    typed("actual") ?? (row.computed && parts ? rateFormula(sheetRow) : { value: null });
   const order = row.order === null || typeof row.order === "object" ? "" : String(row.order);
   const cells: Record<ReportColumnKey, PlannedCell> = {
     order: { text: order },
@@ -527,8 +521,7 @@ function leftoverRow(row: ExistingRow, mark: string, sheetRow: number): PlannedR
     assignmentId: row.id,
     code: row.code,
     cells: REPORT_COLUMNS.map((column) => cells[column.key]),
-    percent: row.computedScale === 1,
-    points: row.computedScale === 100,
+    percent: row.computed,
     assigned: false,
   };
 }

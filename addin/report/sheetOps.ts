@@ -195,13 +195,9 @@ export function reportTableOps(plan: ReportTablePlan): SheetOp[] {
       title: "Số liệu không hợp lệ",
       message: "Tử số và mẫu số phải là số không âm.",
     });
-    for (const run of runs(plan.rows, (row) => (row.percent ? "percent" : row.points ? "points" : undefined))) {
+    for (const run of runs(plan.rows, (row) => (row.percent ? "percent" : undefined))) {
       const range = rangeAddress(TABLE_FIRST_ROW + run.first, ACTUAL_COLUMN, TABLE_FIRST_ROW + run.last, ACTUAL_COLUMN);
-      ops.push(
-        run.key === "percent"
-          ? { op: "validate", range, min: 0, max: 1, title: "Tỷ lệ không hợp lệ", message: "Nhập tỷ lệ từ 0% đến 100%, ví dụ 90% hoặc 0,9." }
-          : { op: "validate", range, min: 0, max: 100, title: "Tỷ lệ không hợp lệ", message: "Nhập số phần trăm từ 0 đến 100, ví dụ 90 cho 90%." },
-      );
+      ops.push({ op: "validate", range, min: 0, max: 1, title: "Tỷ lệ không hợp lệ", message: "Nhập tỷ lệ từ 0% đến 100%, ví dụ 90% hoặc 0,9." });
     }
   }
   REPORT_COLUMNS.forEach((column, index) => ops.push({ op: "columnWidth", column: index, characters: column.width }));

@@ -3,10 +3,11 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import type { VersionSummary } from "../../shared/report/receipt";
 import { KpiRequestError, messageOf, type KpiClient } from "../api/kpiClient";
 import type { DecisionChoice, Me } from "../api/responses";
-import type { WorkbookPort } from "../excel/workbookPort";
+import type { PercentAnswer, WorkbookPort } from "../excel/workbookPort";
 import { PendingSubmissions } from "../workflow/pendingSubmissions";
 import { pullReport, type PullResult, type VerdictMode } from "../workflow/pullReport";
-import { checkReport, sendReport, type ReportCheck, type SubmitOutcome, type SubmitProgress } from "../workflow/submitReport";
+import { answerPercentQuestions, checkReport, sendReport, type ReportCheck, type SubmitOutcome, type SubmitProgress } from "../workflow/submitReport";
+import { PercentQuestions } from "./PercentQuestions";
 import { initialChoice, PeriodPicker, type PeriodChoice } from "./PeriodPicker";
 import { ProblemList } from "./ProblemList";
 import { ReceiptCard } from "./ReceiptCard";
@@ -90,7 +91,7 @@ export function AgencyView({ client, me, workbook, decisions, functionNamespace 
       setOutcome(undefined);
       setCheck(undefined);
       const found = await checkReport(client, workbook, { ...choice, agencyId });
-      const needsConfirmation = found.problems.length > 0 || found.emptyCells.length > 0 || found.missingCodes.length > 0;
+      const needsConfirmation = needsOfficer(found);
       setCheck(needsConfirmation ? found : undefined);
       return needsConfirmation ? undefined : found;
     }).then((ready) => ready && send(ready));
@@ -100,11 +101,19 @@ export function AgencyView({ client, me, workbook, decisions, functionNamespace 
     choice &&
     operation.run("Đang đọc bảng báo cáo…", async () => {
       const fresh = await checkReport(client, workbook, { ...choice, agencyId });
-      if (fresh.problems.length > 0) {
+      if (fresh.problems.length > 0 || fresh.questions.length > 0) {
         setCheck(fresh);
         return undefined;
       }
       return fresh;
+    }).then((ready) => ready && send(ready));
+
+  // The answers are written into their cells first; the table read again then goes on as a fresh "Nộp báo cáo".
+  const answer = (asked: ReportCheck, answers: PercentAnswer[]) =>
+    operation.run("Đang ghi câu trả lời vào bảng…", async () => {
+      const answered = await answerPercentQuestions(workbook, asked, answers);
+      setCheck(needsOfficer(answered) ? answered : undefined);
+      return needsOfficer(answered) ? undefined : answered;
     }).then((ready) => ready && send(ready));
 
   const busy = Boolean(operation.busy);
@@ -132,7 +141,7 @@ export function AgencyView({ client, me, workbook, decisions, functionNamespace 
           {pulled.archivedAs && ` Bảng cũ được giữ ở trang "${pulled.archivedAs}".`}
         </Notice>
       )}
-      {check && <CheckResult check={check} onConfirm={confirm} busy={busy} />}
+      {check && <CheckResult check={check} onConfirm={confirm} onAnswer={(answers) => answer(check, answers)} busy={busy} />}
       {outcome && (
         <>
           {outcome.receipt.replayed && <Notice intent="info">Lần gửi trước đã đến máy chủ; không tạo bản trùng.</Notice>}
@@ -155,9 +164,26 @@ export function AgencyView({ client, me, workbook, decisions, functionNamespace 
   );
 }
 
-function CheckResult({ check, onConfirm, busy }: { check: ReportCheck; onConfirm: () => void; busy: boolean }) {
+function needsOfficer(check: ReportCheck): boolean {
+  return check.problems.length > 0 || check.questions.length > 0 || check.emptyCells.length > 0 || check.missingCodes.length > 0;
+}
+
+function CheckResult({
+  check,
+  onConfirm,
+  onAnswer,
+  busy,
+}: {
+  check: ReportCheck;
+  onConfirm: () => void;
+  onAnswer: (answers: PercentAnswer[]) => void;
+  busy: boolean;
+}) {
   if (check.problems.length > 0) {
     return <ProblemList title={`Chưa nộp: bảng có ${check.problems.length} lỗi cần sửa`} problems={check.problems} />;
+  }
+  if (check.questions.length > 0) {
+    return <PercentQuestions key={check.questions.map((question) => question.cell).join()} questions={check.questions} onAnswer={onAnswer} busy={busy} />;
   }
   const lines = [
     check.emptyCells.length > 0 && `${check.emptyCells.length} chỉ tiêu chưa nhập kết quả (ô ${check.emptyCells.join(", ")}).`,

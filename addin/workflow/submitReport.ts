@@ -3,7 +3,7 @@ import type { PeriodAssignments } from "../../shared/report/periodAssignments";
 import type { SubmissionReceipt, SubmissionRequest } from "../../shared/report/receipt";
 import { columnLetter, readReportRows, reportColumnIndex, type ReportBinding, type ReportProblem } from "../../shared/report/reportTable";
 import { KpiRequestError, messageOf, type KpiClient } from "../api/kpiClient";
-import type { WorkbookPort } from "../excel/workbookPort";
+import type { PercentAnswer, ReportTableReading, WorkbookPort } from "../excel/workbookPort";
 import { TABLE_FIRST_ROW } from "../report/planReportTable";
 import type { PendingSubmissions, Scope } from "./pendingSubmissions";
 
@@ -20,10 +20,22 @@ export interface ReportCheck {
   values: SubmissionValue[];
   /** Faults that stop the submission, each naming its cell. */
   problems: ReportProblem[];
+  /**
+   * Rate cells whose meaning is unclear ("Ô G7: 0,92 nghĩa là 92% hay 0,92%?"): the officer picks a reading, which
+   * `answerPercentQuestions` writes into the cell; nothing is sent while any is open.
+   */
+  questions: PercentQuestion[];
   /** Kết quả cells left empty: allowed, but the officer confirms. */
   emptyCells: string[];
   /** Assigned indicators with no row in the table (deleted rows). */
   missingCodes: string[];
+}
+
+export interface PercentQuestion {
+  cell: string;
+  assignmentId: string;
+  question: string;
+  choices: Array<{ label: string; fraction: number }>;
 }
 
 export class ReportNotFoundError extends Error {}
@@ -44,7 +56,30 @@ export async function checkReport(client: KpiClient, workbook: WorkbookPort, sel
     catalogueVersion: view.catalogueVersion,
     assignmentIds: [],
   };
-  const reading = readReportRows(table.grid, view.assignments, { binding, origin: table.origin });
+  return readCheck(table, view, binding, { ...scope, agencyId: view.agency.id });
+}
+
+/**
+ * Writes the officer's choices ("92%") into their cells as fractions with a percent format, then reads the table
+ * again against the same assignments: the answered cells now read as what was chosen, here and in the file sent.
+ */
+export async function answerPercentQuestions(workbook: WorkbookPort, check: ReportCheck, answers: readonly PercentAnswer[]): Promise<ReportCheck> {
+  const open = new Map(check.questions.map((question) => [question.cell, question]));
+  for (const answer of answers) {
+    const question = open.get(answer.cell);
+    if (!question || !question.choices.some((choice) => choice.fraction === answer.fraction)) {
+      throw new Error(`Ô ${answer.cell} không có câu hỏi với lựa chọn này: hãy bấm nộp lại để kiểm tra bảng.`);
+    }
+  }
+  await workbook.writePercentAnswers(answers);
+  const table = await workbook.readReportTable();
+  if (!table) throw new ReportNotFoundError(`Không còn trang "Báo cáo" trong sổ làm việc: hãy lấy lại chỉ tiêu.`);
+  return readCheck(table, check.view, check.binding, check.scope);
+}
+
+function readCheck(table: ReportTableReading, view: PeriodAssignments, binding: ReportBinding, scope: Scope): ReportCheck {
+  // The number formats go with the values: a rate in a General cell may be asked about (shared/report/percentCell).
+  const reading = readReportRows(table.grid, view.assignments, { binding, origin: table.origin, numberFormats: table.numberFormats });
   const actualColumn = columnLetter(table.origin.column + reportColumnIndex("actual"));
   const emptyCells = reading.values
     .filter((value) => value.actual === null)
@@ -53,7 +88,16 @@ export async function checkReport(client: KpiClient, workbook: WorkbookPort, sel
       return row >= 0 ? `${actualColumn}${TABLE_FIRST_ROW + row}` : codeOf(view, value.assignmentId);
     });
   const missingCodes = reading.missing.map((id) => codeOf(view, id));
-  return { scope: { ...scope, agencyId: view.agency.id }, binding, view, values: reading.values, problems: reading.problems, emptyCells, missingCodes };
+  const questions: PercentQuestion[] = [];
+  const problems: ReportProblem[] = [];
+  for (const problem of reading.problems) {
+    if (problem.code === "ambiguous_percent" && problem.cell && problem.assignmentId && problem.question && problem.choices) {
+      questions.push({ cell: problem.cell, assignmentId: problem.assignmentId, question: problem.question, choices: problem.choices });
+    } else {
+      problems.push(problem);
+    }
+  }
+  return { scope, binding, view, values: reading.values, problems, questions, emptyCells, missingCodes };
 }
 
 function codeOf(view: PeriodAssignments, assignmentId: string): string {
@@ -86,6 +130,7 @@ export async function sendReport(
   onProgress: (progress: SubmitProgress) => void,
 ): Promise<SubmitOutcome> {
   if (check.problems.length > 0) throw new Error("Bảng còn lỗi: sửa các ô được chỉ ra rồi nộp lại.");
+  if (check.questions.length > 0) throw new Error("Còn ô tỷ lệ chưa rõ nghĩa: hãy trả lời các câu hỏi rồi nộp.");
   const request: SubmissionRequest = { agencyId: check.scope.agencyId, catalogueVersion: check.binding.catalogueVersion, values: check.values };
   const body = JSON.stringify(request);
   const { idempotencyKey, retry } = pending.keyFor(check.scope, body);

@@ -271,7 +271,9 @@ function writeAgency(sheet: ExcelJS.Worksheet, aggregate: Aggregate, agency: Agg
     bodyCell(row.getCell(2), cell.text, top);
     bodyCell(row.getCell(3), cell.targetText, top);
     const actual = actualOf(cell);
-    bodyCell(row.getCell(4), actual, { ...top, horizontal: typeof actual === "number" ? "right" : "left" });
+    const shown = bodyCell(row.getCell(4), actual, { ...top, horizontal: typeof actual === "number" ? "right" : "left" });
+    // A rate is stored as a fraction: 0,92 reads 92,0%, whatever the decision's unit column says.
+    if (cell.percent && typeof actual === "number") shown.numFmt = RATE_FORMAT;
     bodyCell(row.getCell(5), cell.label, { ...top, horizontal: "center" }).fill = verdictFill(cell.verdict);
     bodyCell(row.getCell(6), noteOf(cell) || null, top);
   });
@@ -288,6 +290,8 @@ function submissionLine(agency: AggregateAgency, aggregate: Aggregate): string {
   if (agency.submittedAt) parts.push(`nộp lúc ${vietnamTimeLabel(agency.submittedAt)}`);
   return `${parts.join(", ")}; ${due}.`;
 }
+
+const RATE_FORMAT = "0.0%";
 
 /** Numbers stay numbers so the province can add them up; "yes/no" deliverables read as Vietnamese words. */
 function actualOf(cell: AggregateCell): string | number | null {

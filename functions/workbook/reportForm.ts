@@ -15,7 +15,7 @@ import {
   type ReportBinding,
   type ReportReading,
 } from "../../shared/report/reportTable";
-import { readXlsxSheets } from "../catalogue/xlsxSheets";
+import { readXlsxSheets, readXlsxSheetsWithFormats } from "../catalogue/xlsxSheets";
 import { inspectXlsx } from "./xlsxInspect";
 
 /**
@@ -33,6 +33,16 @@ export class WorkbookRejectedError extends Error {
 }
 
 const HEADER_ROW = 6;
+/** The number format of a rate's Kết quả: the cell holds a fraction (0,92) and shows it as 92,0%. */
+export const RATE_FORMAT = "0.0%";
+/**
+ * Says exactly what the form does: Tử số / Mẫu số fill Kết quả with their quotient, a fraction shown as a percentage
+ * (46 over 50 shows 92,0%); a rate typed straight into Kết quả goes into a percent-formatted cell, where 92% and 0,92
+ * are the same value.
+ */
+export const FORM_INSTRUCTION =
+  "Tỷ lệ: nhập Tử số và Mẫu số, Kết quả tự tính (46 trên 50 là 92,0%); hoặc nhập thẳng Kết quả dạng phần trăm: 92% (hoặc 0,92). " +
+  "Cột Đánh giá tự tính. Không đổi cột Mã.";
 const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDCE6F1" } };
 const INPUT_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFF9E5" } };
 const THIN: Partial<ExcelJS.Borders> = {
@@ -53,8 +63,7 @@ export async function buildReportWorkbook(view: PeriodAssignments, options: { va
   sheet.getCell("A2").value = `${view.agency.name} — ${view.periodLabel}`;
   sheet.getCell("A2").font = { bold: true };
   sheet.getCell("A3").value = `Văn bản giao: ${view.decision.number}${view.decision.title ? ` (${view.decision.title})` : ""}. Hạn nộp: ${formatIsoDateVi(view.reportDueDate)}.`;
-  sheet.getCell("A4").value =
-    "Nhập cột Kết quả (tỷ lệ nhập 90% hoặc 0,9), hoặc Tử số và Mẫu số để tự tính tỷ lệ; cột Đánh giá tự tính. Không đổi cột Mã.";
+  sheet.getCell("A4").value = FORM_INSTRUCTION;
   sheet.getCell("A4").font = { italic: true, color: { argb: "FF555555" } };
 
   const header = sheet.getRow(HEADER_ROW);
@@ -99,13 +108,13 @@ function writeRow(row: ExcelJS.Row, assignment: PeriodAssignment, value: Submiss
   if (value && value.actual !== null && value.numerator === undefined) {
     at("actual").value = value.actual;
   } else if (isRate) {
+    // A fraction with a percent format, whatever the unit column says: never multiplied by 100.
     const numerator = ref("numerator");
     const denominator = ref("denominator");
-    const scale = assignment.unit === "%" ? "*100" : "";
-    at("actual").value = { formula: `IF(AND(ISNUMBER(${numerator}),ISNUMBER(${denominator}),${denominator}>0),${numerator}/${denominator}${scale},"")` };
+    at("actual").value = { formula: `IF(AND(ISNUMBER(${numerator}),ISNUMBER(${denominator}),${denominator}>0),${numerator}/${denominator},"")` };
   }
   if (value?.note) at("note").value = value.note;
-  if (isRate && assignment.unit !== "%") at("actual").numFmt = "0.0%";
+  if (isRate) at("actual").numFmt = RATE_FORMAT;
 
   const compiled = compileFormula(assignment.target, ref("actual"), {
     unit: assignment.unit,
@@ -141,15 +150,19 @@ export interface ReportWorkbookReading {
 export async function readReportWorkbook(bytes: Uint8Array, view: PeriodAssignments): Promise<ReportWorkbookReading> {
   const inspected = inspectXlsx(bytes);
   if (!inspected.ok) throw new WorkbookRejectedError(inspected.code, inspected.message);
-  const sheets = await readXlsxSheets(bytes).catch(() => {
+  const sheets = await readXlsxSheetsWithFormats(bytes).catch(() => {
     throw new WorkbookRejectedError("not_xlsx", "Không đọc được tệp Excel: tệp bị hỏng hoặc không đúng định dạng .xlsx.");
   });
-  const bindingSheet = sheets.find((sheet) => sheet.name === BINDING_SHEET_NAME);
+  const bindingSheet = sheets.find(({ sheet }) => sheet.name === BINDING_SHEET_NAME)?.sheet;
   const binding = bindingOf(bindingSheet?.rows[0]?.[0]);
-  const reportSheet =
-    sheets.find((sheet) => sheet.name === REPORT_SHEET_NAME && findHeaderRow(sheet.rows)) ??
-    sheets.find((sheet) => sheet.name !== BINDING_SHEET_NAME && findHeaderRow(sheet.rows));
-  const reading = readReportRows(reportSheet?.rows ?? [], view.assignments, binding ? { binding } : {});
+  const report =
+    sheets.find(({ sheet }) => sheet.name === REPORT_SHEET_NAME && findHeaderRow(sheet.rows)) ??
+    sheets.find(({ sheet }) => sheet.name !== BINDING_SHEET_NAME && findHeaderRow(sheet.rows));
+  // The number formats say how a rate cell reads: percent-formatted is a fraction, General may need the officer.
+  const reading = readReportRows(report?.sheet.rows ?? [], view.assignments, {
+    ...(binding ? { binding } : {}),
+    ...(report ? { numberFormats: report.numberFormats } : {}),
+  });
   const bindingProblem =
     binding && (binding.decisionId !== view.decision.id || binding.period !== view.period || binding.agencyId !== view.agency.id)
       ? `Tệp này là báo cáo của cơ quan "${binding.agencyId}", kỳ ${binding.period}, văn bản ${binding.decisionId}; không phải của ${view.agency.name}, kỳ ${view.period}.`

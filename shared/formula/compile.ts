@@ -13,7 +13,10 @@ import { COMPARISON_DECIMALS, roundForComparison } from "../verdict/compare";
  */
 
 export interface CompileOptions {
-  /** "%" when the sheet writes percentages as bare points (52,9 meaning 52,9%). */
+  /**
+   * The unit column: "%" reads a bare "≥ 70" target as 70%. It never changes how the cell reads: a cell holds a
+   * percentage as a fraction (Excel stores 70% as 0,7), so the formula compares fractions and never multiplies by 100.
+   */
   unit?: string | undefined;
   /** Deadline of the reporting period for documents and recurring duties, as ISO date. */
   dueDate?: string | undefined;
@@ -45,13 +48,13 @@ export function compileFormula(target: Target, cellReference: string, options: C
 function body(target: Target, cell: string, options: CompileOptions): string {
   switch (target.kind) {
     case "percent":
-      return percentCheck(cell, target.comparator, target.value, options.unit);
+      return percentCheck(cell, target.comparator, target.value);
     case "count":
     case "frequency":
       return numberGuard(cell, `${cell}<0`, threshold(cell, target.comparator, target.value));
     case "deadline":
       if (target.share !== undefined) {
-        return `IF(${cell}=TRUE,${label("met")},IF(${cell}=FALSE,${label("not_met")},${percentCheck(cell, "gte", target.share, options.unit)}))`;
+        return `IF(${cell}=TRUE,${label("met")},IF(${cell}=FALSE,${label("not_met")},${percentCheck(cell, "gte", target.share)}))`;
       }
       return doneCheck(cell, isoDateToExcelSerial(calendarPointEnd(target.due)));
     case "document":
@@ -62,7 +65,7 @@ function body(target: Target, cell: string, options: CompileOptions): string {
     case "rank":
       return numberGuard(cell, `OR(${cell}<1,${cell}<>INT(${cell}))`, `IF(${cell}<=${target.top},${label("met")},${label("not_met")})`);
     case "range":
-      return rangeCheck(cell, target.measure === "percent" ? percentScaled(cell, options.unit) : cell, target.min, target.max, target.measure === "percent");
+      return rangeCheck(cell, target.min, target.max, target.measure === "percent");
     case "ratio":
       return numberGuard(cell, `${cell}<0`, threshold(cell, target.comparator, target.value));
     // Which year's threshold applies depends on the judging date, which a plain formula does not have.
@@ -72,22 +75,28 @@ function body(target: Target, cell: string, options: CompileOptions): string {
   }
 }
 
-function percentScaled(cell: string, unit: string | undefined): string {
-  return unit?.trim() === "%" ? cell : `${cell}*100`;
+/** Within the range meets it, below misses it, above it a person decides (as evaluate does); rates as fractions. */
+function rangeCheck(cell: string, min: number, max: number, percent: boolean): string {
+  const decimals = percent ? COMPARISON_DECIMALS + 2 : COMPARISON_DECIMALS;
+  const bound = (value: number) =>
+    percent ? excelNumber(Number((roundForComparison(value) / 100).toFixed(decimals)), decimals) : excelNumber(roundForComparison(value));
+  const value = `ROUND(${cell},${decimals})`;
+  const outOfRange = percent ? `OR(${cell}<0,${cell}>1.00000000001)` : `${cell}<0`;
+  return numberGuard(cell, outOfRange, `IF(${value}<${bound(min)},${label("not_met")},IF(${value}>${bound(max)},${label("needs_review")},${label("met")}))`);
 }
 
-/** Within the range meets it, below misses it, above it a person decides (as evaluate does). */
-function rangeCheck(cell: string, scaled: string, min: number, max: number, percent: boolean): string {
-  const value = `ROUND(${scaled},${COMPARISON_DECIMALS})`;
-  const outOfRange = percent ? `OR(${scaled}<0,${scaled}>100.000000001)` : `${cell}<0`;
-  const low = excelNumber(roundForComparison(min));
-  const high = excelNumber(roundForComparison(max));
-  return numberGuard(cell, outOfRange, `IF(${value}<${low},${label("not_met")},IF(${value}>${high},${label("needs_review")},${label("met")}))`);
-}
-
-function percentCheck(cell: string, comparator: Comparator, points: number, unit: string | undefined): string {
-  const scaled = percentScaled(cell, unit);
-  return numberGuard(cell, `OR(${scaled}<0,${scaled}>100.000000001)`, threshold(scaled, comparator, points));
+/**
+ * The cell's fraction against the threshold as a fraction: evaluate rounds points to COMPARISON_DECIMALS decimals,
+ * which is the fraction rounded to two more, and the threshold is rounded the same way before it is divided.
+ */
+function percentCheck(cell: string, comparator: Comparator, points: number): string {
+  const decimals = COMPARISON_DECIMALS + 2;
+  const limit = excelNumber(Number((roundForComparison(points) / 100).toFixed(decimals)), decimals);
+  return numberGuard(
+    cell,
+    `OR(${cell}<0,${cell}>1.00000000001)`,
+    `IF(ROUND(${cell},${decimals})${SYMBOLS[comparator]}${limit},${label("met")},${label("not_met")})`,
+  );
 }
 
 /** The threshold is rounded as evaluate rounds it, so "≥ 90,0000000001%" meets 0,9 in both. */
@@ -97,10 +106,10 @@ function threshold(expression: string, comparator: Comparator, value: number): s
 }
 
 /** A number literal Excel reads in any locale's formula bar: a decimal point and never an exponent ("1e-9"). */
-function excelNumber(value: number): string {
+function excelNumber(value: number, decimals: number = COMPARISON_DECIMALS): string {
   const text = String(value);
   if (!/e/i.test(text)) return text;
-  return Math.abs(value) >= 1 ? BigInt(Math.round(value)).toString() : value.toFixed(COMPARISON_DECIMALS).replace(/\.?0+$/, "");
+  return Math.abs(value) >= 1 ? BigInt(Math.round(value)).toString() : value.toFixed(decimals).replace(/\.?0+$/, "");
 }
 
 function numberGuard(cell: string, outOfRange: string, judged: string): string {

@@ -29,6 +29,8 @@ export const aggregateCellSchema = z.object({
   targetText: z.string(),
   /** Absent when the agency has not submitted or left the value out. */
   actual: z.union([z.number(), z.string(), z.boolean(), z.null()]).optional(),
+  /** The indicator is a rate: a number actual is a fraction (0,92), shown as a percentage whatever the unit column. */
+  percent: z.boolean().optional(),
   numerator: z.number().optional(),
   denominator: z.number().optional(),
   note: z.string().optional(),

@@ -112,6 +112,7 @@ function agencyOf(row: AgencyRow): AggregateAgency {
       assignmentId: assignment.assignmentId,
       order: assignment.order,
       text: assignment.text,
+      ...(assignment.indicatorKind === "percent" ? { percent: true } : {}),
     };
     if (!value) {
       return {

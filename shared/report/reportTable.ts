@@ -4,8 +4,10 @@ import { agencyIdSchema, assignmentIdSchema, decisionIdSchema, provinceCodeSchem
 import type { SubmissionValue } from "../model/submissionValue";
 import { periodCodeSchema } from "../period/period";
 import { foldDiacritics, normalizeText } from "../text/normalize";
+import { formatVietnameseNumber } from "../text/vietnameseNumber";
 import { readNumber } from "../verdict/actual";
 import type { PeriodAssignment } from "./periodAssignments";
+import { percentQuestion, readPercentCell } from "./percentCell";
 
 /**
  * The report table an agency fills: the same columns whether the task pane wrote it into the officer's workbook or
@@ -64,6 +66,8 @@ export const reportProblemCodeSchema = z.enum([
   "numerator_over_denominator",
   "zero_denominator",
   "percent_out_of_range",
+  /** A rate typed where its meaning is unclear (0,92 in a General cell: 92% or 0,92%?): the officer must say. */
+  "ambiguous_percent",
   "formula_error",
   "text_too_long",
   /** The workbook's binding names another decision, period or agency than the one it was sent for. */
@@ -77,6 +81,10 @@ export const reportProblemSchema = z.object({
   /** "G12": where the officer should look. */
   cell: z.string().optional(),
   assignmentId: z.string().optional(),
+  /** For ambiguous_percent: the question alone ("Ô G7: 0,92 nghĩa là 92% hay 0,92%?") for the pane to ask. */
+  question: z.string().optional(),
+  /** For ambiguous_percent: the readings to choose from, each with the fraction the cell then holds. */
+  choices: z.array(z.object({ label: z.string(), fraction: z.number() })).optional(),
 });
 export type ReportProblem = z.infer<typeof reportProblemSchema>;
 
@@ -86,6 +94,9 @@ export interface ReportReading {
   /** Assignments with no row in the table: the officer deleted it, or the table is older than the catalogue. */
   missing: string[];
 }
+
+/** The number format of each cell of the grid ("0.0%", "General"), where the reader could learn it. */
+export type NumberFormatGrid = ReadonlyArray<ReadonlyArray<string | null | undefined>>;
 
 export interface ReportGridOrigin {
   /** Zero-based row and column of the grid's first cell in the sheet, to name cells as the officer sees them. */
@@ -120,7 +131,7 @@ export function findHeaderRow(grid: readonly SheetCell[][]): { row: number; colu
 export function readReportRows(
   grid: readonly SheetCell[][],
   assignments: readonly PeriodAssignment[],
-  options: { binding?: ReportBinding; origin?: ReportGridOrigin } = {},
+  options: { binding?: ReportBinding; origin?: ReportGridOrigin; numberFormats?: NumberFormatGrid } = {},
 ): ReportReading {
   const origin = options.origin ?? { row: 0, column: 0 };
   const header = findHeaderRow(grid);
@@ -143,6 +154,10 @@ export function readReportRows(
   const at = (row: number, key: ReportColumnKey): SheetCell => {
     const column = header.columns.get(key);
     return column === undefined ? null : (grid[row]?.[column] ?? null);
+  };
+  const formatAt = (row: number, key: ReportColumnKey): string | undefined => {
+    const column = header.columns.get(key);
+    return column === undefined ? undefined : (options.numberFormats?.[row]?.[column] ?? undefined);
   };
 
   const values: SubmissionValue[] = [];
@@ -173,7 +188,7 @@ export function readReportRows(
     }
     seen.add(assignment.assignmentId);
     const rowProblems: ReportProblem[] = [];
-    const value = readRow(assignment, (key) => at(row, key), (key) => cellName(row, key), rowProblems);
+    const value = readRow(assignment, (key) => at(row, key), (key) => cellName(row, key), rowProblems, formatAt(row, "actual"));
     problems.push(...rowProblems);
     if (rowProblems.length === 0) values.push(value);
   }
@@ -186,6 +201,7 @@ function readRow(
   at: (key: ReportColumnKey) => SheetCell,
   cellName: (key: ReportColumnKey) => string,
   problems: ReportProblem[],
+  actualFormat: string | undefined,
 ): SubmissionValue {
   const problem = (code: ReportProblemCode, key: ReportColumnKey, message: string) =>
     problems.push({ code, cell: cellName(key), assignmentId: assignment.assignmentId, message: `Ô ${cellName(key)}: ${message}` });
@@ -201,6 +217,7 @@ function readRow(
   if (note.length > 2000) problem("text_too_long", "note", "ghi chú dài quá 2000 ký tự.");
 
   let actual: SubmissionValue["actual"] = plainActual(at("actual"));
+  let partsGiveRate = false;
   if (typeof actual === "string" && actual.length > 2000) problem("text_too_long", "actual", "kết quả dài quá 2000 ký tự.");
   const hasParts = numerator !== undefined || denominator !== undefined;
   // A part that is not a number was already reported on its cell; "fill both" would only repeat it.
@@ -213,11 +230,29 @@ function readRow(
     } else if (numerator > denominator && assignment.indicatorKind === "percent") {
       problem("numerator_over_denominator", "numerator", `tử số (${numerator}) lớn hơn mẫu số (${denominator}).`);
     } else if (assignment.indicatorKind === "percent" || actual === null) {
-      // The parts are what the province re-adds across agencies, so the rate is always recomputed from them.
-      actual = assignment.unit === "%" ? (numerator / denominator) * 100 : numerator / denominator;
+      // The parts are what the province re-adds across agencies, so the rate is always recomputed from them: a
+      // fraction, whatever the unit column says (see percentCell).
+      actual = numerator / denominator;
+      partsGiveRate = true;
     }
   }
-  if (assignment.indicatorKind === "percent" && problems.length === 0) checkPercent(actual, assignment, (message) => problem("percent_out_of_range", "actual", message));
+  if (assignment.indicatorKind === "percent" && problems.length === 0 && !partsGiveRate) {
+    const read = readPercentCell(actual, actualFormat, assignment);
+    if (read.kind === "ambiguous") {
+      const question = percentQuestion(cellName("actual"), read);
+      problems.push({
+        code: "ambiguous_percent",
+        cell: cellName("actual"),
+        assignmentId: assignment.assignmentId,
+        message: `${question} Hãy nhập rõ dạng phần trăm (ví dụ ${read.choices[0]!.label}) hoặc định dạng ô là phần trăm.`,
+        question,
+        choices: read.choices,
+      });
+    } else {
+      actual = read.actual === null || typeof read.actual === "object" ? null : read.actual;
+    }
+  }
+  if (assignment.indicatorKind === "percent" && problems.length === 0) checkPercent(actual, (message) => problem("percent_out_of_range", "actual", message));
 
   return {
     assignmentId: assignment.assignmentId,
@@ -227,13 +262,16 @@ function readRow(
   };
 }
 
-function checkPercent(actual: SubmissionValue["actual"], assignment: PeriodAssignment, report: (message: string) => void): void {
+/** A number is a fraction and "92%" is points, whatever the unit column says: this reads a workbook cell. */
+function checkPercent(actual: SubmissionValue["actual"], report: (message: string) => void): void {
   const reading = readNumber(actual);
   if (reading.kind !== "number") return;
-  const inPoints = reading.writtenAsPercent || assignment.unit === "%";
+  const inPoints = reading.writtenAsPercent;
   const share = inPoints ? reading.value / 100 : reading.value;
   if (share < 0 || share > 1) {
-    const shown = inPoints ? `${reading.value}%` : `${reading.value} (tức ${Math.round(reading.value * 10000) / 100}%)`;
+    const shown = inPoints
+      ? `${formatVietnameseNumber(reading.value)}%`
+      : `${formatVietnameseNumber(reading.value)} (tức ${formatVietnameseNumber(Math.round(reading.value * 10000) / 100)}%)`;
     report(`tỷ lệ ${shown} nằm ngoài khoảng 0% đến 100%. Nhập 90% hoặc 0,9 cho chín mươi phần trăm.`);
   }
 }

@@ -2,6 +2,7 @@ import type { DeadlineTarget, DocumentTarget, RecurringTarget } from "../target/
 import { calendarPointEnd, calendarPointLabel } from "../period/calendar";
 import { readDone, readNumber } from "./actual";
 import { compare, margin } from "./compare";
+import { readsAsPoints } from "./evaluateMeasure";
 import { showDate, showNumber, verdict } from "./present";
 import type { EvaluateOptions, Verdict } from "./schema";
 
@@ -56,7 +57,7 @@ function evaluateShareByDeadline(
     if (done.kind === "not_done") return notYet(`chưa hoàn thành${subject}`, due, dueLabel, options);
     return verdict("invalid_actual", reading.message);
   }
-  const points = reading.writtenAsPercent || options.unit?.trim() === "%" ? reading.value : reading.value * 100;
+  const points = readsAsPoints(actual, reading, options.unit) ? reading.value : reading.value * 100;
   if (points < 0 || points > 100 + 1e-9) return verdict("invalid_actual", `Tỷ lệ ${showNumber(points)}% nằm ngoài khoảng 0–100%.`);
   const gap = margin(points, "gte", share);
   if (compare(points, "gte", share)) {

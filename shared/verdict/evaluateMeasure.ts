@@ -8,19 +8,29 @@ import type { EvaluateOptions, Verdict } from "./schema";
 
 const NO_DATA = "Chưa có số liệu để đánh giá.";
 
-/** True when a "%" column says bare numbers are already percentage points. */
+/** True when a "%" column says bare numbers written as text are already percentage points. */
 export function unitIsPercent(unit: string | undefined): boolean {
   return unit !== undefined && unit.trim() === "%";
+}
+
+/**
+ * Whether a reading is already in percentage points. A number is what a workbook cell holds, and a workbook cell
+ * holds a percentage as a fraction (92% is 0.92) whatever the unit column says: Excel formats it, the report form
+ * and the pane's table write it so. Text is what a document writes: "92%" is points, and a bare "52,9" is points
+ * only beside a "%" unit column (multi-year tables, results reports).
+ */
+export function readsAsPoints(actual: unknown, reading: { writtenAsPercent: boolean }, unit: string | undefined): boolean {
+  return reading.writtenAsPercent || (typeof actual === "string" && unitIsPercent(unit));
 }
 
 export function evaluatePercent(target: PercentTarget, actual: unknown, options: EvaluateOptions): Verdict {
   const reading = readNumber(actual);
   if (reading.kind === "empty") return verdict("no_data", NO_DATA);
   if (reading.kind === "invalid") return verdict("invalid_actual", reading.message);
-  // Excel stores 90% as 0.9; text "90%" and a "%" unit column mean points already.
-  const points = percentPoints(reading, options);
+  const inPoints = readsAsPoints(actual, reading, options.unit);
+  const points = inPoints ? reading.value : reading.value * 100;
   if (points < 0 || points > 100 + 1e-9) {
-    const scaled = !reading.writtenAsPercent && !unitIsPercent(options.unit);
+    const scaled = !inPoints;
     return verdict("invalid_actual", `Tỷ lệ ${showNumber(points)}% nằm ngoài khoảng 0–100%.${scaled ? pointsHint(reading.value) : ""}`);
   }
   const subject = target.qualifier ? `${target.qualifier} đạt ` : "";
@@ -46,9 +56,9 @@ export function evaluateQuantity(target: CountTarget | FrequencyTarget, actual: 
   return judgeNumber(reading.value, target.comparator, target.value, unit, "", options);
 }
 
-/** Points from a reading for a percent target: Excel's fraction, text written with "%", or a "%" unit column. */
-export function percentPoints(reading: { value: number; writtenAsPercent: boolean }, options: EvaluateOptions): number {
-  return reading.writtenAsPercent || unitIsPercent(options.unit) ? reading.value : reading.value * 100;
+/** Points from a reading for a percent target (see readsAsPoints). */
+export function percentPoints(actual: unknown, reading: { value: number; writtenAsPercent: boolean }, options: EvaluateOptions): number {
+  return readsAsPoints(actual, reading, options.unit) ? reading.value : reading.value * 100;
 }
 
 export function judgeNumber(

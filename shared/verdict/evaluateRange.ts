@@ -15,7 +15,7 @@ export function evaluateRange(target: RangeTarget, actual: unknown, options: Eva
   if (reading.kind === "invalid") return verdict("invalid_actual", reading.message);
   const percent = target.measure === "percent";
   if (!percent && reading.writtenAsPercent) return verdict("invalid_actual", `Chỉ tiêu tính bằng số lượng, không phải tỷ lệ: "${String(actual)}".`);
-  const value = roundForComparison(percent ? percentPoints(reading, options) : reading.value);
+  const value = roundForComparison(percent ? percentPoints(actual, reading, options) : reading.value);
   if (value < 0 || (percent && value > 100 + 1e-9)) return verdict("invalid_actual", `Giá trị ${showNumber(value)}${percent ? "%" : ""} không hợp lệ.`);
   const unit = percent ? "%" : (target.unit ?? "");
   const show = (n: number) => (percent ? `${showNumber(n)}%` : `${showNumber(n)}${unit ? ` ${unit}` : ""}`);

@@ -2,7 +2,6 @@ import type { Comparator, Target } from "../target/schema";
 import { applyUnitColumn } from "../target/unitColumn";
 import { evaluate } from "./evaluate";
 import { COMPARISON_DECIMALS, LARGEST_ROUNDED } from "./compare";
-import { unitIsPercent } from "./evaluateMeasure";
 import type { EvaluateOptions, VerdictCode } from "./schema";
 
 /**
@@ -16,8 +15,6 @@ export interface Judge {
   readonly comparator: Comparator;
   /** Threshold already rounded for comparison. */
   readonly threshold: number;
-  /** 100 when percentages arrive as fractions, 1 when a "%" unit column says they are points. */
-  readonly scale: number;
   /** "Hoàn thành 30% dữ liệu…" also takes TRUE/FALSE for done/not done. */
   readonly acceptsFlags: boolean;
   /** Best grade letter's code for "Xếp hạng A" targets. */
@@ -34,7 +31,7 @@ const FACTOR = 10 ** COMPARISON_DECIMALS;
 
 export function compileJudge(written: Target, options: EvaluateOptions = {}): Judge {
   const target = applyUnitColumn(written, options.unit);
-  const base = { target, options, comparator: "gte" as Comparator, threshold: 0, scale: 1, acceptsFlags: false, gradeCode: 0 };
+  const base = { target, options, comparator: "gte" as Comparator, threshold: 0, acceptsFlags: false, gradeCode: 0 };
   // Pending depends on dates; keep that logic in one place.
   if (options.asOf) return { ...base, mode: "evaluate" };
   switch (target.kind) {
@@ -44,15 +41,13 @@ export function compileJudge(written: Target, options: EvaluateOptions = {}): Ju
         mode: "percent",
         comparator: target.comparator,
         threshold: round(target.value),
-        scale: unitIsPercent(options.unit) ? 1 : 100,
       };
     case "count":
     case "frequency":
       return { ...base, mode: "quantity", comparator: target.comparator, threshold: round(target.value) };
     case "deadline":
       if (target.share !== undefined) {
-        const scale = unitIsPercent(options.unit) ? 1 : 100;
-        return { ...base, mode: "percent", threshold: round(target.share), scale, acceptsFlags: true };
+        return { ...base, mode: "percent", threshold: round(target.share), acceptsFlags: true };
       }
       return { ...base, mode: "flag" };
     case "document":
@@ -71,7 +66,9 @@ export function judgeActual(judge: Judge, actual: unknown): VerdictCode {
   switch (judge.mode) {
     case "percent": {
       let points: number | undefined;
-      if (typeof actual === "number") points = Number.isFinite(actual) ? actual * judge.scale : undefined;
+      // A number is a cell's value, a fraction whatever the unit column says (readsAsPoints); bare text such as
+      // "52,9" beside a "%" unit column goes through evaluate.
+      if (typeof actual === "number") points = Number.isFinite(actual) ? actual * 100 : undefined;
       else if (typeof actual === "string") points = simplePercentText(actual);
       else if (judge.acceptsFlags && typeof actual === "boolean") return actual ? "met" : "not_met";
       if (points === undefined) break;

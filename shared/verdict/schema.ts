@@ -21,7 +21,10 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "Ngày phải
 export const evaluateOptionsSchema = z.object({
   /** The day the value is judged; before the deadline an unmet target is only "pending". */
   asOf: isoDate.optional(),
-  /** The unit written in a column of its own: "%" means bare numbers are percentage points (52,9 = 52,9%). */
+  /**
+   * The unit written in a column of its own: "%" reads a bare "≥ 70" target as 70%, and a bare number written as
+   * text ("52,9") as 52,9%. A number (a cell's value) stays a fraction: 0,529 is 52,9% whatever the unit says.
+   */
   unit: z.string().optional(),
   /** The deadline of the reporting period, for targets that carry none of their own ("Đề án", "≥ 90%"). */
   dueDate: isoDate.optional(),

@@ -44,7 +44,9 @@ const TABLE: Array<[string, CellValue[], CompileOptions?]> = [
   ["100%", [1, 0.999999999, 0.99999999999, 1.000000001]],
   ["Mức 4 ≥ 80%", [0.8, 0.79]],
   ["Tối thiểu 1% tổng chi ngân sách", [0.01, 0.0099]],
-  ["≥ 70", [52.9, 70, 70.1, 100, 100.0000001, -1], { unit: "%" }],
+  // A "%" unit column reads the bare target as 70%; the cell still holds a fraction, as Excel stores 52,9%.
+  ["≥ 70", [0.529, 0.7, 0.701, 1, 1.000000001, -0.01, 52.9, 70], { unit: "%" }],
+  ["≥ 33,3%", [0.333, 0.3329999999, 0.33300000001]],
   [">240 tin, bài/năm", [240, 240.0000001, 241, 0, -1, true, null]],
   ["Tối thiểu 200 tin, bài/ năm", [199, 200, 201]],
   ["≥ 25 doanh nghiệp", [24, 24.999, 25, 26, false]],
@@ -124,7 +126,7 @@ describe("compiled formulas agree with evaluate on generated targets and cells",
   it("for structured targets, with values around each threshold", () => {
     fc.assert(
       fc.property(
-        options.chain((compileOptions) => targetWithCells(anyTarget, compileOptions.unit).map((pair) => ({ ...pair, compileOptions }))),
+        options.chain((compileOptions) => targetWithCells(anyTarget).map((pair) => ({ ...pair, compileOptions }))),
         ({ target: t, cells, compileOptions }) => {
           const formula = formulaFor(t, compileOptions);
           for (const cell of cells) {

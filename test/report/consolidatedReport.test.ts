@@ -66,8 +66,8 @@ const base = {
       metCount: 1,
       // Not assigned CDS-04.
       cells: [
-        cell("CDS-01", "met", "Đạt: 95,5% ≥ 90%", { actual: 95.5, numerator: 1910, denominator: 2000 }),
-        cell("CDS-02", "not_met", "Không đạt: 40% < 90%", { actual: 40, note: HYPERLINK_NOTE }),
+        cell("CDS-01", "met", "Đạt: 95,5% ≥ 90%", { actual: 0.955, percent: true, numerator: 1910, denominator: 2000 }),
+        cell("CDS-02", "not_met", "Không đạt: 40% < 90%", { actual: 0.4, percent: true, note: HYPERLINK_NOTE }),
         cell("CDS-03", "pending", "Chưa đạt: còn trong thời hạn", { actual: PHONE }),
       ],
     },
@@ -340,12 +340,13 @@ describe("consolidated report: one sheet per agency", () => {
     expect(sheet.getRow(header.number + 2).getCell(2).value).toBe("Chỉ tiêu CDS-04");
   });
 
-  it("writes numbers as numbers, yes as Có, and numerator and denominator in the note", () => {
+  it("writes numbers as numbers (a rate as its fraction, shown as a percentage), yes as Có, and numerator and denominator in the note", () => {
     const finance = sheetOf(report, "Sở Tài chính");
     const rate = rowOf(finance, 2, "Chỉ tiêu CDS-01");
     expect(rate.getCell(1).value).toBe("1");
     expect(rate.getCell(4).type).toBe(ExcelJS.ValueType.Number);
-    expect(rate.getCell(4).value).toBe(95.5);
+    expect(rate.getCell(4).value).toBe(0.955);
+    expect(rate.getCell(4).numFmt).toBe("0.0%");
     expect(rate.getCell(6).value).toBe("Tử số/mẫu số: 1.910/2.000");
     expect([rate.getCell(5).value, fillOf(rate.getCell(5))]).toEqual(["Đạt", FILLS.met]);
 

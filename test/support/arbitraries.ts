@@ -124,9 +124,12 @@ export const anyTarget: fc.Arbitrary<Target> = fc.oneof(judgeableTarget, manualT
 /** What a cell holds as Excel hands it over: a number (percentages as fractions, dates as serials), a flag, nothing. */
 export type ExcelCell = number | boolean | null;
 
-/** Values just around a target's threshold, where a wrong comparison shows. */
-export function boundaryActuals(target: Target, options: { unit?: string | undefined } = {}): number[] {
-  const scale = options.unit?.trim() === "%" ? 1 : 1 / 100;
+/**
+ * Values just around a target's threshold, where a wrong comparison shows. Percentages are fractions whatever the
+ * unit column says: that is how a cell holds them.
+ */
+export function boundaryActuals(target: Target): number[] {
+  const scale = 1 / 100;
   const near = (value: number, step: number) => [value - step, value, value + step];
   switch (target.kind) {
     case "percent":
@@ -163,9 +166,9 @@ export const excelCell: fc.Arbitrary<ExcelCell> = fc.oneof(
 );
 
 /** A target with cell values that include its own boundaries. */
-export function targetWithCells(targets: fc.Arbitrary<Target>, unit?: string): fc.Arbitrary<{ target: Target; cells: ExcelCell[] }> {
+export function targetWithCells(targets: fc.Arbitrary<Target>): fc.Arbitrary<{ target: Target; cells: ExcelCell[] }> {
   return targets.chain((target) =>
-    fc.array(excelCell, { minLength: 1, maxLength: 6 }).map((cells) => ({ target, cells: [...cells, ...boundaryActuals(target, { unit })] })),
+    fc.array(excelCell, { minLength: 1, maxLength: 6 }).map((cells) => ({ target, cells: [...cells, ...boundaryActuals(target)] })),
   );
 }
 

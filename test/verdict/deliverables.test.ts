@@ -118,7 +118,10 @@ describe("deadlines at other precisions", () => {
     expect(verdictOf(text, true).verdict).toBe("met");
     expect(verdictOf(text, "Chưa hoàn thành", { asOf: "2022-09-30" }).verdict).toBe("pending");
     expect(verdictOf(text, 1.2).verdict).toBe("invalid_actual");
-    expect(verdictOf(text, 30, { unit: "%" }).verdict).toBe("met");
+    // Beside a "%" unit column the text "30" is points; a number is a cell's fraction whatever the unit says.
+    expect(verdictOf(text, "30", { unit: "%" }).verdict).toBe("met");
+    expect(verdictOf(text, 0.3, { unit: "%" }).verdict).toBe("met");
+    expect(verdictOf(text, 30, { unit: "%" }).verdict).toBe("invalid_actual");
   });
 });
 

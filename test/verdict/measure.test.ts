@@ -57,6 +57,12 @@ describe("the issue's examples", () => {
     expect(evaluate(target("≥ 70"), 150, { unit: "%" }).verdict).toBe("invalid_actual");
   });
 
+  it("a number is a cell's fraction whatever the unit column says: 0,92 against \"≥ 90\" with unit \"%\" is 92%", () => {
+    expect(verdictOf("≥ 90", 0.92, { unit: "%" })).toMatchObject({ verdict: "met", explanation: "Đạt: 92% ≥ 90%" });
+    expect(verdictOf("Tối thiểu 90%", 0.92, { unit: "%" })).toMatchObject({ verdict: "met", explanation: "Đạt: 92% ≥ 90%" });
+    expect(verdictOf("Tối thiểu 90%", 92, { unit: "%" }).verdict).toBe("invalid_actual");
+  });
+
   it("\"Thực hiện theo lộ trình của Bộ LD-TB&XH\" with 1 needs a person's verdict", () => {
     expect(verdictOf("Thực hiện theo lộ trình của Bộ LD-TB&XH", 1)).toMatchObject({ verdict: "needs_review", label: "Cần đánh giá" });
   });

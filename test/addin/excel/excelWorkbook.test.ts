@@ -150,11 +150,32 @@ describe("ExcelWorkbook on office-addin-mock", () => {
     expect(reading!.grid).toEqual([["Mã", "Kết quả"], ["CDS-001", "2025-06-30"], ["CDS-002", { error: "#DIV/0!" }]]);
     expect(reading!.origin).toEqual({ row: 2, column: 1 });
     expect(reading!.binding).toBeUndefined();
+    // The number formats come with the values, in the same two syncs: a rate in a General cell reads differently.
+    expect(reading!.numberFormats).toEqual(used.numberFormat);
+    expect(excel.syncs()).toBe(2);
 
     const sheet = await workbook.readActiveSheet();
     expect(sheet.name).toBe("Khác");
     expect(sheet.rows).toHaveLength(5);
     expect(sheet.rows[3]).toEqual([null, "CDS-001", "2025-06-30"]);
+  });
+
+  it("writes the officer's percent answers as fractions with a percent format, in one sync", async () => {
+    const excel = excelMock({ sheets: { [REPORT_SHEET_NAME]: { values: [["Mã"]], rowIndex: 0, columnIndex: 0 } } });
+    const workbook = new ExcelWorkbook({ run: excel.run, host: () => hostMock().host });
+    await workbook.writePercentAnswers([
+      { cell: "G7", fraction: 0.92 },
+      { cell: "G9", fraction: 0.005 },
+    ]);
+    expect(excel.syncs()).toBe(1);
+    const [g7] = excel.range(REPORT_SHEET_NAME, "G7");
+    expect(g7).toMatchObject({ numberFormat: [["0.0%"]], values: [[0.92]] });
+    expect(excel.range(REPORT_SHEET_NAME, "G9")[0]).toMatchObject({ numberFormat: [["0.0%"]], values: [[0.005]] });
+  });
+
+  it("says in Vietnamese when the answers cannot be written because the sheet is gone", async () => {
+    const workbook = new ExcelWorkbook({ run: excelMock().run, host: () => hostMock().host });
+    await expect(workbook.writePercentAnswers([{ cell: "G7", fraction: 0.92 }])).rejects.toThrow(/^Chưa ghi được câu trả lời vào trang "Báo cáo"/);
   });
 
   it("says there is no table when the sheet is missing", async () => {

@@ -36,7 +36,7 @@ describe("MemoryWorkbook", () => {
 
     const reading = await workbook.readReportTable();
     expect(reading?.binding?.assignmentIds).toEqual(view.assignments.map((a) => a.assignmentId));
-    const rows = readReportRows(reading!.grid, view.assignments, { binding: reading!.binding!, origin: reading!.origin });
+    const rows = readReportRows(reading!.grid, view.assignments, { binding: reading!.binding!, origin: reading!.origin, numberFormats: reading!.numberFormats });
     expect(rows.problems).toEqual([]);
     // Rows left empty read as actual null.
     expect(rows.values.filter((value) => value.actual !== null)).toEqual([
@@ -59,7 +59,7 @@ describe("MemoryWorkbook", () => {
     expect(workbook.cell(REPORT_SHEET_NAME, `H${r}`)?.value).toBe("Không đạt");
   });
 
-  it("computes compiled verdict formulas and percentage points the same way", async () => {
+  it("computes compiled verdict formulas under a \"%\" unit column on fractions, as everywhere", async () => {
     const base = demoView();
     const points = withTarget(base.assignments[0]!, "≥ 70", "%");
     const view: PeriodAssignments = { ...base, assignments: [points, ...base.assignments.slice(1)] };
@@ -67,11 +67,11 @@ describe("MemoryWorkbook", () => {
     await workbook.writeReportTable(planReportTable(view, undefined, { verdictMode: "formula", functionNamespace: "KPI" }));
     workbook.setCell(REPORT_SHEET_NAME, "E5", 3);
     workbook.setCell(REPORT_SHEET_NAME, "F5", 4);
-    expect(workbook.cell(REPORT_SHEET_NAME, "G5")?.value).toBe(75);
+    expect(workbook.cell(REPORT_SHEET_NAME, "G5")).toMatchObject({ value: 0.75, display: "75,0%", numberFormat: "0.0%" });
     expect(workbook.cell(REPORT_SHEET_NAME, "H5")).toMatchObject({ value: "Đạt", formula: expect.stringMatching(/^=IF\(G5="","Chưa có số liệu",/) });
     workbook.setCell(REPORT_SHEET_NAME, "E5", 2);
     expect(workbook.cell(REPORT_SHEET_NAME, "H5")?.value).toBe("Không đạt");
-    expect(workbook.setCell(REPORT_SHEET_NAME, "G5", 120)).toEqual({ ok: false, message: "Nhập số phần trăm từ 0 đến 100, ví dụ 90 cho 90%." });
+    expect(workbook.setCell(REPORT_SHEET_NAME, "G5", 120)).toEqual({ ok: false, message: "Nhập tỷ lệ từ 0% đến 100%, ví dụ 90% hoặc 0,9." });
   });
 
   it("refuses what Excel's validation refuses", async () => {

@@ -11,7 +11,7 @@ import {
   type PlannedCell,
   type ReportTablePlan,
 } from "../../../addin/report/planReportTable";
-import { cellsOp, reportTableOps } from "../../../addin/report/sheetOps";
+import { cellsOp, PERCENT_FORMAT, reportTableOps } from "../../../addin/report/sheetOps";
 import { byTarget, demoView, withTarget } from "./fixtures";
 
 const KPI = { verdictMode: "kpi", functionNamespace: "KPI" } as const;
@@ -73,14 +73,17 @@ describe("planning the report table", () => {
     expect((cellOf(plan, rate.indicatorCode, "text") as { text: string }).text).toContain("Tử số: hồ sơ trực tuyến");
   });
 
-  it("passes a unit column to KPI.STATUS and scales the rate to points", () => {
+  it("passes a unit column to KPI.STATUS and keeps the rate a fraction with a percent format, never *100", () => {
     const base = demoView();
     const view: PeriodAssignments = { ...base, assignments: [withTarget(base.assignments[0]!, "≥ 70", "%")] };
     const plan = planReportTable(view, undefined, { verdictMode: "kpi", functionNamespace: "KPIDEV" });
     const code = view.assignments[0]!.indicatorCode;
     expect(cellOf(plan, code, "verdict")).toMatchObject({ formula: `=KPIDEV.STATUS(G5,D5,,"%")` });
-    expect(cellOf(plan, code, "actual")).toMatchObject({ formula: `=IF(AND(ISNUMBER(E5),ISNUMBER(F5),F5>0),E5/F5*100,"")` });
-    expect(plan.rows[0]).toMatchObject({ percent: false, points: true });
+    expect(cellOf(plan, code, "actual")).toMatchObject({ formula: `=IF(AND(ISNUMBER(E5),ISNUMBER(F5),F5>0),E5/F5,"")` });
+    expect(plan.rows[0]).toMatchObject({ percent: true });
+    const table = reportTableOps(plan).find((op) => op.op === "cells" && op.range.startsWith(`A${HEADER_ROW}:`));
+    expect(table?.op === "cells" && table.numberFormats[1]![column("actual")]).toBe(PERCENT_FORMAT);
+    expect(reportTableOps(plan)).toContainEqual(expect.objectContaining({ op: "validate", range: "G5", min: 0, max: 1 }));
   });
 
   it("writes the compiled plain formula in formula mode", () => {
@@ -172,6 +175,20 @@ describe("planning the report table", () => {
     expect(plan.rows).toHaveLength(view.assignments.length);
     expect(plan.changes.removed).toEqual([{ code: "CDS-077", hadValue: false }]);
     expect(plan.summary).toBe("Giữ nguyên số liệu đã nhập của 1 chỉ tiêu; bỏ 1 dòng trống của chỉ tiêu không còn được giao.");
+  });
+
+  it("replaces the *100 rate formula of an older table with the fraction, keeping the typed parts", () => {
+    const base = demoView();
+    const view: PeriodAssignments = { ...base, assignments: [withTarget(base.assignments[0]!, "≥ 70", "%"), ...base.assignments.slice(1)] };
+    const first = planReportTable(view, undefined, KPI);
+    const code = view.assignments[0]!.indicatorCode;
+    const grid = sheetValues(first, { [code]: { numerator: 3, denominator: 4, actual: 75 } });
+    const formulas = grid.map((row) => row.map((): string | null => null));
+    formulas[HEADER_ROW]![column("actual")] = `=IF(AND(ISNUMBER(E5),ISNUMBER(F5),F5>0),E5/F5*100,"")`;
+    const plan = planReportTable(view, { grid, formulas, binding: first.binding }, KPI);
+    expect(cellOf(plan, code, "actual")).toMatchObject({ formula: `=IF(AND(ISNUMBER(E5),ISNUMBER(F5),F5>0),E5/F5,"")` });
+    expect(cellOf(plan, code, "numerator")).toEqual({ value: 3 });
+    expect(plan.rows[0]).toMatchObject({ percent: true });
   });
 
   it("keeps an officer's formula where its row stays and its value where the row moves", () => {

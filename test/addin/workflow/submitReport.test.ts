@@ -4,9 +4,9 @@ import { MemoryWorkbook } from "../../../addin/preview/memoryWorkbook";
 import { TABLE_FIRST_ROW } from "../../../addin/report/planReportTable";
 import { PendingSubmissions } from "../../../addin/workflow/pendingSubmissions";
 import { pullReport } from "../../../addin/workflow/pullReport";
-import { checkReport, sendReport } from "../../../addin/workflow/submitReport";
+import { answerPercentQuestions, checkReport, sendReport } from "../../../addin/workflow/submitReport";
 import { DEMO_DECISION } from "../../../functions/local/demoData";
-import { REPORT_SHEET_NAME } from "../../../shared/report/reportTable";
+import { REPORT_COLUMNS, REPORT_SHEET_NAME } from "../../../shared/report/reportTable";
 import { startStack, type TestStack } from "../../support/stack";
 
 /**
@@ -143,6 +143,51 @@ describe("pull and submit from the task pane", () => {
     expect(new Uint8Array(await stored.arrayBuffer())).toEqual(form);
     expect(outcome.receiptError).toMatch(/Đã nộp \(biên nhận .+\) nhưng chưa ghi được biên nhận/);
     expect(pending.read(check.scope)).toBeUndefined();
+  });
+
+  it("asks what 0,92 in a General cell means instead of reading it, and sends 0,92 once the officer says 92%", async () => {
+    const client = clientFor(stack.keys.agency);
+    const view = await client.assignments(DEMO_DECISION, PERIOD);
+    const rate = view.assignments.find((assignment) => assignment.targetText === "Tối thiểu 65%")!;
+    // The table copied in from another workbook: values without the percent format the pane would have written.
+    const row = REPORT_COLUMNS.map((column) => (column.key === "code" ? rate.indicatorCode : column.key === "actual" ? 0.92 : null));
+    const workbook = new MemoryWorkbook({ sheets: [{ name: REPORT_SHEET_NAME, rows: [REPORT_COLUMNS.map((column) => column.header), row] }] });
+    expect(workbook.cell(REPORT_SHEET_NAME, "G2")).toMatchObject({ value: 0.92, numberFormat: "General" });
+
+    const check = await checkReport(client, workbook, scope);
+    expect(check.problems).toEqual([]);
+    expect(check.values.find((value) => value.assignmentId === rate.assignmentId)).toBeUndefined();
+    expect(check.questions).toEqual([
+      {
+        cell: "G2",
+        assignmentId: rate.assignmentId,
+        question: "Ô G2: 0,92 nghĩa là 92% hay 0,92%?",
+        choices: [
+          { label: "92%", fraction: 0.92 },
+          { label: "0,92%", fraction: 0.0092 },
+        ],
+      },
+    ]);
+    const before = await storedVersions();
+    const pending = new PendingSubmissions(new MemoryStorage());
+    await expect(sendReport(client, workbook, check, pending, () => {})).rejects.toThrow(/trả lời các câu hỏi/);
+    expect(await storedVersions()).toEqual(before);
+
+    const answered = await answerPercentQuestions(workbook, check, [{ cell: "G2", fraction: 0.92 }]);
+    expect(workbook.cell(REPORT_SHEET_NAME, "G2")).toMatchObject({ value: 0.92, numberFormat: "0.0%", display: "92,0%" });
+    expect(answered.questions).toEqual([]);
+    expect(answered.values).toEqual([{ assignmentId: rate.assignmentId, actual: 0.92 }]);
+    await expect(answerPercentQuestions(workbook, check, [{ cell: "G2", fraction: 0.5 }])).rejects.toThrow(/không có câu hỏi/);
+
+    const outcome = await sendReport(client, workbook, answered, pending, () => {});
+    expect(outcome.receipt.verdicts.find((verdict) => verdict.assignmentId === rate.assignmentId)).toMatchObject({
+      verdict: "met",
+      explanation: "Đạt: 92% ≥ 65%",
+    });
+    const stored = await (
+      await stack.call(`/decisions/${DEMO_DECISION}/periods/${PERIOD}/agencies/so-tai-chinh/versions/${outcome.receipt.version}`, { key: stack.keys.agency })
+    ).json();
+    expect(stored.values).toEqual([expect.objectContaining({ assignmentId: rate.assignmentId, actual: 0.92 })]);
   });
 
   it("says what to do when there is no report sheet yet", async () => {

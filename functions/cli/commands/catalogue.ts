@@ -18,11 +18,11 @@ type CatalogueOptions = z.infer<typeof optionsSchema>;
 
 function readArguments(args: string[]): CatalogueOptions {
   const { values } = parseArgs({ args, options: ARGUMENTS });
-  const options = optionsSchema.safeParse(values);
-  if (!options.success) throw new CliError(options.error.issues.map((issue) => issue.message).join(" "), 2);
-  if (options.data.key && !options.data.server) {
+  if (values.key && !(values.server || process.env.KPI_SERVER)) {
     throw new CliError("--key chỉ dùng cùng --server: không có --server, lệnh đọc thẳng kho lưu trữ và không cần khóa.", 2);
   }
+  const options = optionsSchema.safeParse({ ...values, server: values.server || process.env.KPI_SERVER || undefined, key: values.key || process.env.KPI_KEY || undefined });
+  if (!options.success) throw new CliError(options.error.issues.map((issue) => issue.message).join(" "), 2);
   return options.data;
 }
 // ---- End of arguments. ----

@@ -9,7 +9,8 @@ import { agencyIdSchema } from "../../../shared/model/ids";
 import { readSource, SOURCE_FORMATS, SourceError } from "../../catalogue/readSource";
 import { openApi } from "../apiConnection";
 import { CliError, type CliIo } from "../io";
-import { importAnswerSchema, printImportAnswer, printRefusal } from "./importReport";
+import { importAnswerSchema } from "../../../shared/catalogue/importAnswer";
+import { printImportAnswer, printRefusal } from "./importReport";
 
 const USAGE_EXAMPLE = "Ví dụ: kpi import phu-luc.xlsx --dry-run --server http://127.0.0.1:7071 --key <khóa tỉnh>";
 
@@ -59,11 +60,11 @@ type ImportOptions = z.infer<typeof optionsSchema>;
 
 function readArguments(args: string[]): { options: ImportOptions; path: string } {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: ARGUMENTS });
-  const options = optionsSchema.safeParse(values);
-  if (!options.success) throw new CliError(options.error.issues.map((issue) => issue.message).join(" "), 2);
-  if (options.data.key && !options.data.server) {
+  if (values.key && !(values.server || process.env.KPI_SERVER)) {
     throw new CliError("--key chỉ dùng cùng --server: không có --server, lệnh làm việc thẳng với kho lưu trữ và không cần khóa.", 2);
   }
+  const options = optionsSchema.safeParse({ ...values, server: values.server || process.env.KPI_SERVER || undefined, key: values.key || process.env.KPI_KEY || undefined });
+  if (!options.success) throw new CliError(options.error.issues.map((issue) => issue.message).join(" "), 2);
   const [path] = positionals;
   if (!path) throw new CliError(`Thiếu tệp cần nhập. ${USAGE_EXAMPLE}`, 2);
   return { options: options.data, path };

@@ -1,9 +1,7 @@
 import { z } from "zod";
 import type { ImportDraft } from "../../../shared/catalogue/draft";
-import { importAnswerSchema, importRefusalDetailsSchema, type CloseAgencyAnswer, type ImportAnswer } from "../../../shared/catalogue/importAnswer";
+import { importRefusalDetailsSchema, type CloseAgencyAnswer, type ImportAnswer } from "../../../shared/catalogue/importAnswer";
 import type { CliIo } from "../io";
-
-export { importAnswerSchema };
 
 /** What `kpi import` prints: the document, the agencies (created, found, to choose) and every problem by its place. */
 export function printImportAnswer(io: CliIo, draft: ImportDraft, answer: ImportAnswer): void {

@@ -214,9 +214,10 @@ class CatalogueState {
       });
       return { id: choice.use, isGroup: false };
     }
-    const match = choice ? ({ kind: "new" } as const) : matchAgency(resolved.name, registered);
+    const match = matchAgency(resolved.name, registered);
+    // The same normalised name is the registered agency even when asked to create one: agencies exist once.
     if (match.kind === "matched") return outcome(match.agency, report.agencies.matched);
-    if (match.kind === "close") {
+    if (match.kind === "close" && !choice) {
       if (!report.agencies.close.some((listed) => listed.name === resolved.name)) {
         report.agencies.close.push({ heading, name: resolved.name, candidates: match.candidates });
         report.problems.push({

@@ -56,4 +56,19 @@ describe("matching a name to the registered agencies", () => {
     expect(catalogue.agencies.map((agency) => agency.id)).toEqual(["so-du-lich"]);
     expect(reports[0]!.agencies.created).toEqual([{ heading: "Sở Du lịch", id: "so-du-lich", name: "Sở Du lịch" }]);
   });
+
+  it("never creates a second agency of a registered name, even when asked to create one", () => {
+    const existing: Catalogue = { indicators: [], agencies: registered, groups: [], decisions: [], assignments: [], uncertainMatches: [] };
+    const draft = {
+      format: "table_text" as const,
+      header: {},
+      problems: [],
+      sections: [{ order: "1", heading: "UBND XÃ TAM NÔNG", rows: [{ order: "1", text: "Tỷ lệ số hóa hồ sơ", targetText: "100%" }] }],
+    };
+    const decision = { id: "phu-tho-2-qd", number: "2/QĐ", date: "2026-01-01", province: "phu-tho", year: 2026, title: "Quyết định" };
+    const { catalogue, reports } = buildCatalogue([{ draft, decision, agencyChoices: { "UBND XÃ TAM NÔNG": { create: true } } }], existing);
+    expect(catalogue.agencies).toHaveLength(registered.length);
+    expect(reports[0]!.agencies.matched.map((agency) => agency.id)).toEqual(["xa-tam-nong"]);
+    expect(catalogue.assignments[0]!.agencyId).toBe("xa-tam-nong");
+  });
 });

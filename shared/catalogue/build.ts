@@ -126,12 +126,14 @@ class CatalogueState {
     // Headings are matched against the agencies registered before this decision, not those it creates itself.
     const registered = [...this.agencies.values()].filter((agency) => agency.province === decision.province);
     const usedIds = new Set<string>();
+    // Some readers already said, on the row, that its target cell is empty: said once.
+    const toldEmpty = new Set(draft.problems.filter((p) => EMPTY_TARGET_CODES.has(p.code) && p.source).map((p) => placeKey(p.source)));
     for (const section of draft.sections) {
       report.sections += 1;
       const owner = this.resolveOwner(decision.province, section, registered, agencyChoices, report);
       for (const row of section.rows) {
         report.rows += 1;
-        if (normalizeText(row.targetText) === "") {
+        if (normalizeText(row.targetText) === "" && !(row.source && toldEmpty.has(placeKey(row.source)))) {
           problems.push({
             code: "empty_target",
             severity: "warning",
@@ -307,6 +309,12 @@ function uniqueId(base: string, used: Set<string>): string {
   for (let n = 2; used.has(id); n += 1) id = `${base}-${n}`;
   used.add(id);
   return id;
+}
+
+const EMPTY_TARGET_CODES = new Set(["empty_target", "missing_target"]);
+
+function placeKey(source: DraftRow["source"]): string {
+  return `${source?.sheet ?? ""}|${source?.row ?? ""}|${source?.line ?? ""}`;
 }
 
 /** Each milestone's target read now, like the main target: a cell that looks like a rule but is wrong stops the import. */

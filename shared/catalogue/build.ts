@@ -112,7 +112,7 @@ class CatalogueState {
       problems.push({
         code: "duplicate_decision",
         severity: "error",
-        message: `Văn bản ${decision.number} (${decision.id}) đã có trong danh mục. Nếu đây là bản đã sửa, nhập lại với lựa chọn thay thế (--replace).`,
+        message: `Văn bản ${decision.number} (${decision.id}) đã có trong danh mục. Nếu đây là bản đã sửa, nhập lại với lựa chọn thay thế (dòng lệnh: --replace; HTTP: replace=true).`,
       });
       return report;
     }

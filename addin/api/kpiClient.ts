@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { AgencyChoices } from "../../shared/catalogue/agencyChoices";
 import type { Sheet } from "../../shared/catalogue/importers/sheetRows";
 import { aggregateSchema, type Aggregate } from "../../shared/report/aggregate";
 import { periodAssignmentsSchema, type PeriodAssignments } from "../../shared/report/periodAssignments";
@@ -105,8 +106,12 @@ export class KpiClient {
   }
 
   /** A decision laid out in sheets (the catalogue's xlsx layout), checked only (`dryRun`) or added to the catalogue. */
-  importDecision(sheets: Sheet[], options: { dryRun: boolean; number?: string; year?: number; date?: string }): Promise<ImportResult> {
+  importDecision(
+    sheets: Sheet[],
+    options: { dryRun: boolean; number?: string; year?: number; date?: string; agencyChoices?: AgencyChoices },
+  ): Promise<ImportResult> {
     const query = new URLSearchParams({ format: "sheets", name: sheets[0]?.name ?? "bang-tinh", dryRun: String(options.dryRun) });
+    if (options.agencyChoices && Object.keys(options.agencyChoices).length > 0) query.set("agencyChoices", JSON.stringify(options.agencyChoices));
     if (options.number) query.set("number", options.number);
     if (options.year) query.set("year", String(options.year));
     if (options.date) query.set("date", options.date);

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { reportProblemSchema } from "../../shared/report/reportTable";
 import { submissionReceiptSchema, versionSummarySchema } from "../../shared/report/receipt";
+import { importAnswerSchema, type ImportAnswer } from "../../shared/catalogue/importAnswer";
 
 /**
  * The answers of the KPI server the task pane reads, checked on arrival: a server of another version or a proxy's
@@ -35,20 +36,8 @@ export const versionsSchema = z.object({ versions: z.array(versionSummarySchema)
 export const workbookReceiptSchema = submissionReceiptSchema.extend({ problems: z.array(reportProblemSchema).default([]) });
 export type WorkbookReceipt = z.infer<typeof workbookReceiptSchema>;
 
-const importProblemSchema = z.object({ severity: z.string(), message: z.string(), code: z.string().optional() });
-
-export const importResultSchema = z.object({
-  dryRun: z.boolean(),
-  catalogueVersion: z.number().int().optional(),
-  decision: z.object({ id: z.string(), number: z.string(), year: z.number().int(), title: z.string().optional() }),
-  report: z.object({
-    sections: z.number().int(),
-    rows: z.number().int(),
-    newIndicators: z.number().int(),
-    matchedIndicators: z.number().int(),
-    problems: z.array(importProblemSchema),
-  }),
-});
-export type ImportResult = z.infer<typeof importResultSchema>;
+/** One contract with the server and the CLI: what an import did or, checked only, would do. */
+export const importResultSchema = importAnswerSchema;
+export type ImportResult = ImportAnswer;
 
 export const apiErrorBodySchema = z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() });

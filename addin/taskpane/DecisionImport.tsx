@@ -5,6 +5,8 @@ import { parseDateText } from "../../shared/period/excelDate";
 import type { KpiClient } from "../api/kpiClient";
 import type { ImportResult } from "../api/responses";
 import type { WorkbookPort } from "../excel/workbookPort";
+import type { AgencyChoice, AgencyChoices } from "../../shared/catalogue/agencyChoices";
+import { ImportAgencies } from "./ImportAgencies";
 import { Notice, OperationStatus } from "./StatusBars";
 import { useOperation } from "./useOperation";
 
@@ -21,6 +23,8 @@ export function DecisionImport({ client, workbook, onImported }: { client: KpiCl
   /** The sheet and the options as checked: only exactly these are imported. */
   const [checked, setChecked] = useState<{ sheet: Sheet; result: ImportResult; options: ImportOptions }>();
   const [imported, setImported] = useState<ImportResult>();
+  /** The officer's answer for each heading that only resembles a registered agency. */
+  const [choices, setChoices] = useState<AgencyChoices>({});
   const operation = useOperation();
   const busy = Boolean(operation.busy);
   // Any change after the check asks for a new check: what is imported is what was checked.
@@ -41,6 +45,7 @@ export function DecisionImport({ client, workbook, onImported }: { client: KpiCl
     operation.run("Đang đọc trang tính và kiểm tra văn bản…", async () => {
       setImported(undefined);
       setChecked(undefined);
+      setChoices({});
       const sheet = await workbook.readActiveSheet();
       if (sheet.rows.length === 0) throw new Error("Trang tính đang mở trống: mở trang có phụ lục giao chỉ tiêu rồi thử lại.");
       const chosen = options();
@@ -50,12 +55,16 @@ export function DecisionImport({ client, workbook, onImported }: { client: KpiCl
   const confirm = () =>
     checked &&
     operation.run("Đang nhập văn bản vào danh mục…", async () => {
-      setImported(await client.importDecision([checked.sheet], { dryRun: false, ...checked.options }));
+      setImported(await client.importDecision([checked.sheet], { dryRun: false, ...checked.options, agencyChoices: choices }));
       setChecked(undefined);
       onImported();
     });
 
   const warnings = checked?.result.report.problems.filter((problem) => problem.severity !== "error") ?? [];
+  const close = checked?.result.report.agencies.close ?? [];
+  const unchosen = close.filter((item) => choices[item.heading] === undefined).length;
+  const choose = (heading: string, choice: AgencyChoice | undefined) =>
+    setChoices(({ [heading]: _previous, ...rest }) => (choice ? { ...rest, [heading]: choice } : rest));
   return (
     <section className="kpi-stack" aria-label="Nhập văn bản giao chỉ tiêu">
       <Subtitle2 as="h2">Nhập văn bản giao chỉ tiêu</Subtitle2>
@@ -77,10 +86,10 @@ export function DecisionImport({ client, workbook, onImported }: { client: KpiCl
       <OperationStatus state={operation} />
       {checked && (
         <Notice
-          intent={warnings.length > 0 ? "warning" : "info"}
+          intent={warnings.length > 0 || unchosen > 0 ? "warning" : "info"}
           title={`Văn bản ${checked.result.decision.number} (${checked.result.decision.year}) đọc được`}
           actions={
-            <Button appearance="primary" onClick={confirm} disabledFocusable={busy}>
+            <Button appearance="primary" onClick={confirm} disabledFocusable={busy || unchosen > 0}>
               Nhập vào danh mục
             </Button>
           }
@@ -88,11 +97,13 @@ export function DecisionImport({ client, workbook, onImported }: { client: KpiCl
           {checked.result.report.sections} cơ quan, {checked.result.report.rows} dòng chỉ tiêu ({checked.result.report.newIndicators} chỉ tiêu mới,{" "}
           {checked.result.report.matchedIndicators} trùng danh mục).
           {warnings.length > 0 && ` Lưu ý: ${warnings.slice(0, 3).map((problem) => problem.message).join(" ")}`}
+          <ImportAgencies agencies={checked.result.report.agencies} choices={choices} onChoose={choose} />
         </Notice>
       )}
       {imported && (
         <Notice intent="success" title="Đã nhập vào danh mục">
-          Văn bản {imported.decision.number}: {imported.report.rows} dòng chỉ tiêu; danh mục phiên bản {imported.catalogueVersion}.
+          Văn bản {imported.decision.number}: {imported.report.rows} dòng chỉ tiêu, {imported.report.agencies.created.length} cơ quan mới; danh mục phiên
+          bản {imported.catalogueVersion}.
         </Notice>
       )}
     </section>

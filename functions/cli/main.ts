@@ -16,9 +16,10 @@ const USAGE = `Cách dùng: kpi <lệnh> [tham số]
 Lệnh:
   eval                Đọc từng dòng JSON từ stdin ({"target": "...", "actual": ...}) và in kết quả đánh giá
   explain "<chỉ tiêu>"  Giải thích cách phần mềm hiểu một chỉ tiêu
-  import <tệp>        Nhập phụ lục giao chỉ tiêu (xlsx, văn bản bảng, văn bản PDF đã chuyển)
-                      [--format …] [--dry-run] [--json] [--into danh-muc.json]
-  catalogue           Liệt kê chỉ tiêu và cơ quan được giao [--decision mã] [--file danh-muc.json]
+  import <tệp>        Nhập phụ lục giao chỉ tiêu (xlsx, văn bản bảng, văn bản PDF đã chuyển) vào hệ thống
+                      [--format …] [--dry-run] [--json] [--replace] [--agency "Tên mục=mã"] [--create "Tên mục"]
+                      [--server URL --key KHÓA] (không có --server: ghi thẳng vào kho lưu trữ)
+  catalogue           Liệt kê chỉ tiêu và cơ quan được giao [--decision mã] [--server URL --key KHÓA]
   template [tệp.xlsx] Tạo mẫu phụ lục Excel để điền và nhập
   submit <tệp.xlsx>   Nộp báo cáo điền ngoài add-in [--agency …] [--period …] [--decision …]
                       [--server URL --key KHÓA] (không có --server: ghi thẳng vào kho lưu trữ)

@@ -2,7 +2,7 @@ import type { HttpResponseInit } from "@azure/functions";
 import { z } from "zod";
 import { resolveAgencyName } from "../../shared/catalogue/agencyNames";
 import type { SheetCell } from "../../shared/catalogue/importers/sheetRows";
-import type { Agency, Catalogue } from "../../shared/catalogue/model";
+import { registerAgencies, type AgencyRegistration } from "../../shared/catalogue/agencyRegistration";
 import { agencyKindSchema, agencySchema } from "../../shared/model/agency";
 import { agencyIdSchema } from "../../shared/model/ids";
 import { foldDiacritics, normalizeText } from "../../shared/text/normalize";
@@ -39,24 +39,25 @@ const agencyEntrySchema = z.object({
   shortName: z.string().trim().max(100).optional(),
   parentId: agencyIdSchema.optional(),
 });
-type AgencyEntry = z.infer<typeof agencyEntrySchema>;
+type AgencyEntry = z.infer<typeof agencyEntrySchema> & { row?: number };
 
 const agencyListSchema = z.object({
   agencies: z.array(agencyEntrySchema).min(1, { error: "Danh sách cơ quan rỗng." }).max(5000, { error: "Mỗi lần đăng ký tối đa 5000 cơ quan." }),
 });
 
 /**
- * POST agencies — registers (or renames) agencies of the caller's province, as JSON or as an xlsx list with a
- * "Tên cơ quan" column (optional "Mã", "Loại"). Ids and kinds missing from the list follow from the names. All rows
- * are checked before anything is saved.
+ * POST agencies — registers agencies of the caller's province once each, as JSON or as an xlsx list with a
+ * "Tên cơ quan" column (optional "Mã", "Loại"). Ids and kinds missing from the list follow from the names. A row with
+ * the normalised name of a registered agency is that agency (nothing added); one that only resembles a registered
+ * agency is answered as "close" and not added. All rows are checked before anything is saved.
  */
 export async function registerAgenciesHandler({ request, services, principal }: RouteContext): Promise<HttpResponseInit> {
   const type = request.headers.get("content-type") ?? "";
   const entries = /json/i.test(type) ? await jsonEntries(request) : await xlsxEntries(await readBytes(request, MAX_WORKBOOK_BYTES));
-  const agencies = toAgencies(entries, principal.province);
-  const saved = await services.catalogue.update((catalogue) => mergeAgencies(catalogue, agencies), {
+  const registrations = toRegistrations(entries, principal.province);
+  const saved = await services.catalogue.update((catalogue) => registerAgencies(catalogue, registrations), {
     updatedBy: principal.subject,
-    reason: `Đăng ký ${agencies.length} cơ quan`,
+    reason: `Đăng ký ${registrations.length} cơ quan`,
   });
   return json(200, { catalogueVersion: saved.version, ...saved.result });
 }
@@ -70,7 +71,7 @@ async function jsonEntries(request: RouteContext["request"]): Promise<AgencyEntr
   }
   const list = agencyListSchema.safeParse(parsed);
   if (!list.success) throw validationError(list.error, "Danh sách cơ quan");
-  return list.data.agencies;
+  return list.data.agencies.map((entry, index) => ({ ...entry, row: index + 1 }));
 }
 
 async function xlsxEntries(bytes: Uint8Array): Promise<AgencyEntry[]> {
@@ -83,16 +84,18 @@ async function xlsxEntries(bytes: Uint8Array): Promise<AgencyEntry[]> {
     const found = findListHeader(sheet.rows);
     if (!found) continue;
     const entries: AgencyEntry[] = [];
-    for (const row of sheet.rows.slice(found.row + 1)) {
+    const rowNumbers: number[] = [];
+    sheet.rows.slice(found.row + 1).forEach((row, index) => {
       const name = text(row[found.name]);
-      if (!name) continue;
+      if (!name) return;
       const id = found.id === undefined ? "" : text(row[found.id]);
       const kind = found.kind === undefined ? "" : kindOfLabel(text(row[found.kind]));
       entries.push({ name, ...(id ? { id: id as AgencyEntry["id"] } : {}), ...(kind ? { kind } : {}) });
-    }
+      rowNumbers.push(found.row + index + 2);
+    });
     const valid = agencyListSchema.safeParse({ agencies: entries });
     if (!valid.success) throw validationError(valid.error, "Danh sách cơ quan");
-    return valid.data.agencies;
+    return valid.data.agencies.map((entry, index) => ({ ...entry, row: rowNumbers[index] }));
   }
   throw new ApiError("validation_failed", 'Không tìm thấy cột "Tên cơ quan" (hoặc "Tên đơn vị") trong tệp.');
 }
@@ -119,10 +122,10 @@ function kindOfLabel(label: string): AgencyEntry["kind"] | "" {
   return "khac";
 }
 
-function toAgencies(entries: AgencyEntry[], province: string): Agency[] {
+function toRegistrations(entries: AgencyEntry[], province: string): AgencyRegistration[] {
   const problems: FieldProblem[] = [];
   const seen = new Set<string>();
-  const agencies: Agency[] = [];
+  const registrations: AgencyRegistration[] = [];
   entries.forEach((entry, index) => {
     const resolved = resolveAgencyName(entry.name);
     const candidate = agencySchema.safeParse({
@@ -142,33 +145,12 @@ function toAgencies(entries: AgencyEntry[], province: string): Agency[] {
       return;
     }
     seen.add(candidate.data.id);
-    agencies.push(candidate.data);
+    registrations.push({ row: entry.row ?? index + 1, agency: candidate.data, explicitId: entry.id !== undefined });
   });
   if (problems.length > 0) {
     throw new ApiError("validation_failed", `Danh sách có ${problems.length} lỗi: ${problems[0]!.message}. Chưa lưu cơ quan nào.`, { problems });
   }
-  return agencies;
-}
-
-function mergeAgencies(catalogue: Catalogue, incoming: Agency[]) {
-  const byKey = new Map(catalogue.agencies.map((agency, index) => [`${agency.province}/${agency.id}`, index]));
-  const agencies = [...catalogue.agencies];
-  let added = 0;
-  let updated = 0;
-  let unchanged = 0;
-  for (const agency of incoming) {
-    const index = byKey.get(`${agency.province}/${agency.id}`);
-    if (index === undefined) {
-      agencies.push(agency);
-      added += 1;
-    } else if (JSON.stringify(agencies[index]) === JSON.stringify(agency)) {
-      unchanged += 1;
-    } else {
-      agencies[index] = agency;
-      updated += 1;
-    }
-  }
-  return { catalogue: { ...catalogue, agencies }, result: { added, updated, unchanged } };
+  return registrations;
 }
 
 function text(cell: SheetCell | undefined): string {

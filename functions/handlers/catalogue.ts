@@ -1,9 +1,10 @@
 import type { HttpResponseInit } from "@azure/functions";
 import { z } from "zod";
-import { buildCatalogue } from "../../shared/catalogue/build";
+import { agencyChoicesSchema, type AgencyChoices } from "../../shared/catalogue/agencyChoices";
+import { buildCatalogue, type BuildReport } from "../../shared/catalogue/build";
 import { decisionFromHeader } from "../../shared/catalogue/decision";
 import type { ImportProblem } from "../../shared/catalogue/draft";
-import type { CatalogueDecision } from "../../shared/catalogue/model";
+import type { Catalogue, CatalogueDecision } from "../../shared/catalogue/model";
 import { periodLabel, periodsOfYear } from "../../shared/period/period";
 import { readSourceBytes, SOURCE_FORMATS, SourceError } from "../catalogue/readSource";
 import { ApiError, validationError } from "../http/apiError";
@@ -13,8 +14,12 @@ import type { RouteContext } from "../http/route";
 import { requireSameProvince, resolveDecision } from "../services/access";
 import type { CatalogueSnapshot } from "../storage/catalogueStore";
 
-/** GET catalogue — the indicators and the caller's province's decisions, with the catalogue version. */
-export async function catalogueHandler({ services, principal }: RouteContext): Promise<HttpResponseInit> {
+/**
+ * GET catalogue — the indicators and the caller's province's decisions, with the catalogue version. With
+ * `?include=assignments` also the assignments as written (an agency key: those that reach its agency), the province's
+ * agencies and groups: everything `kpi catalogue` lists.
+ */
+export async function catalogueHandler({ request, services, principal }: RouteContext): Promise<HttpResponseInit> {
   const snapshot = await services.catalogue.current();
   const decisions = snapshot.catalogue.decisions.filter((decision) => decision.province === principal.province);
   const codes = new Set(
@@ -27,7 +32,24 @@ export async function catalogueHandler({ services, principal }: RouteContext): P
     decisions: decisions.map((decision) => decisionSummary(snapshot, decision)),
     indicators: snapshot.catalogue.indicators.filter((indicator) => codes.has(indicator.code)),
     uncertainMatches: snapshot.catalogue.uncertainMatches.length,
+    ...(request.query.get("include") === "assignments" ? assignmentsOfProvince(snapshot, decisions, principal) : {}),
   });
+}
+
+function assignmentsOfProvince(snapshot: CatalogueSnapshot, decisions: CatalogueDecision[], principal: RouteContext["principal"]) {
+  const own = principal.role === "agency" && principal.agencyId ? snapshot.lookup.agency(principal.province, principal.agencyId) : undefined;
+  const assignments = decisions.flatMap((decision) =>
+    principal.role === "agency"
+      ? own
+        ? snapshot.lookup.assignmentsFor(decision, own).map(({ assignment }) => assignment)
+        : []
+      : [...snapshot.lookup.assignmentsOfDecision(decision.id)],
+  );
+  return {
+    assignments,
+    agencies: snapshot.lookup.agenciesOf(principal.province),
+    groups: snapshot.catalogue.groups.filter((group) => group.province === principal.province),
+  };
 }
 
 /** GET decisions — what the caller can pick in the task pane, with the periods each decision is reported in. */
@@ -72,16 +94,25 @@ const importQuerySchema = z.object({
   title: z.string().max(500).optional(),
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "date phải có dạng YYYY-MM-DD." }).optional(),
   dryRun: z.enum(["true", "false"]).optional(),
+  /** A corrected import takes the place of the same decision, while nobody has submitted against it. */
+  replace: z.enum(["true", "false"]).optional(),
+  /** JSON: {"Sở Y Tế (cũ)": {"use": "so-y-te"}, "Sở Mới": {"create": true}} for headings close to registered agencies. */
+  agencyChoices: z.string().max(20_000).optional(),
 });
+
+/** Problems a person resolves by choosing agencies, not by correcting the document. */
+const CHOICE_CODES = new Set(["agency_choice_required"]);
 
 /**
  * POST catalogue/import — a decision's appendix (xlsx in the catalogue's layout, or text) added to the catalogue.
- * All of it or nothing: any error, or a decision of another province, leaves the catalogue as it was.
+ * All of it or nothing: any error, a heading that only resembles a registered agency and has no choice, or a decision
+ * of another province leaves the catalogue as it was. The dry run answers with the same report, agencies included.
  */
 export async function importHandler({ request, services, principal }: RouteContext): Promise<HttpResponseInit> {
   const query = importQuerySchema.safeParse(Object.fromEntries(request.query.entries()));
   if (!query.success) throw validationError(query.error, "Tham số nhập văn bản");
-  const { format, name, dryRun, ...overrides } = query.data;
+  const { format, name, dryRun, replace, agencyChoices: choicesText, ...overrides } = query.data;
+  const agencyChoices = parseAgencyChoices(choicesText);
   const bytes = Buffer.from(await readBytes(request, 20 * 1024 * 1024));
   if (bytes.byteLength === 0) throw new ApiError("validation_failed", "Chưa gửi kèm tệp văn bản cần nhập.");
   let draft;
@@ -94,19 +125,62 @@ export async function importHandler({ request, services, principal }: RouteConte
   const header = decisionFromHeader(draft.header, { ...overrides, ...(draft.header.province ? {} : { province: principal.province }) });
   if ("problems" in header) throw importRejected([...draft.problems, ...header.problems]);
   requireSameProvince(principal, header.decision.province);
+  const input = { draft, decision: header.decision, replace: replace === "true", ...(agencyChoices ? { agencyChoices } : {}) };
 
-  const apply = (catalogue: Parameters<typeof buildCatalogue>[1]) => {
-    const built = buildCatalogue([{ draft, decision: header.decision }], catalogue);
-    const report = built.reports[0]!;
-    if (report.problems.some((problem) => problem.severity === "error")) throw importRejected(report.problems);
-    return { catalogue: built.catalogue, result: report };
+  const build = (catalogue: Catalogue) => {
+    const built = buildCatalogue([input], catalogue);
+    return { catalogue: built.catalogue, report: built.reports[0]! };
   };
+  const current = await services.catalogue.current();
+  if (input.replace && current.lookup.decisions.has(header.decision.id)) await requireNoSubmissions(services, header.decision);
   if (dryRun === "true") {
-    const { result } = apply((await services.catalogue.current()).catalogue);
-    return json(200, { dryRun: true, decision: header.decision, report: result });
+    const { report } = build(current.catalogue);
+    // A preview shows the agencies still to choose; anything else wrong in the document is refused as usual.
+    if (report.problems.some((problem) => problem.severity === "error" && !CHOICE_CODES.has(problem.code))) throw importRejected(report.problems);
+    return json(200, { dryRun: true, decision: header.decision, needsAgencyChoices: report.agencies.close.length > 0, report });
   }
-  const saved = await services.catalogue.update(apply, { updatedBy: principal.subject, reason: `Nhập văn bản ${header.decision.number}` });
+  const saved = await services.catalogue.update(
+    (catalogue) => {
+      const { catalogue: next, report } = build(catalogue);
+      const errors = report.problems.filter((problem) => problem.severity === "error");
+      if (errors.length > 0 && errors.every((problem) => CHOICE_CODES.has(problem.code))) throw choicesRequired(report);
+      if (errors.length > 0) throw importRejected(report.problems);
+      return { catalogue: next, result: report };
+    },
+    { updatedBy: principal.subject, reason: `${input.replace ? "Nhập lại (thay thế)" : "Nhập"} văn bản ${header.decision.number}` },
+  );
   return json(201, { dryRun: false, catalogueVersion: saved.version, decision: header.decision, report: saved.result });
+}
+
+function parseAgencyChoices(text: string | undefined): AgencyChoices | undefined {
+  if (text === undefined || text.trim() === "") return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new ApiError("validation_failed", 'agencyChoices phải là JSON, ví dụ {"Sở Y Tế (cũ)": {"use": "so-y-te"}}.');
+  }
+  const choices = agencyChoicesSchema.safeParse(parsed);
+  if (!choices.success) throw validationError(choices.error, "Lựa chọn cơ quan (agencyChoices)");
+  return choices.data;
+}
+
+/** A decision stops being replaceable with its first submission: a report must keep meaning what it answered. */
+async function requireNoSubmissions(services: RouteContext["services"], decision: CatalogueDecision): Promise<void> {
+  if (!(await services.submissions.hasAnyForDecision(decision.id))) return;
+  throw new ApiError(
+    "decision_has_submissions",
+    `Không thay được văn bản ${decision.number}: đã có cơ quan nộp báo cáo theo văn bản này, thay chỉ tiêu bây giờ sẽ làm sai các báo cáo đã nộp. Danh mục không thay đổi.`,
+  );
+}
+
+function choicesRequired(report: BuildReport): ApiError {
+  const list = report.agencies.close.map((close) => `"${close.heading}" (giống ${close.candidates.map((c) => `${c.name} – ${c.id}`).join("; ")})`);
+  return new ApiError(
+    "agency_choice_required",
+    `Không nhập: ${list.length} mục có tên giống cơ quan đã đăng ký, cần chọn là cơ quan đó hay tạo mới: ${list.join(", ")}. Danh mục không thay đổi.`,
+    { close: report.agencies.close, problems: report.problems },
+  );
 }
 
 function importRejected(problems: ImportProblem[]): ApiError {

@@ -7,6 +7,7 @@ import type { z } from "zod";
 export const API_ERROR_CODES = {
   invalid_json: 400,
   validation_failed: 400,
+  agency_choice_required: 400,
   idempotency_key_required: 400,
   unauthorized: 401,
   forbidden: 403,
@@ -14,6 +15,7 @@ export const API_ERROR_CODES = {
   method_not_allowed: 405,
   conflict: 409,
   idempotency_key_reused: 409,
+  decision_has_submissions: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   not_xlsx: 422,

@@ -113,6 +113,27 @@ export class SubmissionStore {
     }
   }
 
+  /**
+   * Whether any agency has submitted anything under the decision, in any period. One query for at most one key: the
+   * decision's partitions are the key range "{decision}~…", and '~' ends the decision id so no other decision shares it.
+   */
+  async hasAnyForDecision(decisionId: string): Promise<boolean> {
+    const prefix = partitionOf(decisionId, "");
+    const pages = this.table
+      .listEntities({
+        queryOptions: {
+          filter: `PartitionKey ge '${escapeOData(prefix)}' and PartitionKey lt '${escapeOData(prefixEnd(prefix))}'`,
+          select: ["RowKey"],
+        },
+      })
+      .byPage({ maxPageSize: 1 });
+    for await (const page of pages) {
+      if (page.length > 0) return true;
+      // An empty page with a continuation token is possible on a range query; read on until a row or the end.
+    }
+    return false;
+  }
+
   /** Records the version's workbook on the version and, when it is still the newest, on the latest copy. */
   async attachWorkbook(record: SubmissionRecord, workbook: StoredWorkbook): Promise<SubmissionRecord> {
     const partitionKey = partitionOf(record.decisionId, record.period);

@@ -54,7 +54,40 @@ export function resolveAgencyName(heading: string): ResolvedAgencyName {
     }
   }
   const name = isAllCaps(text) ? sentenceCase(text) : text;
-  return { name, id: slugOf(name), kind: kindOf(foldDiacritics(name)), corrections };
+  return { name, id: agencyIdOf(name), kind: kindOf(foldDiacritics(name)), corrections };
+}
+
+/** "UBND xã Hạ Hòa", "Ủy ban nhân dân xã Hạ Hòa" and "Xã Hạ Hòa" are one commune: the people's committee is implied. */
+const PEOPLES_COMMITTEE = /^(ubnd|uy ban nhan dan)\s+(?!cac\b)/;
+
+/**
+ * The one id scheme of agencies: the slug of the name without a leading "UBND"/"Ủy ban nhân dân", the kind word kept
+ * ("xa-ha-hoa", "huyen-a-luoi", "so-y-te"), so that a commune registered from a list and the same commune named in a
+ * decision's heading get the same id.
+ */
+export function agencyIdOf(name: string): string {
+  return slugOf(agencyNameKey(name));
+}
+
+/**
+ * What two names of one agency have in common however they are written: case, diacritics, spacing, punctuation and a
+ * leading "UBND"/"Ủy ban nhân dân" do not count; the kind word does ("xã Tam Nông" is not "huyện Tam Nông").
+ */
+export function agencyNameKey(name: string): string {
+  return foldDiacritics(normalizeText(name))
+    .replace(/^\d+\s*[.)]\s*/, "")
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim()
+    .replace(PEOPLES_COMMITTEE, "");
+}
+
+/**
+ * Ids issued before the one scheme ("ubnd-xa-thanh-ba") and after it ("xa-thanh-ba") name the same agency: the other
+ * spelling of an id, for lookups that miss.
+ */
+export function otherAgencyIdSpelling(id: string): string | undefined {
+  if (/^ubnd-cac-/.test(id)) return undefined;
+  return id.startsWith("ubnd-") ? id.slice("ubnd-".length) : `ubnd-${id}`;
 }
 
 export function slugOf(text: string): string {

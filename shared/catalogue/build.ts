@@ -6,6 +6,10 @@ import { indicatorKey } from "./indicatorKey";
 import { ratioParts } from "./indicatorParts";
 import { keySimilarity } from "./similarity";
 import { resolveAgencyName, slugOf } from "./agencyNames";
+import { choiceForHeading, type AgencyChoices } from "./agencyChoices";
+import { matchAgency, type AgencyCandidate } from "./agencyMatch";
+import { buildAssignmentTarget } from "../model/assignmentTarget";
+import type { Milestone } from "../period/milestone";
 import type { Agency, AgencyGroup, Assignment, Catalogue, CatalogueDecision, Indicator, UncertainMatch } from "./model";
 import { indicatorKindOfTarget } from "../model/indicator";
 
@@ -23,14 +27,35 @@ export const UNCERTAIN_SIMILARITY = 0.6;
 export interface DecisionInput {
   draft: ImportDraft;
   decision: CatalogueDecision;
+  /** What the person importing decided for headings that only resemble a registered agency. */
+  agencyChoices?: AgencyChoices;
+  /** The decision is already in the catalogue and this corrected import takes its place (its old rows go). */
+  replace?: boolean;
+}
+
+/** A section heading and the agency it became. */
+export interface AgencyOutcome {
+  heading: string;
+  id: string;
+  name: string;
+}
+
+/** A heading that resembles registered agencies: a person says which one it is, or that it is new. */
+export interface CloseAgency {
+  heading: string;
+  name: string;
+  candidates: AgencyCandidate[];
 }
 
 export interface BuildReport {
   decisionId: string;
+  /** True when the import took the place of the same decision imported before. */
+  replaced: boolean;
   sections: number;
   rows: number;
   newIndicators: number;
   matchedIndicators: number;
+  agencies: { created: AgencyOutcome[]; matched: AgencyOutcome[]; close: CloseAgency[] };
   problems: ImportProblem[];
 }
 
@@ -70,24 +95,53 @@ class CatalogueState {
     this.nextCode = 1 + Math.max(0, ...this.indicators.map((indicator) => Number(indicator.code.split("-")[1])));
   }
 
-  addDecision({ draft, decision }: DecisionInput): BuildReport {
+  addDecision({ draft, decision, agencyChoices, replace }: DecisionInput): BuildReport {
     const problems: ImportProblem[] = [...draft.problems];
-    const report: BuildReport = { decisionId: decision.id, sections: 0, rows: 0, newIndicators: 0, matchedIndicators: 0, problems };
-    if (this.decisions.some((known) => known.id === decision.id)) {
+    const report: BuildReport = {
+      decisionId: decision.id,
+      replaced: false,
+      sections: 0,
+      rows: 0,
+      newIndicators: 0,
+      matchedIndicators: 0,
+      agencies: { created: [], matched: [], close: [] },
+      problems,
+    };
+    const known = this.decisions.findIndex((existing) => existing.id === decision.id);
+    if (known >= 0 && !replace) {
       problems.push({
         code: "duplicate_decision",
         severity: "error",
-        message: `Quyết định ${decision.number} (${decision.id}) đã có trong danh mục.`,
+        message: `Văn bản ${decision.number} (${decision.id}) đã có trong danh mục. Nếu đây là bản đã sửa, nhập lại với lựa chọn thay thế (dòng lệnh: --replace; HTTP: replace=true).`,
       });
       return report;
     }
-    this.decisions.push(decision);
+    if (known >= 0) {
+      this.removeDecision(decision.id);
+      this.decisions[known] = decision;
+      report.replaced = true;
+    } else {
+      this.decisions.push(decision);
+    }
+    // Headings are matched against the agencies registered before this decision, not those it creates itself.
+    const registered = [...this.agencies.values()].filter((agency) => agency.province === decision.province);
     const usedIds = new Set<string>();
+    // Some readers already said, on the row, that its target cell is empty: said once.
+    const toldEmpty = new Set(draft.problems.filter((p) => EMPTY_TARGET_CODES.has(p.code) && p.source).map((p) => placeKey(p.source)));
     for (const section of draft.sections) {
       report.sections += 1;
-      const owner = this.resolveOwner(decision.province, section.heading, problems);
+      const owner = this.resolveOwner(decision.province, section, registered, agencyChoices, report);
       for (const row of section.rows) {
         report.rows += 1;
+        if (normalizeText(row.targetText) === "" && !(row.source && toldEmpty.has(placeKey(row.source)))) {
+          problems.push({
+            code: "empty_target",
+            severity: "warning",
+            message: `${where(row)}chỉ tiêu giao để trống — cần người đánh giá.`,
+            ...(row.source ? { source: row.source } : {}),
+          });
+        }
+        const milestones = milestonesOf(row, problems);
         const parsed = parseTarget(row.targetText, row.unit ? { unit: row.unit } : {});
         if (!parsed.ok) {
           problems.push({
@@ -103,16 +157,38 @@ class CatalogueState {
         const placed = this.placeIndicator(row, target, id);
         if (placed.status === "new") report.newIndicators += 1;
         else report.matchedIndicators += 1;
-        this.assignments.push(assignmentOf(id, decision.id, owner, section.order, section.part, row, target, placed.code));
+        this.assignments.push(assignmentOf(id, decision.id, owner, section.order, section.part, row, target, placed.code, milestones));
       }
     }
     return report;
   }
 
-  private resolveOwner(province: string, heading: string, problems: ImportProblem[]): { id: string; isGroup: boolean } {
+  /** A replaced decision's rows leave with it; its indicators stay, since other decisions may share them. */
+  private removeDecision(decisionId: string): void {
+    const removed = new Set(this.assignments.filter((assignment) => assignment.decisionId === decisionId).map((assignment) => assignment.id));
+    const kept = this.assignments.filter((assignment) => !removed.has(assignment.id));
+    this.assignments.splice(0, this.assignments.length, ...kept);
+    const uncertain = this.uncertain
+      .map((match) => ({ ...match, assignmentIds: match.assignmentIds.filter((id) => !removed.has(id)) }))
+      .filter((match) => match.assignmentIds.length > 0);
+    this.uncertain.splice(0, this.uncertain.length, ...uncertain);
+  }
+
+  /**
+   * The agency or group a section is for. A heading with the normalised name of a registered agency is that agency;
+   * one that only resembles registered agencies waits for the person's choice and stops the import without it.
+   */
+  private resolveOwner(
+    province: string,
+    section: ImportDraft["sections"][number],
+    registered: readonly Agency[],
+    choices: AgencyChoices | undefined,
+    report: BuildReport,
+  ): { id: string; isGroup: boolean } {
+    const { heading } = section;
     const resolved = resolveAgencyName(heading);
     for (const correction of resolved.corrections) {
-      problems.push({ code: "ocr_correction", severity: "warning", message: `Tên cơ quan được sửa lỗi chuyển đổi: ${correction}.`, text: heading });
+      report.problems.push({ code: "ocr_correction", severity: "warning", message: `Tên cơ quan được sửa lỗi chuyển đổi: ${correction}.`, text: heading });
     }
     if (resolved.group) {
       const key = `${province}/${resolved.id}`;
@@ -121,9 +197,49 @@ class CatalogueState {
       }
       return { id: resolved.id, isGroup: true };
     }
-    const key = `${province}/${resolved.id}`;
-    if (!this.agencies.has(key)) this.agencies.set(key, { province, id: resolved.id, name: resolved.name, kind: resolved.kind });
-    return { id: resolved.id, isGroup: false };
+    const outcome = (agency: Agency, list: AgencyOutcome[]) => {
+      if (!list.some((listed) => listed.id === agency.id)) list.push({ heading, id: agency.id, name: agency.name });
+      return { id: agency.id, isGroup: false };
+    };
+    // A heading seen earlier in this decision (Huế names agencies again in its second appendix) is that agency again.
+    const earlier = this.agencies.get(`${province}/${resolved.id}`);
+    if (earlier && !registered.includes(earlier)) return outcome(earlier, report.agencies.created);
+    const choice = choiceForHeading(choices, heading);
+    if (choice && "use" in choice) {
+      const chosen = registered.find((agency) => agency.id === choice.use);
+      if (chosen) return outcome(chosen, report.agencies.matched);
+      report.problems.push({
+        code: "unknown_agency_choice",
+        severity: "error",
+        message: `Mục ${section.order} "${heading}": không có cơ quan mã "${choice.use}" đã đăng ký để chọn.`,
+        text: heading,
+      });
+      return { id: choice.use, isGroup: false };
+    }
+    const match = matchAgency(resolved.name, registered);
+    // The same normalised name is the registered agency even when asked to create one: agencies exist once.
+    if (match.kind === "matched") return outcome(match.agency, report.agencies.matched);
+    if (match.kind === "close" && !choice) {
+      if (!report.agencies.close.some((listed) => listed.name === resolved.name)) {
+        report.agencies.close.push({ heading, name: resolved.name, candidates: match.candidates });
+        report.problems.push({
+          code: "agency_choice_required",
+          severity: "error",
+          message: `Mục ${section.order} "${heading}" giống cơ quan đã đăng ký ${match.candidates.map((c) => `"${c.name}" (${c.id})`).join(", ")}: cần chọn là cơ quan đó hay tạo cơ quan mới.`,
+          text: heading,
+        });
+      }
+      return { id: resolved.id, isGroup: false };
+    }
+    return outcome(this.createAgency(province, resolved), report.agencies.created);
+  }
+
+  private createAgency(province: string, resolved: { id: string; name: string; kind: Agency["kind"] }): Agency {
+    let id = resolved.id;
+    for (let n = 2; this.agencies.has(`${province}/${id}`); n += 1) id = `${resolved.id}-${n}`;
+    const agency: Agency = { province, id, name: resolved.name, kind: resolved.kind };
+    this.agencies.set(`${province}/${id}`, agency);
+    return agency;
   }
 
   /** Finds or creates the indicator of a row; records resembling entries for confirmation. */
@@ -195,6 +311,33 @@ function uniqueId(base: string, used: Set<string>): string {
   return id;
 }
 
+const EMPTY_TARGET_CODES = new Set(["empty_target", "missing_target"]);
+
+function placeKey(source: DraftRow["source"]): string {
+  return `${source?.sheet ?? ""}|${source?.row ?? ""}|${source?.line ?? ""}`;
+}
+
+/** Each milestone's target read now, like the main target: a cell that looks like a rule but is wrong stops the import. */
+function milestonesOf(row: DraftRow, problems: ImportProblem[]): Milestone[] {
+  return (row.milestones ?? []).map((milestone) => {
+    const built = buildAssignmentTarget(milestone.targetText, row.unit);
+    if (built.ok) return { ...milestone, target: built.target };
+    problems.push({
+      code: "invalid_milestone_target",
+      severity: "error",
+      message: `${where(row)}chỉ tiêu đến ${vietnameseDate(milestone.due)} "${milestone.targetText}" không đọc được: ${built.errors.map((e) => e.message).join(" ")}`,
+      text: milestone.targetText,
+      ...(row.source ? { source: row.source } : {}),
+    });
+    return milestone;
+  });
+}
+
+function vietnameseDate(iso: string): string {
+  const [year, month, day] = iso.split("-");
+  return `${Number(day)}/${Number(month)}/${year}`;
+}
+
 function where(row: DraftRow): string {
   if (row.source?.sheet) return `Trang tính "${row.source.sheet}", dòng ${row.source.row ?? "?"}: `;
   if (row.source?.line) return `Dòng ${row.source.line}: `;
@@ -210,6 +353,7 @@ function assignmentOf(
   row: DraftRow,
   target: Target,
   indicatorCode: string,
+  milestones: Milestone[],
 ): Assignment {
   return {
     id,
@@ -221,7 +365,7 @@ function assignmentOf(
     text: normalizeText(row.text),
     targetText: row.targetText,
     target,
-    milestones: row.milestones ?? [],
+    milestones,
     history: row.history ?? [],
     coordinatingAgencies: row.coordinatingAgencies ?? [],
     // Lead and coordinating agencies stay names until the province registers them (task tables name whole groups).

@@ -1,3 +1,4 @@
+import { otherAgencyIdSpelling } from "./agencyNames";
 import type { Agency, AgencyGroup, Assignment, Catalogue, CatalogueDecision, Indicator } from "./model";
 
 /**
@@ -24,8 +25,12 @@ export class CatalogueLookup {
     }
   }
 
+  /** By id, or by the id's other spelling ("ubnd-xa-thanh-ba" / "xa-thanh-ba"): ids issued before one scheme still resolve. */
   agency(province: string, agencyId: string): Agency | undefined {
-    return this.agencies.get(agencyKey(province, agencyId));
+    const found = this.agencies.get(agencyKey(province, agencyId));
+    if (found) return found;
+    const other = otherAgencyIdSpelling(agencyId);
+    return other === undefined ? undefined : this.agencies.get(agencyKey(province, other));
   }
 
   agenciesOf(province: string): Agency[] {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isoDateSchema } from "./isoDate";
+import { targetSchema } from "../target/schema";
 import { periodEnd, periodStart, type PeriodCode } from "./period";
 
 /**
@@ -10,6 +11,8 @@ export const milestoneSchema = z.object({
   due: isoDateSchema,
   /** Exactly as written: the officer must recognise the cell of the plan. */
   targetText: z.string({ error: "Chỉ tiêu của mốc phải là chuỗi ký tự." }),
+  /** Read at import, like the main target, so that a wrong cell is reported then and not when a report is due. */
+  target: targetSchema.optional(),
 });
 export type Milestone = z.infer<typeof milestoneSchema>;
 

@@ -36,7 +36,7 @@ export function buildPeriodAssignments(input: PeriodAssignmentsInput): PeriodAss
 function periodAssignment(lookup: CatalogueLookup, assignment: Assignment, period: PeriodCode, viaGroupId?: string): PeriodAssignment {
   const indicator = lookup.indicators.get(assignment.indicatorCode);
   const milestone = milestoneForPeriod(assignment.milestones, period);
-  const target = milestone ? milestoneTarget(milestone.targetText, assignment) : assignment.target;
+  const target = milestone ? (milestone.target ?? milestoneTarget(milestone.targetText, assignment)) : assignment.target;
   return {
     assignmentId: assignment.id,
     indicatorCode: assignment.indicatorCode,

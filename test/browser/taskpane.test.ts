@@ -207,11 +207,19 @@ describe("the task pane in Chromium against the local stack", { timeout: 60_000 
       const before = await (await system.stack.call("/decisions", { key: system.stack.keys.province })).json();
       expect(before.decisions.map((decision: { number: string }) => decision.number)).not.toContain("99/QĐ-UBND");
 
+      // "Sở Y Tế (cũ)" resembles the registered "Sở Y tế": the officer chooses before anything is imported.
+      await province.pane.getByText("Cơ quan đã đăng ký (1): Sở Nội vụ.").waitFor();
+      expect(await province.button("Nhập vào danh mục").isDisabled()).toBe(true);
+      await province.pane.getByLabel('Mục "Sở Y Tế (cũ)" giống cơ quan đã đăng ký: đây là cơ quan nào?').selectOption("so-y-te");
+      expect(await province.button("Nhập vào danh mục").isDisabled()).toBe(false);
+
       await province.button("Nhập vào danh mục").click();
       await province.pane.getByText("Đã nhập vào danh mục").waitFor();
       const after = await (await system.stack.call("/decisions", { key: system.stack.keys.province })).json();
       const imported = after.decisions.find((decision: { number: string }) => decision.number === "99/QĐ-UBND");
-      expect(imported).toMatchObject({ year: 2026, assignmentCount: 4 });
+      expect(imported).toMatchObject({ year: 2026, assignmentCount: 5 });
+      const decision = await (await system.stack.call(`/decisions/${imported.id}`, { key: system.stack.keys.province })).json();
+      expect(decision.assignedAgencies.map((agency: { id: string }) => agency.id).sort()).toEqual(["so-noi-vu", "so-y-te"]);
     });
   });
 });

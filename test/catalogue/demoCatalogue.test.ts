@@ -29,10 +29,12 @@ describe("shipped demo catalogue", () => {
     const catalogue = await loadCatalogue(DEMO_CATALOGUE_PATH);
     const trade = catalogue.assignments.filter((assignment) => assignment.decisionId === "hue-106-kh-ubnd" && assignment.agencyId === "so-cong-thuong" && assignment.milestones.length > 0);
     expect(trade).toHaveLength(4);
+    // Each milestone's target is read at import, like the main target.
+    const above95 = { kind: "percent", comparator: "gt", value: 95 };
     expect(trade[0]!.milestones).toEqual([
-      { due: "2025-03-31", targetText: ">95%" },
-      { due: "2025-06-30", targetText: ">95%" },
-      { due: "2025-12-31", targetText: ">95%" },
+      { due: "2025-03-31", targetText: ">95%", target: above95 },
+      { due: "2025-06-30", targetText: ">95%", target: above95 },
+      { due: "2025-12-31", targetText: ">95%", target: above95 },
     ]);
   });
 

@@ -1,22 +1,45 @@
 import { parseArgs } from "node:util";
-import type { Catalogue } from "../../../shared/catalogue/model";
-import { DEMO_CATALOGUE_PATH, loadCatalogue } from "../../catalogue/catalogueFile";
+import { z } from "zod";
+import { catalogueSchema, type Catalogue } from "../../../shared/catalogue/model";
+import { decisionIdSchema } from "../../../shared/model/ids";
+import { openApi, openStorage } from "../apiConnection";
 import { CliError, type CliIo } from "../io";
 
+// ---- Arguments: one block, so that a change to how every command reads its arguments merges in one place. ----
+const ARGUMENTS = { decision: { type: "string" }, json: { type: "boolean" }, server: { type: "string" }, key: { type: "string" } } as const;
+
+const optionsSchema = z.object({
+  decision: decisionIdSchema.optional(),
+  json: z.boolean().optional(),
+  server: z.url({ error: "--server phải là địa chỉ, ví dụ http://127.0.0.1:7071" }).optional(),
+  key: z.string().optional(),
+});
+type CatalogueOptions = z.infer<typeof optionsSchema>;
+
+function readArguments(args: string[]): CatalogueOptions {
+  const { values } = parseArgs({ args, options: ARGUMENTS });
+  if (values.key && !(values.server || process.env.KPI_SERVER)) {
+    throw new CliError("--key chỉ dùng cùng --server: không có --server, lệnh đọc thẳng kho lưu trữ và không cần khóa.", 2);
+  }
+  const options = optionsSchema.safeParse({ ...values, server: values.server || process.env.KPI_SERVER || undefined, key: values.key || process.env.KPI_KEY || undefined });
+  if (!options.success) throw new CliError(options.error.issues.map((issue) => issue.message).join(" "), 2);
+  return options.data;
+}
+// ---- End of arguments. ----
+
 /**
- * `kpi catalogue [--decision id] [--file catalogue.json] [--json]`: each indicator with the agencies it is
- * assigned to and their targets as written.
+ * `kpi catalogue [--decision mã] [--json] [--server URL --key KHÓA]`: each indicator with the agencies it is assigned
+ * to and their targets as written, from the catalogue of the system that runs (over HTTP with --server, otherwise
+ * straight from storage: KPI_STORAGE_CONNECTION, default the Azurite of `npm start`).
  */
 export async function runCatalogue(args: string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({ args, options: { decision: { type: "string" }, file: { type: "string" }, json: { type: "boolean" } } });
-  const catalogue = await loadCatalogue(values.file ?? DEMO_CATALOGUE_PATH).catch((error: unknown) => {
-    throw new CliError(`Không đọc được danh mục "${values.file ?? DEMO_CATALOGUE_PATH}": ${error instanceof Error ? error.message : String(error)}`);
-  });
-  if (values.decision && !catalogue.decisions.some((decision) => decision.id === values.decision)) {
-    throw new CliError(`Không có văn bản "${values.decision}". Có: ${catalogue.decisions.map((decision) => decision.id).join(", ")}.`);
+  const options = readArguments(args);
+  const catalogue = options.server ? await catalogueFromServer(options) : (await (await openStorage()).catalogue.current()).catalogue;
+  if (options.decision && !catalogue.decisions.some((decision) => decision.id === options.decision)) {
+    throw new CliError(`Không có văn bản "${options.decision}". Có: ${catalogue.decisions.map((decision) => decision.id).join(", ") || "(chưa có văn bản nào)"}.`);
   }
-  const listing = catalogueListing(catalogue, values.decision);
-  if (values.json) {
+  const listing = catalogueListing(catalogue, options.decision);
+  if (options.json) {
     io.out(JSON.stringify(listing, null, 2));
     return 0;
   }
@@ -26,6 +49,23 @@ export async function runCatalogue(args: string[], io: CliIo): Promise<number> {
   }
   io.out(`${listing.length} chỉ tiêu, ${listing.reduce((sum, entry) => sum + entry.assignments.length, 0)} phân giao.`);
   return 0;
+}
+
+/** The part of the catalogue the key may see, in the catalogue's own shape. */
+const servedCatalogueSchema = catalogueSchema.omit({ uncertainMatches: true });
+
+async function catalogueFromServer(options: CatalogueOptions): Promise<Catalogue> {
+  const api = await openApi({ server: options.server, key: options.key });
+  try {
+    const response = await api.fetch("/catalogue?include=assignments");
+    const body: { message?: string } = await response.json().catch(() => ({}));
+    if (!response.ok) throw new CliError(`Không đọc được danh mục (${response.status}): ${body.message ?? "lỗi không rõ"}`);
+    const served = servedCatalogueSchema.safeParse(body);
+    if (!served.success) throw new CliError("Máy chủ trả danh mục không đúng định dạng: máy chủ và dòng lệnh có cùng phiên bản không?");
+    return { ...served.data, uncertainMatches: [] };
+  } finally {
+    await api.close();
+  }
 }
 
 export interface CatalogueEntry {

@@ -1,92 +1,130 @@
-import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { buildCatalogue, type BuildReport } from "../../../shared/catalogue/build";
-import { decisionFromHeader } from "../../../shared/catalogue/decision";
-import type { ImportDraft, ImportProblem } from "../../../shared/catalogue/draft";
-import type { Catalogue } from "../../../shared/catalogue/model";
-import { loadCatalogue, saveCatalogue } from "../../catalogue/catalogueFile";
+import type { AgencyChoices } from "../../../shared/catalogue/agencyChoices";
+import { slugOf } from "../../../shared/catalogue/agencyNames";
+import type { ImportDraft } from "../../../shared/catalogue/draft";
+import { agencyIdSchema } from "../../../shared/model/ids";
 import { readSource, SOURCE_FORMATS, SourceError } from "../../catalogue/readSource";
+import { openApi } from "../apiConnection";
 import { CliError, type CliIo } from "../io";
+import { importAnswerSchema } from "../../../shared/catalogue/importAnswer";
+import { printImportAnswer, printRefusal } from "./importReport";
+
+const USAGE_EXAMPLE = "Ví dụ: kpi import phu-luc.xlsx --dry-run --server http://127.0.0.1:7071 --key <khóa tỉnh>";
+
+// ---- Arguments: one block, so that a change to how every command reads its arguments merges in one place. ----
+const ARGUMENTS = {
+  format: { type: "string" },
+  "dry-run": { type: "boolean" },
+  json: { type: "boolean" },
+  replace: { type: "boolean" },
+  agency: { type: "string", multiple: true },
+  create: { type: "string", multiple: true },
+  number: { type: "string" },
+  province: { type: "string" },
+  year: { type: "string" },
+  title: { type: "string" },
+  date: { type: "string" },
+  server: { type: "string" },
+  key: { type: "string" },
+} as const;
+
+/** `--agency "Sở Y Tế (cũ)=so-y-te"`: the heading as written, then the registered agency's id. */
+const agencyChoiceArgument = z
+  .string()
+  .regex(/^.+=[^=]+$/, { error: '--agency viết dạng "Tên mục=mã cơ quan", ví dụ --agency "Sở Y Tế (cũ)=so-y-te".' })
+  .transform((text) => {
+    const at = text.lastIndexOf("=");
+    return { heading: text.slice(0, at).trim(), id: text.slice(at + 1).trim() };
+  })
+  .pipe(z.object({ heading: z.string().min(1), id: agencyIdSchema }));
 
 const optionsSchema = z.object({
   format: z.enum(SOURCE_FORMATS, { error: `--format phải là một trong: ${SOURCE_FORMATS.join(", ")}.` }).optional(),
   "dry-run": z.boolean().optional(),
   json: z.boolean().optional(),
-  into: z.string().optional(),
+  replace: z.boolean().optional(),
+  agency: z.array(agencyChoiceArgument).default([]),
+  create: z.array(z.string().trim().min(1, { error: "--create cần tên mục, ví dụ --create \"Sở Y Tế (cũ)\"." })).default([]),
   number: z.string().optional(),
   province: z.string().optional(),
   year: z.coerce.number().int().min(2000).max(2100, { message: "--year phải là năm, ví dụ 2025." }).optional(),
   title: z.string().optional(),
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "--date phải có dạng YYYY-MM-DD." }).optional(),
+  server: z.url({ error: "--server phải là địa chỉ, ví dụ http://127.0.0.1:7071" }).optional(),
+  key: z.string().optional(),
 });
+type ImportOptions = z.infer<typeof optionsSchema>;
 
-/**
- * `kpi import <tệp> [--format …] [--dry-run] [--json] [--into catalogue.json]`: reads a decision's appendix and
- * reports what it found. Without --dry-run the decision is added to the catalogue file — all of it, or nothing
- * when any error was found.
- */
-export async function runImport(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      format: { type: "string" },
-      "dry-run": { type: "boolean" },
-      json: { type: "boolean" },
-      into: { type: "string" },
-      number: { type: "string" },
-      province: { type: "string" },
-      year: { type: "string" },
-      title: { type: "string" },
-      date: { type: "string" },
-    },
-  });
-  const options = optionsSchema.safeParse(values);
+function readArguments(args: string[]): { options: ImportOptions; path: string } {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: ARGUMENTS });
+  if (values.key && !(values.server || process.env.KPI_SERVER)) {
+    throw new CliError("--key chỉ dùng cùng --server: không có --server, lệnh làm việc thẳng với kho lưu trữ và không cần khóa.", 2);
+  }
+  const options = optionsSchema.safeParse({ ...values, server: values.server || process.env.KPI_SERVER || undefined, key: values.key || process.env.KPI_KEY || undefined });
   if (!options.success) throw new CliError(options.error.issues.map((issue) => issue.message).join(" "), 2);
   const [path] = positionals;
-  if (!path) throw new CliError("Thiếu tệp cần nhập. Ví dụ: kpi import phu-luc.xlsx --dry-run", 2);
+  if (!path) throw new CliError(`Thiếu tệp cần nhập. ${USAGE_EXAMPLE}`, 2);
+  return { options: options.data, path };
+}
+// ---- End of arguments. ----
 
-  let draft: ImportDraft;
+/**
+ * `kpi import <tệp> [--dry-run] [--json] [--replace] [--agency "Tên=mã"] [--create "Tên"] [--server URL --key KHÓA]`:
+ * a decision's appendix imported into the catalogue of the system that runs — over HTTP with --server, otherwise
+ * straight on storage (KPI_STORAGE_CONNECTION, default the Azurite of `npm start`) through the same route handler.
+ * All of it or nothing. The preview lists the agencies the import creates, those it found registered, and those that
+ * only resemble a registered agency: the person chooses for these with --agency or --create.
+ */
+export async function runImport(args: string[], io: CliIo): Promise<number> {
+  const { options, path } = readArguments(args);
+  let read: { format: string; draft: ImportDraft };
   try {
-    ({ draft } = await readSource(path, options.data.format));
+    read = await readSource(path, options.format);
   } catch (error) {
     if (error instanceof SourceError) throw new CliError(error.message);
     throw error;
   }
-  const { format: _format, "dry-run": dryRun, json, into, ...overrides } = options.data;
-  const header = decisionFromHeader(draft.header, overrides);
-  const catalogPath = into ?? ".data/catalogue.json";
-  const existing: Catalogue | undefined = !dryRun && existsSync(catalogPath) ? await loadCatalogue(catalogPath) : undefined;
-  const built = "decision" in header ? buildCatalogue([{ draft, decision: header.decision }], existing) : undefined;
-  const report = built?.reports[0];
-  const problems: ImportProblem[] = report?.problems ?? [...draft.problems, ...("problems" in header ? header.problems : [])];
-  const errors = problems.filter((problem) => problem.severity === "error");
+  const bytes = await readFile(path);
+  const province = () => {
+    const named = slugOf(options.province ?? read.draft.header.province ?? "");
+    if (!named) throw new CliError("Văn bản không ghi tỉnh, thành phố: thêm --province, ví dụ --province phu-tho.", 2);
+    return Promise.resolve(named);
+  };
 
-  if (json) {
-    io.out(JSON.stringify({ draft, decision: "decision" in header ? header.decision : undefined, report, catalogue: dryRun ? built?.catalogue : undefined }, null, 2));
-  } else {
-    printSummary(io, draft, report, problems);
+  const api = await openApi({ server: options.server, key: options.key, province });
+  try {
+    const response = await api.fetch(`/catalogue/import?${importQuery(options, path, read.format)}`, {
+      method: "POST",
+      headers: { "content-type": "application/octet-stream" },
+      body: new Uint8Array(bytes),
+    });
+    const body: unknown = await response.json().catch(() => ({}));
+    if (!response.ok) {
+      if (options.json) io.out(JSON.stringify(body, null, 2));
+      printRefusal(io, response.status, body);
+      return 1;
+    }
+    const answer = importAnswerSchema.parse(body);
+    if (options.json) io.out(JSON.stringify({ ...(body as object), draft: read.draft }, null, 2));
+    else printImportAnswer(io, read.draft, answer);
+    return answer.dryRun && answer.needsAgencyChoices ? 1 : 0;
+  } finally {
+    await api.close();
   }
-  if (errors.length > 0) {
-    io.err(`Không nhập: có ${errors.length} lỗi. Sửa tệp rồi nhập lại; danh mục không thay đổi.`);
-    return 1;
-  }
-  if (!dryRun && built) {
-    await saveCatalogue(catalogPath, built.catalogue);
-    if (!json) io.out(`Đã ghi danh mục vào ${catalogPath}.`);
-  }
-  return 0;
 }
 
-function printSummary(io: CliIo, draft: ImportDraft, report: BuildReport | undefined, problems: ImportProblem[]): void {
-  const h = draft.header;
-  io.out(`Văn bản: ${h.number ?? "(không rõ số)"}${h.date ? ` ngày ${h.date}` : ""}${h.province ? ` – ${h.province}` : ""}`);
-  if (h.title) io.out(`Trích yếu: ${h.title}`);
-  const rows = draft.sections.reduce((sum, section) => sum + section.rows.length, 0);
-  io.out(`Tìm thấy ${draft.sections.length} mục cơ quan, ${rows} dòng chỉ tiêu/nhiệm vụ.`);
-  for (const section of draft.sections) io.out(`  ${section.order}. ${section.heading}: ${section.rows.length} dòng${section.part ? ` (${section.part})` : ""}`);
-  if (report) io.out(`Chỉ tiêu: ${report.newIndicators} mới, ${report.matchedIndicators} trùng với chỉ tiêu đã có.`);
-  if (draft.stats) io.out(`Dòng đã đọc: ${draft.stats.linesRead}; đã xếp: ${draft.stats.linesPlaced}; không xếp được: ${draft.stats.linesSkipped}.`);
-  for (const problem of problems) io.out(`${problem.severity === "error" ? "Lỗi" : "Lưu ý"}: ${problem.message}`);
+function importQuery(options: ImportOptions, path: string, format: string): URLSearchParams {
+  const query = new URLSearchParams({ name: basename(path), format });
+  if (options["dry-run"]) query.set("dryRun", "true");
+  if (options.replace) query.set("replace", "true");
+  for (const field of ["number", "title", "date"] as const) if (options[field]) query.set(field, options[field]);
+  if (options.year) query.set("year", String(options.year));
+  const choices: AgencyChoices = {};
+  for (const { heading, id } of options.agency) choices[heading] = { use: id };
+  for (const heading of options.create) choices[heading] = { create: true };
+  if (Object.keys(choices).length > 0) query.set("agencyChoices", JSON.stringify(choices));
+  return query;
 }

@@ -1,6 +1,8 @@
 import type { SubmissionValue } from "../model/submissionValue";
 import { periodEnd, type PeriodCode } from "../period/period";
 import { evaluate } from "../verdict/evaluate";
+import { verdict } from "../verdict/present";
+import { readReportedResult } from "../verdict/reportedResult";
 import type { Verdict } from "../verdict/schema";
 import type { PeriodAssignment } from "./periodAssignments";
 
@@ -11,10 +13,16 @@ import type { PeriodAssignment } from "./periodAssignments";
  */
 export function judgePeriodValue(
   assignment: PeriodAssignment,
-  value: Pick<SubmissionValue, "actual">,
+  value: Pick<SubmissionValue, "actual" | "reportedText">,
   period: PeriodCode,
   decisionYear: number,
 ): Verdict {
+  // A value taken from a report's prose is judged only when the prose said one comparable thing ("95%"); a bare
+  // "Đạt" against 90% is the agency's own verdict, which a person checks.
+  if (value.reportedText !== undefined) {
+    const reading = readReportedResult(assignment.target, value.reportedText, assignment.unit);
+    if (reading.kind === "review") return verdict("needs_review", reading.reason);
+  }
   return evaluate(assignment.target, value.actual, {
     asOf: periodEnd(period),
     dueDate: assignment.milestoneDue ?? `${decisionYear}-12-31`,

@@ -15,8 +15,14 @@ export const receiptVerdictSchema = z.object({
   verdict: verdictCodeSchema,
   label: z.string(),
   explanation: z.string(),
+  /** The result as the agency's results report wrote it, when the value was read from one. */
+  reportedText: z.string().optional(),
 });
 export type ReceiptVerdict = z.infer<typeof receiptVerdictSchema>;
+
+/** How a submission arrived: JSON from the add-in or a program, a workbook filled offline, or a results report. */
+export const submissionChannelSchema = z.enum(["api", "workbook", "results_report"]);
+export type SubmissionChannel = z.infer<typeof submissionChannelSchema>;
 
 export const verdictCountsSchema = z.partialRecord(verdictCodeSchema, z.number().int().nonnegative());
 export type VerdictCounts = z.infer<typeof verdictCountsSchema>;
@@ -50,8 +56,12 @@ export const submissionReceiptSchema = z.object({
   late: z.boolean(),
   reportDueDate: z.string(),
   counts: verdictCountsSchema,
+  /** Absent in receipts of servers older than the results-report channel. */
+  channel: submissionChannelSchema.optional(),
   verdicts: z.array(receiptVerdictSchema),
   workbook: receiptWorkbookSchema.optional(),
+  /** The results report the values were read from, downloadable as sent. */
+  sourceFile: z.object({ sha256: z.string(), size: z.number().int().positive(), name: z.string() }).optional(),
 });
 export type SubmissionReceipt = z.infer<typeof submissionReceiptSchema>;
 
@@ -69,7 +79,7 @@ export const versionSummarySchema = z.object({
   version: z.number().int().positive(),
   submittedAt: z.string(),
   submittedBy: z.string(),
-  channel: z.enum(["api", "workbook"]),
+  channel: submissionChannelSchema,
   late: z.boolean(),
   counts: verdictCountsSchema,
   workbook: z.object({ sha256: z.string(), size: z.number().int().positive(), mismatches: z.number().int().nonnegative() }).optional(),

@@ -44,7 +44,8 @@ export function reportLinesOf(draft: ImportDraft): ReportLine[] {
 export function leadIsAgency(lead: string, view: PeriodAssignments, alias?: string): boolean {
   if (alias !== undefined && slugOf(alias) !== "" && slugOf(alias) === slugOf(lead)) return true;
   const resolved = resolveAgencyName(lead);
-  const bare = (slug: string) => slug.replace(/^ubnd-/, "");
+  // "UBND xã Hạ Hòa" is "Xã Hạ Hòa"; "Sở Tài chính tỉnh Phú Thọ" is "Sở Tài chính".
+  const bare = (slug: string) => slug.replace(/^ubnd-/, "").replace(/-tinh-[a-z0-9-]+$/, "");
   const names = new Set([view.agency.id, slugOf(view.agency.name)].map(bare));
   if (names.has(bare(resolved.id)) || names.has(bare(slugOf(resolved.name)))) return true;
   // "UBND các xã, phường" leads rows every commune reports on.

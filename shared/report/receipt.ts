@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { agencyIdSchema, assignmentIdSchema, decisionIdSchema, submissionIdSchema } from "../model/ids";
+import { submissionChannelSchema } from "../model/submission";
 import { submissionValueSchema } from "../model/submissionValue";
+
+export { submissionChannelSchema };
 import { periodCodeSchema } from "../period/period";
 import { verdictCodeSchema } from "../verdict/schema";
 
@@ -19,10 +22,6 @@ export const receiptVerdictSchema = z.object({
   reportedText: z.string().optional(),
 });
 export type ReceiptVerdict = z.infer<typeof receiptVerdictSchema>;
-
-/** How a submission arrived: JSON from the add-in or a program, a workbook filled offline, or a results report. */
-export const submissionChannelSchema = z.enum(["api", "workbook", "results_report"]);
-export type SubmissionChannel = z.infer<typeof submissionChannelSchema>;
 
 export const verdictCountsSchema = z.partialRecord(verdictCodeSchema, z.number().int().nonnegative());
 export type VerdictCounts = z.infer<typeof verdictCountsSchema>;
@@ -83,6 +82,7 @@ export const versionSummarySchema = z.object({
   late: z.boolean(),
   counts: verdictCountsSchema,
   workbook: z.object({ sha256: z.string(), size: z.number().int().positive(), mismatches: z.number().int().nonnegative() }).optional(),
+  sourceFile: z.object({ sha256: z.string(), size: z.number().int().positive(), name: z.string() }).optional(),
 });
 export type VersionSummary = z.infer<typeof versionSummarySchema>;
 

@@ -142,6 +142,7 @@ describe("an agency's results report ingested as its submission", () => {
     const version = await response.json();
     expect(version).toMatchObject({ channel: "results_report", sourceFile: { name: "Báo cáo quý IV.txt", sha256: preview.file.sha256 } });
     const value = (order: string) => version.values.find((item: { assignmentId: string }) => item.assignmentId === idOf(order));
+    expect(version.sourceFile.blobPath).toBeUndefined();
     expect(value("6")).toMatchObject({ actual: 0.95, reportedText: "95%", verdict: "met" });
     expect(value("7")).toMatchObject({
       actual: "Đạt",
@@ -149,6 +150,12 @@ describe("an agency's results report ingested as its submission", () => {
       verdict: "needs_review",
       explanation: "Cơ quan tự đánh giá «Đạt», không có số liệu để đối chiếu",
     });
+  });
+
+  it("lists the version as read from a results report", async () => {
+    const response = await stack.call(`${AGENCY}/versions`, { key: stack.keys.province });
+    const list = await response.json();
+    expect(list.versions).toMatchObject([{ version: 1, channel: "results_report", sourceFile: { name: "Báo cáo quý IV.txt", sha256: preview.file.sha256 } }]);
   });
 
   it("lets the province download the report exactly as sent", async () => {

@@ -42,6 +42,13 @@ export async function resultsReportHandler(context: RouteContext): Promise<HttpR
     return json(200, await previewResultsReport(context.services, snapshot, target, bytes, name));
   }
 
+  const type = context.request.headers.get("content-type") ?? "";
+  if (!/^application\/json\b/i.test(type)) {
+    throw new ApiError(
+      "unsupported_media_type",
+      "Gửi tệp báo cáo kết quả kèm ?dryRun=true để xem trước; bước xác nhận gửi JSON {\"file\", \"confirm\", \"skip\"} (Content-Type: application/json).",
+    );
+  }
   const choices = await readJson(context.request, resultsReportConfirmSchema, "Xác nhận báo cáo kết quả");
   const result = await confirmResultsReport(context.services, snapshot, {
     ...target,

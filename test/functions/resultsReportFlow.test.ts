@@ -178,6 +178,14 @@ describe("an agency's results report ingested as its submission", () => {
     expect(aggregate.completeness.onTime).toBe(1);
   });
 
+  it("tells a caller who sends the file without dryRun how the two steps go", async () => {
+    const before = await storageSnapshot(stack);
+    const response = await postReport("", REPORT, undefined, { "content-type": "text/plain" });
+    expect(response.status).toBe(415);
+    expect((await response.json()).message).toContain("?dryRun=true");
+    expect(await storageSnapshot(stack)).toEqual(before);
+  });
+
   it("refuses to confirm a file that was never previewed for this agency", async () => {
     const response = await postReport("", JSON.stringify({ file: "0".repeat(64) }), undefined, { "content-type": "application/json" });
     expect(response.status).toBe(404);

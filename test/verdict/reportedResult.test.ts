@@ -85,6 +85,15 @@ describe("a reported result read into a value, never a confident wrong verdict",
     expect(judgePeriodValue(assignment, { actual: "Đạt" }, "2025-Q4", 2025).verdict).toBe("invalid_actual");
   });
 
+  it("asks a person when the value sent is not the one the report states", () => {
+    const assignment: PeriodAssignment = { ...ASSIGNMENT, targetText: "Tối thiểu 90%", target: target("Tối thiểu 90%") };
+    expect(judgePeriodValue(assignment, { actual: 0.5, reportedText: "95%" }, "2025-Q4", 2025)).toMatchObject({
+      verdict: "needs_review",
+      explanation: "Giá trị nộp (0,5) khác với kết quả báo cáo ghi «95%»: cần người đánh giá",
+    });
+    expect(judgePeriodValue(assignment, { actual: 0.95, reportedText: "95%" }, "2025-Q4", 2025).verdict).toBe("met");
+  });
+
   it("keeps the document that proves the work as evidence", () => {
     expect(readReportedResult(target("Quý II/2025"), "đã ban hành Quyết định số 12/QĐ-UBND ngày 3/3/2025")).toEqual({
       kind: "value",

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { submissionValueSchema } from "../../shared/model";
 import { agencyIdSchema, decisionIdSchema, provinceCodeSchema, submissionIdSchema } from "../../shared/model/ids";
 import { periodCodeSchema } from "../../shared/period/period";
-import { receiptWorkbookSchema, submissionChannelSchema, verdictCountsSchema, type SubmissionReceipt } from "../../shared/report/receipt";
+import { submissionChannelSchema } from "../../shared/model/submission";
+import { receiptWorkbookSchema, verdictCountsSchema, type SubmissionReceipt } from "../../shared/report/receipt";
 import { verdictCodeSchema } from "../../shared/verdict/schema";
 
 /** A reported value with the verdict the server gave it when it arrived, and the target it was judged against. */

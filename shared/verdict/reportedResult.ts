@@ -50,8 +50,16 @@ const DATE = /\b(\d{1,2})\/(\d{1,2})\/(\d{4})\b/g;
 const DOCUMENT_REFERENCE =
   /(?:Quyết định|Kế hoạch|Nghị quyết|Công văn|Chỉ thị|Văn bản|Đề án|Thông báo|Báo cáo|Hướng dẫn)\s+(?:số\s+)?\d+\/[\p{L}\p{N}\-–.]+(?:\s+ngày\s+\d{1,2}\/\d{1,2}\/\d{4})?/giu;
 
-/** Words that make a figure something else than the indicator's result: a share of the plan, a change, an estimate. */
-const RELATIVE_WORDS = /\b(ke hoach|so voi|cung ky|tang|giam|chi tieu giao|khoang|gan|xap xi|uoc|du kien|phan dau)\b/;
+/**
+ * Words that make a figure something else than the indicator's result: a share of the plan, a change, an estimate,
+ * or a bound ("trên 250"). Matched with their diacritics: folded, "tăng" would also catch "hạ tầng", "nền tảng".
+ */
+const RELATIVE_WORDS = /(?<!\p{L})(kế hoạch|so với|cùng kỳ|tăng|giảm|chỉ tiêu giao|dự kiến|phấn đấu|ước)(?!\p{L})/iu;
+const BOUND_BEFORE_NUMBER = /(?<!\p{L})(khoảng|gần|xấp xỉ|trên|hơn|dưới|tối đa|tối thiểu|ít nhất)\s+\d/iu;
+
+function isRelative(text: string): boolean {
+  return RELATIVE_WORDS.test(text) || BOUND_BEFORE_NUMBER.test(text);
+}
 /** A verdict the agency gave itself, with no figure behind it. */
 const SELF_VERDICTS = new Set([
   "dat",
@@ -109,7 +117,7 @@ function readPercent(text: string, pointsUnit: boolean): ReportedReading {
   if (percents === undefined) return unreadable(text, "tỷ lệ");
   if (percents.length > 1) return review(`Kết quả «${text}» có nhiều tỷ lệ: chưa rõ tỷ lệ nào là kết quả của chỉ tiêu`);
   if (percents.length === 1) {
-    if (RELATIVE_WORDS.test(folded(text))) {
+    if (isRelative(text)) {
       return review(`Kết quả «${text}» là tỷ lệ so với kế hoạch, cùng kỳ hoặc ước tính, không phải kết quả của chỉ tiêu`);
     }
     const points = percents[0]!;
@@ -132,7 +140,7 @@ function readQuantity(text: string): ReportedReading {
   const numbers = distinctNumbers(bare.matchAll(NUMBER));
   if (numbers === undefined || numbers.length === 0) return unreadable(text, "số lượng");
   if (numbers.length > 1) return review(`Kết quả «${text}» có nhiều con số: chưa rõ số nào là kết quả của chỉ tiêu`);
-  if (RELATIVE_WORDS.test(folded(text)) || /\b(tren|hon|duoi)\b/.test(folded(text))) {
+  if (isRelative(text)) {
     return review(`Kết quả «${text}» là số ước tính hoặc so sánh, không phải số liệu cụ thể`);
   }
   return { kind: "value", actual: numbers[0]! };

@@ -40,6 +40,10 @@ const CASES: Array<[string, string, number | string | boolean | "review", string
   [">240 tin, bài/năm", "Đạt", "review", "needs_review"],
   [">240 tin, bài/năm", "Quý IV: 60 tin, lũy kế 250 tin", "review", "needs_review"],
   [">240 tin, bài/năm", "Khoảng 250 tin, bài", "review", "needs_review"],
+  [">240 tin, bài/năm", "Trên 250 tin, bài", "review", "needs_review"],
+  [">240 tin, bài/năm", "250 tin, bài trên Cổng thông tin điện tử", 250, "met"],
+  ["Tối thiểu 90%", "96% (trên nền tảng hạ tầng số của tỉnh)", 0.96, "met"],
+  ["Tối thiểu 90%", "Ước đạt 95%", "review", "needs_review"],
   [">240 tin, bài/năm", "95%", "review", "needs_review"],
   // deadlines, documents, recurring duties: done, with the document kept as evidence and its date as the day done
   ["Hoàn thành năm 2025", "Hoàn thành", true, "met"],

@@ -26,7 +26,7 @@ export function readReportedResult(written: Target, reportedText: string, unit?:
     case "percent":
       return readPercent(text, unitIsPercent(unit));
     case "deadline":
-      return target.share === undefined ? readDone(text, target.kind) : readShare(text);
+      return target.share === undefined ? readDone(text, target.mode) : readShare(text);
     case "document":
     case "recurring":
       return readDone(text, target.kind);
@@ -148,14 +148,24 @@ function readQuantity(text: string): ReportedReading {
 
 const NOT_DONE = /^(chua|khong hoan thanh|khong dat|khong thuc hien|khong ban hanh)\b/;
 const IN_PROGRESS = /^(dang|tiep tuc|se)\b/;
-const DONE = /^(?:(?:da )?(?:hoan thanh|ban hanh|thuc hien|trien khai|phe duyet|xay dung|to chuc|cap nhat)|dat)\b/;
+/**
+ * What counts as done depends on the work: a document is done when issued or approved (a draft is not), a duty when
+ * carried out, a start when begun. "Đã xây dựng dự thảo" never counts.
+ */
+const DONE: Record<"complete" | "start" | "document" | "recurring", RegExp> = {
+  document: /^(?:(?:da )?(?:hoan thanh|ban hanh|phe duyet)|dat)\b/,
+  complete: /^(?:(?:da )?(?:hoan thanh|ban hanh|phe duyet)|dat)\b/,
+  start: /^(?:(?:da )?(?:hoan thanh|ban hanh|phe duyet|trien khai|thuc hien|bat dau)|dat)\b/,
+  recurring: /^(?:(?:da )?(?:hoan thanh|ban hanh|thuc hien|trien khai|to chuc|cap nhat)|dat)\b/,
+};
 
-function readDone(text: string, kind: "deadline" | "document" | "recurring"): ReportedReading {
+function readDone(text: string, kind: "complete" | "start" | "document" | "recurring"): ReportedReading {
   const words = folded(text);
   const evidence = [...new Set([...text.matchAll(DOCUMENT_REFERENCE)].map((match) => match[0].trim()))];
   if (NOT_DONE.test(words)) return { kind: "value", actual: false };
   if (IN_PROGRESS.test(words)) return review(`Kết quả «${text}» cho biết việc đang thực hiện, chưa rõ đã hoàn thành hay chưa`);
-  if (!DONE.test(words)) {
+  if (/\bdu thao\b/.test(words)) return review(`Kết quả «${text}» mới là dự thảo, chưa rõ đã hoàn thành hay chưa`);
+  if (!DONE[kind].test(words)) {
     return review(`Không rõ kết quả «${text}» là đã hoàn thành hay chưa: cần người đánh giá`);
   }
   if ([...withoutReferences(text).matchAll(PERCENT)].some((match) => match[1] !== "100")) {
@@ -174,7 +184,7 @@ function readDone(text: string, kind: "deadline" | "document" | "recurring"): Re
 function readShare(text: string): ReportedReading {
   const percent = readPercent(text, false);
   if (percent.kind === "value") return percent;
-  const done = readDone(text, "deadline");
+  const done = readDone(text, "complete");
   if (done.kind === "value" && (done.actual === true || done.actual === false)) return done;
   return percent;
 }

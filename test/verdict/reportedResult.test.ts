@@ -55,6 +55,10 @@ const CASES: Array<[string, string, number | string | boolean | "review", string
   ["Hoàn thành năm 2025", "Chưa hoàn thành", false, "pending"],
   ["Hoàn thành năm 2024", "Chưa hoàn thành", false, "not_met"],
   ["Hoàn thành năm 2025", "Đang xây dựng dự thảo", "review", "needs_review"],
+  ["Quyết định của UBND tỉnh", "Đã xây dựng dự thảo Quyết định", "review", "needs_review"],
+  ["Quyết định của UBND tỉnh", "Đã triển khai", "review", "needs_review"],
+  ["Bắt đầu từ tháng 6/2025", "Đã triển khai từ 15/6/2025", "15/6/2025", "met"],
+  ["Hàng năm", "Đã tổ chức 2 hội nghị", true, "met"],
   ["Hoàn thành năm 2025", "Hoàn thành 80%", "review", "needs_review"],
   ["Hoàn thành năm 2025", "Có", "review", "needs_review"],
   // a target no rule judges: the text is the value, a person gives the verdict

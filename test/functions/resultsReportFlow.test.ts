@@ -134,6 +134,13 @@ describe("an agency's results report ingested as its submission", () => {
     expect(again.status).toBe(200);
     expect(submissionReceiptSchema.parse(await again.json())).toMatchObject({ id: receipt.id, version: 1, replayed: true });
     expect(await agencyRows(stack, DECISION, PERIOD, "so-tai-chinh")).toMatchObject({ versions: ["v~so-tai-chinh~000001"] });
+
+    // The same key with other choices is a mistake, not a retry.
+    const before = await agencyRows(stack, DECISION, PERIOD, "so-tai-chinh");
+    const other = await postReport("", JSON.stringify({ file: preview.file.sha256, skip: [3, 7] }), undefined, headers);
+    expect(other.status).toBe(409);
+    expect(await other.json()).toMatchObject({ code: "idempotency_key_reused" });
+    expect(await agencyRows(stack, DECISION, PERIOD, "so-tai-chinh")).toEqual(before);
   });
 
   it("shows the version with each result as written and the value read from it", async () => {

@@ -38,7 +38,7 @@ export async function resultsReportHandler(context: RouteContext): Promise<HttpR
   if (query.data.dryRun === "true") {
     const bytes = await readBytes(context.request, MAX_SOURCE_BYTES);
     if (bytes.byteLength === 0) throw new ApiError("validation_failed", "Chưa gửi kèm tệp báo cáo kết quả (Word, PDF hoặc văn bản).");
-    const name = query.data.name || "bao-cao-ket-qua.txt";
+    const name = query.data.name || "bao-cao-ket-qua";
     return json(200, await previewResultsReport(context.services, snapshot, target, bytes, name));
   }
 

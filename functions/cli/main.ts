@@ -7,6 +7,7 @@ import { runDemoCatalogue } from "./commands/demoCatalogue";
 import { runKey } from "./commands/key";
 import { runReport } from "./commands/report";
 import { runSubmit } from "./commands/submit";
+import { runIngestReport } from "./commands/ingestReport";
 import { CliError, type CliIo, nodeIo } from "./io";
 
 /** `kpi <command> …`: one entry point, one small module per command. */
@@ -23,6 +24,8 @@ Lệnh:
   template [tệp.xlsx] Tạo mẫu phụ lục Excel để điền và nhập
   submit <tệp.xlsx>   Nộp báo cáo điền ngoài add-in [--agency …] [--period …] [--decision …]
                       [--server URL --key KHÓA] (không có --server: ghi thẳng vào kho lưu trữ)
+  ingest-report <tệp> Nộp thay một cơ quan bằng báo cáo kết quả (Word, PDF, văn bản) --decision … --period …
+                      --agency … [--dry-run] [--confirm-all] [--lead "tên cơ quan trong báo cáo"] [--server --key]
   report              Báo cáo tổng hợp xlsx --decision … --period … [--out tong-hop.xlsx] [--server --key]
   key issue|revoke|list  Cấp khóa (--agency mã | --role province|viewer --province mã), thu hồi, liệt kê
   demo-catalogue      Dựng lại danh mục mẫu từ ba văn bản gốc (dành cho người phát triển)
@@ -38,6 +41,7 @@ const COMMANDS: Record<string, Command> = {
   template: runTemplate,
   "demo-catalogue": runDemoCatalogue,
   submit: runSubmit,
+  "ingest-report": runIngestReport,
   report: runReport,
   key: runKey,
   help: async (_args, io) => {

@@ -50,9 +50,10 @@ export async function listVersionsHandler(context: RouteContext): Promise<HttpRe
 export async function readVersionHandler(context: RouteContext): Promise<HttpResponseInit> {
   const { decision, period, agency } = await resolveAgencyRoute(context);
   const record = await requireVersion(context, decision.id, period, agency.id);
-  const { workbook, ...rest } = record;
+  const { workbook, sourceFile, ...rest } = record;
   return json(200, {
     ...rest,
+    ...(sourceFile ? { sourceFile: { sha256: sourceFile.sha256, size: sourceFile.size, name: sourceFile.name, contentType: sourceFile.contentType } } : {}),
     ...(workbook ? { workbook: { sha256: workbook.sha256, size: workbook.size, uploadedAt: workbook.uploadedAt, mismatches: workbook.mismatches } } : {}),
   });
 }
@@ -93,5 +94,6 @@ function summaryOf(record: SubmissionRecord): VersionSummary {
     ...(record.workbook
       ? { workbook: { sha256: record.workbook.sha256, size: record.workbook.size, mismatches: record.workbook.mismatches.length } }
       : {}),
+    ...(record.sourceFile ? { sourceFile: { sha256: record.sourceFile.sha256, size: record.sourceFile.size, name: record.sourceFile.name } } : {}),
   };
 }

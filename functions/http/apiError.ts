@@ -22,6 +22,8 @@ export const API_ERROR_CODES = {
   zip_bomb: 422,
   too_many_entries: 422,
   workbook_invalid: 422,
+  results_report_invalid: 422,
+  confirmation_required: 400,
   storage_unavailable: 503,
   internal: 500,
 } as const;

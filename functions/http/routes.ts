@@ -3,6 +3,7 @@ import { agenciesHandler, groupsHandler, registerAgenciesHandler } from "../hand
 import { assignmentsFormHandler, assignmentsHandler } from "../handlers/assignments";
 import { catalogueHandler, decisionHandler, decisionsHandler, importHandler } from "../handlers/catalogue";
 import { healthHandler, meHandler } from "../handlers/health";
+import { downloadResultsReportHandler, resultsReportHandler } from "../handlers/resultsReport";
 import { listVersionsHandler, readVersionHandler, submitHandler } from "../handlers/submissions";
 import { targetsHandler } from "../handlers/targets";
 import { downloadWorkbookHandler, ingestWorkbookHandler, uploadWorkbookHandler } from "../handlers/workbooks";
@@ -31,6 +32,8 @@ export const ROUTES: readonly RouteDefinition[] = [
   { name: "workbookUpload", methods: ["PUT"], route: `${AGENCY}/versions/{version}/workbook`, roles: ["province", "agency"], handler: uploadWorkbookHandler },
   { name: "workbookDownload", methods: ["GET"], route: `${AGENCY}/versions/{version}/workbook`, roles: ["province", "agency"], handler: downloadWorkbookHandler },
   { name: "workbookIngest", methods: ["POST"], route: `${AGENCY}/workbook-ingest`, roles: ["province", "agency"], handler: ingestWorkbookHandler },
+  { name: "resultsReport", methods: ["POST"], route: `${AGENCY}/results-report`, roles: ["province"], handler: resultsReportHandler },
+  { name: "resultsReportDownload", methods: ["GET"], route: `${AGENCY}/versions/{version}/results-report`, roles: ["province", "agency"], handler: downloadResultsReportHandler },
   { name: "aggregate", methods: ["GET"], route: `${PERIOD}/aggregate`, roles: ["province", "viewer"], handler: aggregateHandler },
   { name: "report", methods: ["GET"], route: `${PERIOD}/report.xlsx`, roles: ["province", "viewer"], handler: consolidatedReportHandler },
 ];

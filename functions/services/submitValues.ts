@@ -10,7 +10,7 @@ import type { Principal } from "../auth/principal";
 import { ApiError, type FieldProblem } from "../http/apiError";
 import { PayloadTooLargeError } from "../storage/chunkedJson";
 import type { CatalogueSnapshot } from "../storage/catalogueStore";
-import { submissionIdOf, type JudgedValue, type SubmissionRecord } from "../storage/submissionRecord";
+import { submissionIdOf, type JudgedValue, type StoredSourceFile, type SubmissionRecord } from "../storage/submissionRecord";
 import type { Services } from "./services";
 
 export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9._:-]{8,128}$/;
@@ -25,6 +25,8 @@ export interface SubmitInput {
   /** Identifies the request body: the same key with another body is refused instead of answered with an old receipt. */
   bodyHash: string;
   channel: SubmissionRecord["channel"];
+  /** The results report the values were read from, already stored: recorded in the version's own transaction. */
+  sourceFile?: StoredSourceFile;
 }
 
 export type SubmitResult = { replayed: boolean; record: SubmissionRecord };
@@ -67,6 +69,7 @@ export async function submitValues(services: Services, snapshot: CatalogueSnapsh
     late: isLate(submittedAt, view.reportDueDate),
     values: judged,
     counts: countVerdicts(judged),
+    ...(input.sourceFile ? { sourceFile: input.sourceFile } : {}),
   };
   try {
     const outcome = await services.submissions.submit(draft, input.idempotencyKey, input.bodyHash, (version) =>

@@ -35,6 +35,11 @@ export function sha256Hex(data: string | Uint8Array): string {
   return createHash("sha256").update(data).digest("hex");
 }
 
+/** Blob path of a results report as sent, named by its content so a preview and its confirmation meet on one file. */
+export function resultsReportBlobPath(province: string, decisionId: string, period: string, agencyId: string, sha256: string): string {
+  return `${province}/${decisionId}/${period}/${agencyId}/results-reports/${sha256}`;
+}
+
 /** Blob path of a version's workbook, built only from validated ids so no request can choose where it lands. */
 export function workbookBlobPath(province: string, decisionId: string, period: string, agencyId: string, version: number): string {
   return `${province}/${decisionId}/${period}/${agencyId}/v${String(version).padStart(6, "0")}.xlsx`;

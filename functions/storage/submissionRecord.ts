@@ -2,6 +2,7 @@ import { z } from "zod";
 import { submissionValueSchema } from "../../shared/model";
 import { agencyIdSchema, decisionIdSchema, provinceCodeSchema, submissionIdSchema } from "../../shared/model/ids";
 import { periodCodeSchema } from "../../shared/period/period";
+import { submissionChannelSchema } from "../../shared/model/submission";
 import { receiptWorkbookSchema, verdictCountsSchema, type SubmissionReceipt } from "../../shared/report/receipt";
 import { verdictCodeSchema } from "../../shared/verdict/schema";
 
@@ -18,6 +19,17 @@ export type JudgedValue = z.infer<typeof judgedValueSchema>;
 export const storedWorkbookSchema = receiptWorkbookSchema.extend({ blobPath: z.string() });
 export type StoredWorkbook = z.infer<typeof storedWorkbookSchema>;
 
+/** The results report (Word, PDF or text) a version was read from, kept as sent beside the workbooks. */
+export const storedSourceFileSchema = z.object({
+  blobPath: z.string(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  size: z.number().int().positive(),
+  /** The file name as uploaded, for the download. */
+  name: z.string().min(1).max(255),
+  contentType: z.string(),
+});
+export type StoredSourceFile = z.infer<typeof storedSourceFileSchema>;
+
 /** One version of one agency's report, as stored and as read back. */
 export const submissionRecordSchema = z.object({
   id: submissionIdSchema,
@@ -29,14 +41,18 @@ export const submissionRecordSchema = z.object({
   submittedAt: z.string(),
   /** Which key (or signed-in user) sent it: the start of the audit trail. */
   submittedBy: z.string(),
-  /** How it arrived: from the add-in or another program as JSON, or parsed from a workbook filled offline. */
-  channel: z.enum(["api", "workbook"]),
+  /**
+   * How it arrived (its source): from the add-in or another program as JSON, parsed from a workbook filled offline, or
+   * read from an agency's results report and confirmed by the province.
+   */
+  channel: submissionChannelSchema,
   catalogueVersion: z.number().int().nonnegative(),
   reportDueDate: z.string(),
   late: z.boolean(),
   values: z.array(judgedValueSchema),
   counts: verdictCountsSchema,
   workbook: storedWorkbookSchema.optional(),
+  sourceFile: storedSourceFileSchema.optional(),
 });
 export type SubmissionRecord = z.infer<typeof submissionRecordSchema>;
 
@@ -56,13 +72,16 @@ export function receiptOf(record: SubmissionRecord, replayed: boolean): Submissi
     late: record.late,
     reportDueDate: record.reportDueDate,
     counts: record.counts,
-    verdicts: record.values.map(({ assignmentId, targetText, verdict, label, explanation }) => ({
+    channel: record.channel,
+    verdicts: record.values.map(({ assignmentId, targetText, verdict, label, explanation, reportedText }) => ({
       assignmentId,
       targetText,
       verdict,
       label,
       explanation,
+      ...(reportedText !== undefined ? { reportedText } : {}),
     })),
+    ...(record.sourceFile ? { sourceFile: { sha256: record.sourceFile.sha256, size: record.sourceFile.size, name: record.sourceFile.name } } : {}),
     ...(record.workbook
       ? {
           workbook: {

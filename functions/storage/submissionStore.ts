@@ -1,7 +1,7 @@
 import type { TableClient, TableEntity, TransactionAction } from "@azure/data-tables";
 import { z } from "zod";
 import { readChunkedJson, writeChunkedJson } from "./chunkedJson";
-import { storedWorkbookSchema, submissionRecordSchema, type SubmissionRecord, type StoredWorkbook } from "./submissionRecord";
+import { storedSourceFileSchema, storedWorkbookSchema, submissionRecordSchema, type SubmissionRecord, type StoredWorkbook } from "./submissionRecord";
 import {
   idempotencyRowKey,
   LATEST_PREFIX,
@@ -215,6 +215,7 @@ function recordProperties(record: SubmissionRecord): TableEntityProperties {
     counts: JSON.stringify(record.counts),
     ...writeChunkedJson("values", record.values),
     ...(record.workbook ? workbookProperties(record.workbook) : {}),
+    ...(record.sourceFile ? { sourceFile: JSON.stringify(record.sourceFile) } : {}),
   };
 }
 
@@ -239,6 +240,7 @@ const storedRowSchema = z.object({
   late: z.boolean(),
   counts: z.string(),
   workbook: z.string().optional(),
+  sourceFile: z.string().optional(),
 });
 
 /** Every row read back goes through the record schema: storage is a boundary too. */
@@ -250,5 +252,6 @@ function recordOf(entity: Record<string, unknown>): SubmissionRecord {
     // Checked once, by the record schema below.
     values: readChunkedJson(entity, "values", z.unknown()),
     workbook: row.workbook === undefined ? undefined : storedWorkbookSchema.parse(JSON.parse(row.workbook)),
+    sourceFile: row.sourceFile === undefined ? undefined : storedSourceFileSchema.parse(JSON.parse(row.sourceFile)),
   });
 }

@@ -24,12 +24,18 @@ export class WorkbookStore {
   }
 
   /** "created", or "exists" with the stored file's hash so the caller can tell a retry from a second file. */
-  async putOnce(path: string, bytes: Uint8Array, sha256: string): Promise<{ outcome: "created" } | { outcome: "exists"; sha256?: string }> {
+  async putOnce(
+    path: string,
+    bytes: Uint8Array,
+    sha256: string,
+    file: { contentType: string; name?: string } = { contentType: XLSX_CONTENT_TYPE },
+  ): Promise<{ outcome: "created" } | { outcome: "exists"; sha256?: string }> {
     const blob = this.blobs().getBlockBlobClient(path);
     try {
       await blob.uploadData(bytes, {
-        blobHTTPHeaders: { blobContentType: XLSX_CONTENT_TYPE },
-        metadata: { sha256 },
+        blobHTTPHeaders: { blobContentType: file.contentType },
+        // Metadata is ASCII only: a Vietnamese file name is kept percent-encoded.
+        metadata: { sha256, ...(file.name ? { name: encodeURIComponent(file.name) } : {}) },
         conditions: { ifNoneMatch: "*" },
       });
       return { outcome: "created" };
@@ -49,10 +55,32 @@ export class WorkbookStore {
     }
   }
 
+  /** A file with what was recorded when it was written: its hash, name and content type. */
+  async readFile(path: string): Promise<{ bytes: Buffer; sha256?: string; name?: string; contentType?: string } | undefined> {
+    const bytes = await this.read(path);
+    if (!bytes) return undefined;
+    const properties = await this.blobs().getBlockBlobClient(path).getProperties();
+    const name = properties.metadata?.name;
+    return {
+      bytes,
+      ...(properties.metadata?.sha256 ? { sha256: properties.metadata.sha256 } : {}),
+      ...(name ? { name: safeDecode(name) } : {}),
+      ...(properties.contentType ? { contentType: properties.contentType } : {}),
+    };
+  }
+
   /** Every workbook path under a prefix: what tests and the audit read back. */
   async list(prefix: string): Promise<string[]> {
     const names: string[] = [];
     for await (const blob of this.blobs().listBlobsFlat({ prefix })) names.push(blob.name);
     return names;
+  }
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
   }
 }

@@ -3,6 +3,13 @@ import { periodCodeSchema } from "../period/period";
 import { agencyIdSchema, decisionIdSchema, submissionIdSchema } from "./ids";
 import { submissionValueSchema } from "./submissionValue";
 
+/**
+ * How a submission arrived — its source: JSON from the add-in or another program, a workbook filled offline, or an
+ * agency's results report (Word, PDF, text) read and confirmed by the province.
+ */
+export const submissionChannelSchema = z.enum(["api", "workbook", "results_report"]);
+export type SubmissionChannel = z.infer<typeof submissionChannelSchema>;
+
 /** The workbook as uploaded, kept so that a verdict can always be traced to the file the agency sent. */
 export const submittedWorkbookSchema = z.object({
   blobPath: z
@@ -38,6 +45,7 @@ export const submissionSchema = z
       .string({ error: "Khóa chống nộp trùng phải là chuỗi ký tự." })
       .regex(/^[A-Za-z0-9._:-]{8,128}$/, { error: "Khóa chống nộp trùng gồm 8 đến 128 ký tự không dấu, không khoảng trắng." }),
     values: z.array(submissionValueSchema),
+    channel: submissionChannelSchema.optional(),
     workbook: submittedWorkbookSchema.optional(),
   })
   .superRefine((submission, ctx) => {

@@ -30,6 +30,12 @@ export const submissionValueSchema = z
     note: officerText("Ghi chú", 2000).optional(),
     /** Links or attached file names that prove the value ("QD-123-UBND.pdf", "https://…"). */
     evidence: z.array(officerText("Minh chứng", 1000)).optional(),
+    /**
+     * The result exactly as an agency's results report wrote it ("Đạt 95%", "Đạt"), kept beside the value read from
+     * it: the verdict can always be checked against what the agency said, and a text no rule can read is judged by a
+     * person (see readReportedResult).
+     */
+    reportedText: officerText("Kết quả thực hiện như báo cáo ghi", 2000).optional(),
   })
   .refine((value) => (value.numerator === undefined) === (value.denominator === undefined), {
     error: "Tử số và mẫu số phải được nhập cùng nhau.",

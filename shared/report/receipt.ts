@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { agencyIdSchema, assignmentIdSchema, decisionIdSchema, submissionIdSchema } from "../model/ids";
+import { submissionChannelSchema } from "../model/submission";
 import { submissionValueSchema } from "../model/submissionValue";
+
+export { submissionChannelSchema };
 import { periodCodeSchema } from "../period/period";
 import { verdictCodeSchema } from "../verdict/schema";
 
@@ -15,6 +18,8 @@ export const receiptVerdictSchema = z.object({
   verdict: verdictCodeSchema,
   label: z.string(),
   explanation: z.string(),
+  /** The result as the agency's results report wrote it, when the value was read from one. */
+  reportedText: z.string().optional(),
 });
 export type ReceiptVerdict = z.infer<typeof receiptVerdictSchema>;
 
@@ -50,8 +55,12 @@ export const submissionReceiptSchema = z.object({
   late: z.boolean(),
   reportDueDate: z.string(),
   counts: verdictCountsSchema,
+  /** Absent in receipts of servers older than the results-report channel. */
+  channel: submissionChannelSchema.optional(),
   verdicts: z.array(receiptVerdictSchema),
   workbook: receiptWorkbookSchema.optional(),
+  /** The results report the values were read from, downloadable as sent. */
+  sourceFile: z.object({ sha256: z.string(), size: z.number().int().positive(), name: z.string() }).optional(),
 });
 export type SubmissionReceipt = z.infer<typeof submissionReceiptSchema>;
 
@@ -69,10 +78,11 @@ export const versionSummarySchema = z.object({
   version: z.number().int().positive(),
   submittedAt: z.string(),
   submittedBy: z.string(),
-  channel: z.enum(["api", "workbook"]),
+  channel: submissionChannelSchema,
   late: z.boolean(),
   counts: verdictCountsSchema,
   workbook: z.object({ sha256: z.string(), size: z.number().int().positive(), mismatches: z.number().int().nonnegative() }).optional(),
+  sourceFile: z.object({ sha256: z.string(), size: z.number().int().positive(), name: z.string() }).optional(),
 });
 export type VersionSummary = z.infer<typeof versionSummarySchema>;
 

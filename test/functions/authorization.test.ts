@@ -55,6 +55,10 @@ const PROBES: Probe[] = [
   { route: "workbookDownload", target: "other", method: "GET", path: `${P}/agencies/so-y-te/versions/1/workbook`, expect: { province: 404, agency: 403, viewer: 403, otherProvince: 403 } },
   { route: "workbookIngest", target: "own", method: "POST", path: `${P}/agencies/so-tai-chinh/workbook-ingest`, body: () => "not a workbook", expect: { province: 422, agency: 422, viewer: 403, otherProvince: 403 } },
   { route: "workbookIngest", target: "other", method: "POST", path: `${P}/agencies/so-y-te/workbook-ingest`, body: () => "not a workbook", expect: { province: 422, agency: 403, viewer: 403, otherProvince: 403 } },
+  { route: "resultsReport", target: "own", method: "POST", path: `${P}/agencies/so-tai-chinh/results-report?dryRun=true`, body: () => "not a report", expect: { province: 422, agency: 403, viewer: 403, otherProvince: 403 } },
+  { route: "resultsReport", target: "other", method: "POST", path: `${P}/agencies/so-y-te/results-report?dryRun=true`, body: () => "not a report", expect: { province: 422, agency: 403, viewer: 403, otherProvince: 403 } },
+  { route: "resultsReportDownload", target: "own", method: "GET", path: `${P}/agencies/so-tai-chinh/versions/1/results-report`, expect: { province: 404, agency: 404, viewer: 403, otherProvince: 403 } },
+  { route: "resultsReportDownload", target: "other", method: "GET", path: `${P}/agencies/so-y-te/versions/1/results-report`, expect: { province: 404, agency: 403, viewer: 403, otherProvince: 403 } },
   { route: "aggregate", target: "—", method: "GET", path: `${P}/aggregate`, expect: { province: 200, agency: 403, viewer: 200, otherProvince: 403 } },
   { route: "report", target: "—", method: "GET", path: `${P}/report.xlsx`, expect: { province: 200, agency: 403, viewer: 200, otherProvince: 403 } },
 ];

@@ -1,0 +1,160 @@
+import { readFile } from "node:fs/promises";
+import { basename } from "node:path";
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { agencyIdSchema, decisionIdSchema } from "../../../shared/model/ids";
+import { periodCodeSchema } from "../../../shared/period/period";
+import { submissionReceiptSchema } from "../../../shared/report/receipt";
+import {
+  REPORT_ROW_STATUS_LABELS,
+  reportRowStatusSchema,
+  resultsReportPreviewSchema,
+  type ReportRow,
+  type ResultsReportConfirm,
+  type ResultsReportPreview,
+} from "../../../shared/report/resultsReport";
+import { VERDICT_LABELS } from "../../../shared/verdict/labels";
+import type { VerdictCode } from "../../../shared/verdict/schema";
+import { openApi, provinceOfDecision } from "../apiConnection";
+import { CliError, type CliIo } from "../io";
+
+const optionsSchema = z.object({
+  decision: decisionIdSchema,
+  period: periodCodeSchema,
+  agency: agencyIdSchema,
+  lead: z.string().trim().min(1).max(200).optional(),
+  "dry-run": z.boolean().optional(),
+  "confirm-all": z.boolean().optional(),
+  server: z.url({ error: "--server phải là địa chỉ, ví dụ http://127.0.0.1:7071" }).optional(),
+  key: z.string().optional(),
+  json: z.boolean().optional(),
+});
+
+const USAGE =
+  "Ví dụ: kpi ingest-report bao-cao-ket-qua.txt --decision phu-tho-1521-qd-ubnd --period 2025-Q4 --agency so-tai-chinh [--dry-run] [--confirm-all]";
+
+/**
+ * `kpi ingest-report <tệp> --decision … --period … --agency … [--dry-run] [--confirm-all] [--lead "tên trong báo cáo"]`:
+ * an agency's results report (Word, PDF or text) read, matched to its assignments and — unless a dry run — stored as
+ * its submission. Rows only similar to an assignment are taken only with --confirm-all; otherwise they are listed and
+ * nothing is stored.
+ */
+export async function runIngestReport(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      decision: { type: "string" },
+      period: { type: "string" },
+      agency: { type: "string" },
+      lead: { type: "string" },
+      "dry-run": { type: "boolean" },
+      "confirm-all": { type: "boolean" },
+      server: { type: "string" },
+      key: { type: "string" },
+      json: { type: "boolean" },
+    },
+  });
+  const [path] = positionals;
+  if (!path) throw new CliError(`Thiếu tệp báo cáo kết quả. ${USAGE}`, 2);
+  const parsed = optionsSchema.safeParse({ ...values, server: values.server ?? process.env.KPI_SERVER, key: values.key ?? process.env.KPI_KEY });
+  if (!parsed.success) {
+    const missing = (["decision", "period", "agency"] as const).filter((name) => values[name] === undefined);
+    const message = missing.length > 0 ? `Thiếu ${missing.map((name) => `--${name}`).join(", ")}. ${USAGE}` : parsed.error.issues.map((issue) => issue.message).join(" ");
+    throw new CliError(message, 2);
+  }
+  const options = parsed.data;
+  const bytes = await readFile(path).catch(() => {
+    throw new CliError(`Không đọc được tệp "${path}".`);
+  });
+
+  const api = await openApi({ server: options.server, key: options.key, province: () => provinceOfDecision(options.decision) });
+  const route = `/decisions/${options.decision}/periods/${options.period}/agencies/${options.agency}/results-report`;
+  const lead = options.lead ? `&agency=${encodeURIComponent(options.lead)}` : "";
+  try {
+    const answer = await api.fetch(`${route}?dryRun=true&name=${encodeURIComponent(basename(path))}${lead}`, {
+      method: "POST",
+      headers: { "content-type": "application/octet-stream" },
+      body: new Uint8Array(bytes),
+    });
+    const body = await answer.json().catch(() => ({}));
+    if (!answer.ok) return failed(io, answer.status, body);
+    const preview = resultsReportPreviewSchema.parse(body);
+    if (options.json && options["dry-run"]) {
+      io.out(JSON.stringify(preview, null, 2));
+      return 0;
+    }
+    printPreview(io, preview);
+    if (options["dry-run"]) return 0;
+
+    const uncertain = preview.rows.filter((row) => row.status === "uncertain");
+    if (uncertain.length > 0 && !options["confirm-all"]) {
+      io.err(`Chưa nộp: ${uncertain.length} dòng cần xác nhận (dòng ${uncertain.map((row) => row.row).join(", ")}).`);
+      io.err("Kiểm tra các dòng trên rồi chạy lại với --confirm-all để nhận các chỉ tiêu được đề xuất, hoặc sửa tên chỉ tiêu trong báo cáo.");
+      return 1;
+    }
+    const confirm: ResultsReportConfirm = {
+      file: preview.file.sha256,
+      confirm: uncertain.map((row) => ({ row: row.row, assignmentId: row.assignmentId! })),
+    };
+    const stored = await api.fetch(`${route}${lead ? `?${lead.slice(1)}` : ""}`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(confirm),
+    });
+    const storedBody = await stored.json().catch(() => ({}));
+    if (!stored.ok) return failed(io, stored.status, storedBody);
+    const receipt = submissionReceiptSchema.parse(storedBody);
+    if (options.json) {
+      io.out(JSON.stringify(receipt, null, 2));
+      return 0;
+    }
+    const counts = Object.entries(receipt.counts)
+      .map(([code, count]) => `${VERDICT_LABELS[code as VerdictCode]}: ${count}`)
+      .join(", ");
+    io.out(
+      `${receipt.replayed ? "Báo cáo này đã được nộp trước đó" : "Đã nộp"}: số biên nhận ${receipt.id}, phiên bản ${receipt.version}, lúc ${receipt.submittedAt}${receipt.late ? " (nộp muộn)" : ""}.`,
+    );
+    io.out(`Kết quả đánh giá: ${counts}.`);
+    return 0;
+  } finally {
+    await api.close();
+  }
+}
+
+function failed(io: CliIo, status: number, body: { message?: string; details?: { problems?: Array<{ message: string }> } }): number {
+  io.err(`Không xử lý được báo cáo kết quả (${status}): ${body.message ?? "lỗi không rõ"}`);
+  for (const problem of body.details?.problems ?? []) io.err(`  - ${problem.message}`);
+  return 1;
+}
+
+function printPreview(io: CliIo, preview: ResultsReportPreview): void {
+  io.out(`Báo cáo kết quả «${preview.file.name}» (${preview.rows.length} dòng) của ${preview.agencyId}, kỳ ${preview.period}:`);
+  for (const status of reportRowStatusSchema.options) {
+    const rows = preview.rows.filter((row) => row.status === status);
+    if (rows.length === 0) continue;
+    io.out(`${REPORT_ROW_STATUS_LABELS[status]} (${rows.length}):`);
+    for (const row of rows) io.out(`  ${describeRow(row)}`);
+  }
+  if (preview.missing.length > 0) {
+    io.out(`Chỉ tiêu được giao chưa có trong báo cáo (${preview.missing.length}):`);
+    for (const item of preview.missing) io.out(`  ${item.indicatorCode} «${item.text}»`);
+  }
+  for (const problem of preview.problems) io.out(`Lưu ý: ${problem.message}`);
+}
+
+function describeRow(row: ReportRow): string {
+  const where = `Dòng ${row.row}${row.line ? ` (dòng ${row.line} của tệp)` : ""}`;
+  const result = row.reportedText ? `kết quả «${row.reportedText}»` : "chưa ghi kết quả";
+  const value = row.value ? ` → ${row.value.explanation.startsWith(row.value.label) ? row.value.explanation : `${row.value.label}: ${row.value.explanation}`}` : "";
+  switch (row.status) {
+    case "matched":
+      return `${where} → ${row.indicatorCode} «${row.assignmentText}» (giao: ${row.targetText}) | ${result}${value}`;
+    case "uncertain":
+      return `${where} «${row.text}» có thể là ${row.indicatorCode} «${row.assignmentText}» (${row.reason ?? "cần xác nhận"}) | ${result}${value}`;
+    case "unmatched":
+      return `${where} «${row.text}» | ${result}`;
+    case "other_agency":
+      return `${where} «${row.text}» — chủ trì: ${row.leadAgency}`;
+  }
+}

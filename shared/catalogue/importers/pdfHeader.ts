@@ -71,9 +71,9 @@ function provinceOf(lines: readonly string[], issuer: string | undefined, place:
   return titleCase(named);
 }
 
-/** The lines after "QUYẾT ĐỊNH" (or "KẾ HOẠCH") up to the issuer, the first "Căn cứ" or "Điều 1": "Về việc giao …". */
+/** The lines after "QUYẾT ĐỊNH" (or "KẾ HOẠCH", "BÁO CÁO") up to the issuer, the first "Căn cứ" or "Điều 1": "Về việc giao …". */
 function titleOf(lines: readonly string[]): string | undefined {
-  const kind = lines.findIndex((text) => /^(quyet dinh|ke hoach)$/.test(folded(text)));
+  const kind = lines.findIndex((text) => /^(quyet dinh|ke hoach|bao cao)$/.test(folded(text)));
   if (kind < 0) return undefined;
   const parts: string[] = [];
   for (const text of lines.slice(kind + 1)) {

@@ -1,0 +1,278 @@
+import { normalizeText, foldDiacritics } from "../../text/normalize";
+import { importDraftSchema, type DraftMilestone, type DraftRow, type DraftSection, type ImportDraft, type ImportProblem } from "../draft";
+import { columnOf, extendHeader, headerColumns, quarterEnd, type HeaderColumn } from "./columnMeaning";
+import { readPreambleHeader } from "./documentHeader";
+import { quoted, type SourceLine } from "./sourceLines";
+
+/**
+ * Milestone tables with one indicator per row, as tab-separated text (a Word table copied, or a PDF converted with
+ * its columns kept): STT | Chỉ tiêu | Đơn vị tính | "Chỉ tiêu giao" over "Đến 30/6/2025 | Đến 31/12/2025" (or
+ * "Quý I | Quý II | Quý III | Quý IV") | Đơn vị chủ trì | Ghi chú. Rows are grouped in two levels: agencies as row
+ * groups ("I | Sở Tư pháp") under levels ("A | CẤP SỞ, BAN, NGÀNH"), or, when the table has an agency column, groups
+ * of indicators ("I. CHỈ TIÊU CHUNG") whose rows belong to the agency named in that column. Each row keeps every
+ * milestone as written; its target is the one due last. A row whose cells go on over the next lines is joined cell
+ * by cell; every line is placed or reported.
+ */
+
+interface Row {
+  cells: string[];
+  line: number;
+  lastLine: number;
+  lineCount: number;
+}
+
+type Item = { kind: "heading"; line: number; order: string; text: string } | { kind: "row"; row: Row };
+
+interface Grid {
+  columns: HeaderColumn[];
+  width: number;
+  /** Due dates of the milestone columns, by column index. */
+  dues: Map<number, string>;
+}
+
+const NUMERIC_ORDER = /^\d+(\.\d+)*\.?$/;
+/** "I. CHỈ TIÊU CHUNG", "A. CẤP SỞ", "1. Sở Tư pháp", "a) Cấp xã": a heading written in one cell. */
+const NUMBERED_HEADING = /^([IVXLC]+|[A-Za-z]|\d{1,3})\s*[.)]\s*(\p{L}.*)$/u;
+
+/** Words an agency's name starts with (folded): a row group naming one is a section, any other heading is not. */
+const AGENCY_START = /^(so|ubnd|uy ban nhan dan|van phong|ban|cong an|thanh tra|cuc|chi cuc|bao hiem|ngan hang|kho bac|dai|bao|trung tam|tinh doan|bo chi huy|vien thong|hoi)\b/;
+
+export function namesAgency(text: string): boolean {
+  return AGENCY_START.test(foldDiacritics(normalizeText(text)));
+}
+
+/** The grid header starting at `index` (its first row and the rows extending it), if it names milestone columns. */
+export function gridHeaderAt(lines: readonly string[][], index: number): { columns: HeaderColumn[]; width: number; end: number } | undefined {
+  let columns = headerColumns(lines[index]!);
+  if (!columnOf(columns, "order") || !columnOf(columns, "text")) return undefined;
+  let width = lines[index]!.length;
+  let end = index + 1;
+  for (;;) {
+    const next = lines[end];
+    if (!next) break;
+    if (next.every((cell) => normalizeText(cell) === "")) {
+      end += 1;
+      continue;
+    }
+    const extended = extendHeader(columns, next);
+    if (!extended) break;
+    columns = extended;
+    width = Math.max(width, next.length);
+    end += 1;
+  }
+  return columns.some((column) => column.meaning?.kind === "milestone") ? { columns, width, end } : undefined;
+}
+
+export function importMilestoneGrid(text: string): ImportDraft {
+  const raw = text.split(/\r\n|\r|\n/);
+  const lines = raw.map((line) => line.split("\t"));
+  const problems: ImportProblem[] = [];
+  const preamble: SourceLine[] = [];
+  let linesRead = 0;
+  let linesPlaced = 0;
+  const isBlank = (index: number) => lines[index]!.every((cell) => normalizeText(cell) === "");
+
+  const first = lines.findIndex((_, index) => gridHeaderAt(lines, index) !== undefined);
+  for (let index = 0; index < (first < 0 ? lines.length : first); index += 1) {
+    if (isBlank(index)) continue;
+    linesRead += 1;
+    preamble.push({ line: index + 1, text: raw[index]! });
+    linesPlaced += 1;
+  }
+  const document = readPreambleHeader(preamble);
+  problems.push(...document.problems);
+  if (first < 0) {
+    problems.push({ code: "no_milestone_table", severity: "error", message: 'Không tìm thấy bảng chỉ tiêu theo mốc: cần dòng tiêu đề có cột "STT", "Chỉ tiêu" và các cột mốc ("Đến 30/6/2025", "Quý I"…).' });
+    return importDraftSchema.parse({ format: "milestone_table", header: document.header, sections: [], problems, stats: { linesRead, linesPlaced, linesSkipped: linesRead - linesPlaced } });
+  }
+
+  let grid: Grid | undefined;
+  const items: Item[] = [];
+  let open: Row | undefined;
+  const close = () => {
+    if (open) items.push({ kind: "row", row: open });
+    open = undefined;
+  };
+  const report = (line: number, code: string, message: string, text?: string) => {
+    problems.push({ code, severity: "error", message: `Dòng ${line}: ${message}`, ...(text ? { text } : {}), source: { line } });
+  };
+
+  let index = first;
+  while (index < lines.length) {
+    if (isBlank(index)) {
+      index += 1;
+      continue;
+    }
+    const line = index + 1;
+    const header = gridHeaderAt(lines, index);
+    if (header) {
+      close();
+      const counted = lines.slice(index, header.end).filter((_, offset) => !isBlank(index + offset)).length;
+      linesRead += counted;
+      grid = gridOf(header, document.header.year, line, problems);
+      if (grid) linesPlaced += counted;
+      index = header.end;
+      continue;
+    }
+    linesRead += 1;
+    index += 1;
+    const cells = lines[line - 1]!.map((cell) => normalizeText(cell));
+    const filled = cells.flatMap((cell, column) => (cell === "" ? [] : [column]));
+    if (!grid) continue; // The header's own error says its rows are not read.
+    const orderColumn = columnOf(grid.columns, "order")!.column;
+    const textColumn = columnOf(grid.columns, "text")!.column;
+    const order = cells[orderColumn] ?? "";
+    const lone = filled.length === 1 && (filled[0] === 0 || !raw[line - 1]!.includes("\t")) ? cells[filled[0]!]! : undefined;
+    if (lone !== undefined && !NUMERIC_ORDER.test(lone)) {
+      if (open && /^\p{Ll}/u.test(lone)) {
+        report(line, "unaligned_continuation", `dòng này có vẻ là phần tiếp theo của hàng ở dòng ${open.line} nhưng không còn dấu tab nên không biết thuộc ô nào; hãy ghép vào đúng ô theo văn bản gốc.`, lone);
+        continue;
+      }
+      close();
+      const numbered = NUMBERED_HEADING.exec(lone);
+      items.push({ kind: "heading", line, order: numbered ? numbered[1]! : "", text: numbered ? numbered[2]!.trim() : lone });
+      linesPlaced += 1;
+      continue;
+    }
+    if (order !== "" && !NUMERIC_ORDER.test(order) && filled.every((column) => column === orderColumn || column === textColumn)) {
+      close();
+      items.push({ kind: "heading", line, order: order.replace(/[.)]$/, ""), text: cells[textColumn] ?? "" });
+      linesPlaced += 1;
+      continue;
+    }
+    const extra = cells.slice(grid.width).filter((cell) => cell !== "");
+    if (order === "" && open) {
+      if (extra.length > 0) {
+        report(line, "extra_cell", `dòng có ô nằm ngoài các cột của dòng tiêu đề (${grid.width} cột); không biết ô thừa thuộc cột nào.`, cells.filter(Boolean).join(" | "));
+        continue;
+      }
+      cells.forEach((cell, column) => {
+        if (cell === "") return;
+        const before = open!.cells[column] ?? "";
+        open!.cells[column] = before === "" ? cell : `${before} ${cell}`;
+      });
+      open.lastLine = line;
+      open.lineCount += 1;
+      continue;
+    }
+    close();
+    if (extra.length > 0) {
+      report(line, "extra_cell", `hàng có ô nằm ngoài các cột của dòng tiêu đề (${grid.width} cột); không biết ô thừa thuộc cột nào.`, cells.filter(Boolean).join(" | "));
+      continue;
+    }
+    open = { cells: [...cells], line, lastLine: line, lineCount: 1 };
+  }
+  close();
+
+  const read = grid ? placeItems(items, grid, problems) : { sections: [], placed: 0 };
+  linesPlaced += read.placed;
+  return importDraftSchema.parse({
+    format: "milestone_table",
+    header: document.header,
+    sections: read.sections,
+    problems,
+    stats: { linesRead, linesPlaced, linesSkipped: linesRead - linesPlaced },
+  });
+}
+
+/** The milestone columns' due dates; a quarter with no year anywhere cannot be dated, and the table is not read. */
+function gridOf(header: { columns: HeaderColumn[]; width: number }, documentYear: number | undefined, line: number, problems: ImportProblem[]): Grid | undefined {
+  const dues = new Map<number, string>();
+  for (const { column, name, meaning } of header.columns) {
+    if (meaning?.kind !== "milestone") continue;
+    if (meaning.due) {
+      dues.set(column, meaning.due);
+      continue;
+    }
+    const year = meaning.year ?? documentYear;
+    if (year === undefined) {
+      problems.push({
+        code: "milestone_header",
+        severity: "error",
+        message: `Dòng ${line}: cột ${quoted(name)} không ghi năm và văn bản cũng không nói năm nào, nên không biết hạn của mốc; hãy ghi "Quý I/2025" hoặc cung cấp năm khi nhập. Các hàng của bảng không được nhập.`,
+        source: { line },
+      });
+      return undefined;
+    }
+    dues.set(column, quarterEnd(year, meaning.quarter!));
+  }
+  for (const { name } of header.columns.filter(({ meaning }) => !meaning || !["order", "text", "unit", "milestone", "lead", "agency", "note"].includes(meaning.kind))) {
+    problems.push({
+      code: "unknown_column",
+      severity: "warning",
+      message: `Dòng ${line}: cột ${quoted(name)} không thuộc bảng chỉ tiêu theo mốc (các cột đọc được: STT, Chỉ tiêu, Đơn vị tính, các cột mốc, Đơn vị chủ trì, Ghi chú); nội dung cột này không được nhập.`,
+      text: name,
+      source: { line },
+    });
+  }
+  return { columns: header.columns, width: header.width, dues };
+}
+
+/** Sections from headings and rows: agency groups (or the agency column) own rows; other headings are levels or groups. */
+function placeItems(items: readonly Item[], grid: Grid, problems: ImportProblem[]): { sections: DraftSection[]; placed: number } {
+  const sections: DraftSection[] = [];
+  const byLead = new Map<string, DraftSection>();
+  const leadColumn = columnOf(grid.columns, "lead", "agency")?.column;
+  let placed = 0;
+  let part: string | undefined;
+  let group: string | undefined;
+  let section: DraftSection | undefined;
+  const label = (heading: { order: string; text: string }) => (heading.order ? `${heading.order}. ${heading.text}` : heading.text);
+
+  items.forEach((item, position) => {
+    if (item.kind === "heading") {
+      if (leadColumn === undefined && namesAgency(item.text)) {
+        section = { order: item.order || String(sections.length + 1), heading: item.text, ...(part ? { part } : {}), rows: [], source: { line: item.line } };
+        sections.push(section);
+        group = undefined;
+        return;
+      }
+      const next = items[position + 1];
+      const levelAbove = leadColumn === undefined && next?.kind === "heading" && namesAgency(next.text);
+      if (levelAbove) part = label(item);
+      else group = label(item);
+      return;
+    }
+    const { row } = item;
+    const at = (kind: "order" | "text" | "unit" | "lead" | "note") => {
+      const column = kind === "lead" ? leadColumn : columnOf(grid.columns, kind)?.column;
+      return column === undefined ? "" : (row.cells[column] ?? "");
+    };
+    const span = row.lastLine > row.line ? ` (dòng ${row.line}–${row.lastLine})` : "";
+    const text = at("text");
+    const fail = (code: string, message: string) =>
+      problems.push({ code, severity: "error", message: `Dòng ${row.line}: ${message}`, text: row.cells.filter(Boolean).join(" | "), source: { line: row.line } });
+    if (text === "") return fail("missing_indicator_text", `hàng${span} không có nội dung chỉ tiêu.`);
+    let owner = section;
+    if (leadColumn !== undefined) {
+      const lead = at("lead");
+      if (lead === "") return fail("missing_cell", `chỉ tiêu ${quoted(text)}${span} không có đơn vị chủ trì nên không xếp được vào mục cơ quan nào.`);
+      owner = byLead.get(lead);
+      if (!owner) {
+        owner = { order: String(byLead.size + 1), heading: lead, rows: [], source: { line: row.line } };
+        byLead.set(lead, owner);
+        sections.push(owner);
+      }
+    }
+    if (!owner) return fail("row_before_section", `chỉ tiêu ${quoted(text)}${span} nằm trước tên cơ quan đầu tiên (một dòng "I. Tên cơ quan") nên không biết giao cho ai.`);
+
+    const milestones: DraftMilestone[] = [...grid.dues]
+      .filter(([column]) => (row.cells[column] ?? "") !== "")
+      .map(([column, due]) => ({ due, targetText: row.cells[column]! }));
+    const last = milestones.reduce<DraftMilestone | undefined>((best, milestone) => (!best || milestone.due >= best.due ? milestone : best), undefined);
+    const draftRow: DraftRow = { order: at("order").replace(/\.$/, "") || String(owner.rows.length + 1), text, targetText: last?.targetText ?? "", source: { line: row.line } };
+    if (milestones.length > 0) draftRow.milestones = milestones;
+    const unit = at("unit");
+    if (unit) draftRow.unit = unit;
+    if (leadColumn !== undefined) draftRow.leadAgency = at("lead");
+    const note = at("note");
+    if (note) draftRow.note = note;
+    if (group) draftRow.group = group;
+    if (milestones.length === 0) {
+      problems.push({ code: "empty_target", severity: "warning", message: `Dòng ${row.line}: chỉ tiêu ${quoted(text)} không có chỉ tiêu giao ở mốc nào; chỉ tiêu này cần người đánh giá.`, text, source: { line: row.line } });
+    }
+    owner.rows.push(draftRow);
+    placed += row.lineCount;
+  });
+  return { sections, placed };
+}

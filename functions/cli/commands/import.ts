@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { buildCatalogue, type BuildReport } from "../../../shared/catalogue/build";
-import { decisionFromHeader } from "../../../shared/catalogue/decision";
+import { askForHeaderFields, decisionFromHeader } from "../../../shared/catalogue/decision";
 import type { ImportDraft, ImportProblem } from "../../../shared/catalogue/draft";
 import type { Catalogue } from "../../../shared/catalogue/model";
 import { loadCatalogue, saveCatalogue } from "../../catalogue/catalogueFile";
@@ -69,6 +69,8 @@ export async function runImport(args: string[], io: CliIo): Promise<number> {
     printSummary(io, draft, report, problems);
   }
   if (errors.length > 0) {
+    const ask = askForHeaderFields(problems);
+    if (ask) io.err(ask);
     io.err(`Không nhập: có ${errors.length} lỗi. Sửa tệp rồi nhập lại; danh mục không thay đổi.`);
     return 1;
   }

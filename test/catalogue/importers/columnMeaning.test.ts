@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { columnMeaning, extendHeader, headerColumns, headerKey } from "../../../shared/catalogue/importers/columnMeaning";
+import { importTableText } from "../../../shared/catalogue/importers/tableText";
 
 /** Header spellings seen in real plans and reports, and what each column holds. */
 const SPELLINGS: ReadonlyArray<readonly [string, ReturnType<typeof columnMeaning>]> = [
@@ -95,5 +96,15 @@ describe("two-row headers", () => {
     expect(extendHeader(top, ["1", "Tỷ lệ hồ sơ trực tuyến", "%", "≥ 70"])).toBeUndefined();
     expect(extendHeader(top, ["1. Sở Y tế"])).toBeUndefined();
     expect(extendHeader(top, ["I. CHỈ TIÊU CHUNG"])).toBeUndefined();
+  });
+});
+
+describe("assignment tables pasted as text read other spellings through the same classifier", () => {
+  it("takes 'Đơn vị thực hiện' as the lead agency and 'Kế hoạch năm 2025' as the target", () => {
+    const draft = importTableText(
+      ["1. Sở Y tế", ["Số TT", "Nội dung", "Kế hoạch năm 2025", "Đơn vị thực hiện"].join("\t"), ["1", "Tỷ lệ hồ sơ trực tuyến", "Tối thiểu 60%", "Phòng Kế hoạch"].join("\t")].join("\n"),
+    );
+    expect(draft.problems).toEqual([]);
+    expect(draft.sections[0]!.rows[0]).toMatchObject({ text: "Tỷ lệ hồ sơ trực tuyến", targetText: "Tối thiểu 60%", leadAgency: "Phòng Kế hoạch" });
   });
 });

@@ -26,6 +26,9 @@ interface State {
   section?: DraftSection;
   group?: string;
   preamble: SourceLine[];
+  /** The last non-blank line read, and the last line of the row read last: a continuation follows it directly. */
+  previousLine?: number;
+  rowEnd?: number;
   sections: DraftSection[];
   problems: ImportProblem[];
 }
@@ -41,6 +44,7 @@ export function importMultiYearTable(text: string): ImportDraft {
     if (filled.length === 0) return;
     linesRead += 1;
     if (readLine(raw, cells, filled, line, state)) linesPlaced += 1;
+    state.previousLine = line;
   });
   settleHeader(state);
   if (!state.layout) {
@@ -81,6 +85,7 @@ function readLine(raw: string, cells: readonly string[], filled: readonly string
     state.preamble.push({ line, text: raw });
     return true;
   }
+  if (continueRow(raw, cells, line, state)) return true;
   if (filled.length === 1) {
     const only = filled[0]!;
     // A roman heading groups rows and never names an agency.
@@ -161,6 +166,34 @@ function readRow(cells: readonly string[], line: number, state: State): boolean 
     });
   }
   section.rows.push(row);
+  state.rowEnd = line;
+  return true;
+}
+
+/**
+ * A PDF conversion breaks long cells over several lines: a line right below a row, with no STT, whose cells stay in
+ * their columns and hold only text (the indicator, the agency, the note), goes on with that row. A line with values
+ * of its own ("Trong đó: …" with its targets) stays a row.
+ */
+function continueRow(raw: string, cells: readonly string[], line: number, state: State): boolean {
+  const { layout, section } = state;
+  const row = section?.rows[section.rows.length - 1];
+  if (!layout || !row || state.rowEnd === undefined || state.rowEnd !== state.previousLine || !raw.includes("\t")) return false;
+  if ((cells[layout.order ?? -1] ?? "") !== "") return false;
+  const textColumns = new Map<number, "text" | "monitoringAgency" | "leadAgency" | "note">();
+  for (const [column, field] of [[layout.text, "text"], [layout.monitoring, "monitoringAgency"], [layout.lead, "leadAgency"], [layout.note, "note"]] as const) {
+    if (column !== undefined) textColumns.set(column, field);
+  }
+  const filled = cells.flatMap((cell, column) => (cell === "" ? [] : [column]));
+  if (filled.length === 0 || !filled.every((column) => textColumns.has(column))) return false;
+  // "II. KINH TẾ SỐ" written in the indicator column heads a group; it does not go on with the row above.
+  if (filled.some((column) => SECTION_HEADING.test(cells[column]!) || GROUP_HEADING.test(cells[column]!))) return false;
+  for (const column of filled) {
+    const field = textColumns.get(column)!;
+    const before = row[field] ?? "";
+    row[field] = before === "" ? cells[column]! : `${before} ${cells[column]!}`;
+  }
+  state.rowEnd = line;
   return true;
 }
 

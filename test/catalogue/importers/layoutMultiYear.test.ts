@@ -74,3 +74,27 @@ describe("multi-year plan: two-row headers", () => {
     ]);
   });
 });
+
+describe("multi-year plan converted from PDF: long cells broken over several lines", () => {
+  const header = row("STT", "Chỉ tiêu", "ĐVT", "KH 2025", "Định hướng 2030", "Đơn vị theo dõi");
+  const text = [
+    header,
+    "1. Sở Khoa học và Công nghệ",
+    row("1", "Tỷ lệ dịch vụ công trực tuyến toàn trình trên", "%", "100", "100", "Sở Khoa học và"),
+    row("", "tổng số thủ tục hành chính có đủ điều kiện", "", "", "", "Công nghệ"),
+    row("", "II. KINH TẾ SỐ"),
+    row("2", "Tỷ trọng kinh tế số trong GRDP", "%", "12", "30", "Thống kê tỉnh"),
+    row("", "- Trong đó: kinh tế số lõi", "%", "5", "10", "Thống kê tỉnh"),
+  ].join("\n");
+  const draft = importMultiYearTable(text);
+
+  it("joins a line holding only text to the row above, and keeps a line with values of its own as a row", () => {
+    expect(draft.problems).toEqual([]);
+    expect(draft.sections[0]!.rows.map((r) => [r.order, r.text, r.targetText, r.monitoringAgency, r.group])).toEqual([
+      ["1", "Tỷ lệ dịch vụ công trực tuyến toàn trình trên tổng số thủ tục hành chính có đủ điều kiện", "100", "Sở Khoa học và Công nghệ", undefined],
+      ["2", "Tỷ trọng kinh tế số trong GRDP", "12", "Thống kê tỉnh", "II. KINH TẾ SỐ"],
+      ["3", "- Trong đó: kinh tế số lõi", "5", "Thống kê tỉnh", "II. KINH TẾ SỐ"],
+    ]);
+    expect(draft.stats).toEqual({ linesRead: 7, linesPlaced: 7, linesSkipped: 0 });
+  });
+});

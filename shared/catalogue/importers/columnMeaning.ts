@@ -101,6 +101,8 @@ export interface HeaderColumn {
   column: number;
   name: string;
   meaning?: ColumnMeaning;
+  /** The spanning cell a milestone column sits under when that cell names an indicator ("Hồ sơ nộp trực tuyến"). */
+  group?: string;
 }
 
 /** The columns named by one header line; empty cells are not columns. */
@@ -116,9 +118,10 @@ export function headerColumns(cells: readonly string[]): HeaderColumn[] {
 /**
  * The header read on together with the next line, when that line is the header's second row or a continuation of
  * its cells: "Năm 2025" spanning "Kế hoạch | Ước thực hiện", "Chỉ tiêu giao" spanning "Quý I | … | Quý IV", or
- * "Kế hoạch" broken above "năm 2025". Every filled cell of the line must combine, with the header cell above it or
- * with the cell spanning it from the left, into a name with a meaning; otherwise the line is not part of the header
- * and undefined is returned. A spanning cell split into several columns stops being a column of its own.
+ * "Kế hoạch" broken above "năm 2025", or an indicator's name spanning "Chỉ tiêu đến 31/3/2025 | … 30/6/2025". Every
+ * filled cell of the line must combine, with the header cell above it or with the cell spanning it from the left,
+ * into a name with a meaning (or be a milestone under an indicator's name); otherwise the line is not part of the
+ * header and undefined is returned. A spanning cell split into several columns stops being a column of its own.
  */
 export function extendHeader(header: readonly HeaderColumn[], cells: readonly string[]): HeaderColumn[] | undefined {
   const below = cells.map((cell) => normalizeText(cell));
@@ -134,9 +137,15 @@ export function extendHeader(header: readonly HeaderColumn[], cells: readonly st
     const combined = [`${span.name} ${cell}`, `${cell} ${span.name}`]
       .map((name) => ({ name, meaning: columnMeaning(name) }))
       .find(({ meaning }) => meaning !== undefined);
-    if (!combined) return undefined;
     if (!own) spanned.add(span.column);
-    result.set(column, { column, name: combined.name, meaning: combined.meaning! });
+    if (combined) {
+      result.set(column, { column, name: combined.name, meaning: combined.meaning! });
+      continue;
+    }
+    // Huế's layout as a table: an indicator's name spanning its "Chỉ tiêu đến …" columns.
+    const alone = columnMeaning(cell);
+    if (alone?.kind !== "milestone" || span.meaning !== undefined || span.group !== undefined) return undefined;
+    result.set(column, { column, name: cell, meaning: alone, group: span.name });
   }
   // "Năm 2025" itself holds no cells once its sub-columns are named.
   for (const column of spanned) if (!below[column]) result.delete(column);

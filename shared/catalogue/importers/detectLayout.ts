@@ -53,7 +53,7 @@ function firstTableHeader(lines: readonly string[]): DetectedLayout | undefined 
   for (let index = 0; index < lines.length; index += 1) {
     if (!lines[index]!.includes("\t")) continue;
     let columns = headerColumns(lines[index]!.split("\t"));
-    if (!has(columns, "order") || !has(columns, "text")) continue;
+    if (!has(columns, "order") || (!has(columns, "text") && !has(columns, "agency"))) continue;
     for (let next = index + 1; next < lines.length; next += 1) {
       const extended = extendHeader(columns, lines[next]!.split("\t"));
       if (!extended) break;
@@ -67,7 +67,11 @@ function firstTableHeader(lines: readonly string[]): DetectedLayout | undefined 
 
 function layoutOf(columns: readonly HeaderColumn[]): DetectedLayout | undefined {
   const named = (...kinds: ColumnKind[]) => columns.filter((column) => column.meaning && kinds.includes(column.meaning.kind)).map((column) => column.name);
-  const milestones = named("milestone");
+  const milestones = [...new Set(named("milestone"))];
+  if (milestones.length > 0 && !has(columns, "text")) {
+    const indicators = [...new Set(columns.flatMap((column) => (column.group ? [column.group] : [])))];
+    return { format: "milestone-table", reason: `Bảng chỉ tiêu theo mốc, mỗi hàng một đơn vị (chỉ tiêu ${indicators.join(", ")}; cột ${milestones.join(", ")})` };
+  }
   if (milestones.length > 0) {
     return { format: "milestone-table", reason: `Bảng chỉ tiêu theo mốc, mỗi hàng một chỉ tiêu (có cột ${milestones.join(", ")})` };
   }

@@ -2,6 +2,7 @@ import { normalizeText, foldDiacritics } from "../../text/normalize";
 import { importDraftSchema, type DraftMilestone, type DraftRow, type DraftSection, type ImportDraft, type ImportProblem } from "../draft";
 import { columnOf, extendHeader, headerColumns, quarterEnd, type HeaderColumn } from "./columnMeaning";
 import { readPreambleHeader } from "./documentHeader";
+import { resolveMilestoneDates } from "./milestoneDates";
 import { quoted, type SourceLine } from "./sourceLines";
 
 /**
@@ -10,8 +11,10 @@ import { quoted, type SourceLine } from "./sourceLines";
  * "Quý I | Quý II | Quý III | Quý IV") | Đơn vị chủ trì | Ghi chú. Rows are grouped in two levels: agencies as row
  * groups ("I | Sở Tư pháp") under levels ("A | CẤP SỞ, BAN, NGÀNH"), or, when the table has an agency column, groups
  * of indicators ("I. CHỈ TIÊU CHUNG") whose rows belong to the agency named in that column. Each row keeps every
- * milestone as written; its target is the one due last. A row whose cells go on over the next lines is joined cell
- * by cell; every line is placed or reported.
+ * milestone as written; its target is the one due last. Huế's appendix II as a Word table is read too: one agency
+ * per row (STT | Đơn vị | …), each indicator's name spanning its "Chỉ tiêu đến …" columns; each agency is a section
+ * with one row per indicator. A row whose cells go on over the next lines is joined cell by cell; every line is
+ * placed or reported.
  */
 
 interface Row {
@@ -21,11 +24,15 @@ interface Row {
   lineCount: number;
 }
 
-type Item = { kind: "heading"; line: number; order: string; text: string } | { kind: "row"; row: Row };
+type Item = { kind: "heading"; line: number; order: string; text: string; grid: Grid } | { kind: "row"; row: Row; grid: Grid };
 
 interface Grid {
   columns: HeaderColumn[];
   width: number;
+  /** One agency per row, its targets under each indicator's milestone columns (Huế's layout), or one indicator per row. */
+  rowsAre: "agencies" | "indicators";
+  /** The table's title above its header ("1. Cấp Sở"), for messages. */
+  title?: string;
   /** Due dates of the milestone columns, by column index. */
   dues: Map<number, string>;
 }
@@ -44,7 +51,7 @@ export function namesAgency(text: string): boolean {
 /** The grid header starting at `index` (its first row and the rows extending it), if it names milestone columns. */
 export function gridHeaderAt(lines: readonly string[][], index: number): { columns: HeaderColumn[]; width: number; end: number } | undefined {
   let columns = headerColumns(lines[index]!);
-  if (!columnOf(columns, "order") || !columnOf(columns, "text")) return undefined;
+  if (!columnOf(columns, "order") || !columnOf(columns, "text", "agency")) return undefined;
   let width = lines[index]!.length;
   let end = index + 1;
   for (;;) {
@@ -90,7 +97,7 @@ export function importMilestoneGrid(text: string): ImportDraft {
   const items: Item[] = [];
   let open: Row | undefined;
   const close = () => {
-    if (open) items.push({ kind: "row", row: open });
+    if (open && grid) items.push({ kind: "row", row: open, grid });
     open = undefined;
   };
   const report = (line: number, code: string, message: string, text?: string) => {
@@ -109,7 +116,14 @@ export function importMilestoneGrid(text: string): ImportDraft {
       close();
       const counted = lines.slice(index, header.end).filter((_, offset) => !isBlank(index + offset)).length;
       linesRead += counted;
-      grid = gridOf(header, document.header.year, line, problems);
+      // The table's title is the heading right above its header ("1. Cấp Sở"); above the first table it ends the preamble.
+      const previous = items[items.length - 1];
+      const lastPreamble = items.length === 0 ? preamble[preamble.length - 1]?.text : undefined;
+      const title =
+        previous?.kind === "heading" ? (previous.order ? `${previous.order}. ${previous.text}` : previous.text) : lastPreamble && NUMBERED_HEADING.test(normalizeText(lastPreamble)) ? normalizeText(lastPreamble) : undefined;
+      // The milestone cells are on the header's last line when it has two.
+      const datesLine = lines.slice(index, header.end).reduce((last, _, offset) => (isBlank(index + offset) ? last : index + offset + 1), line);
+      grid = gridOf(header, document.header.year, line, datesLine, title, problems);
       if (grid) linesPlaced += counted;
       index = header.end;
       continue;
@@ -120,7 +134,7 @@ export function importMilestoneGrid(text: string): ImportDraft {
     const filled = cells.flatMap((cell, column) => (cell === "" ? [] : [column]));
     if (!grid) continue; // The header's own error says its rows are not read.
     const orderColumn = columnOf(grid.columns, "order")!.column;
-    const textColumn = columnOf(grid.columns, "text")!.column;
+    const textColumn = columnOf(grid.columns, "text", "agency")!.column;
     const order = cells[orderColumn] ?? "";
     const lone = filled.length === 1 && (filled[0] === 0 || !raw[line - 1]!.includes("\t")) ? cells[filled[0]!]! : undefined;
     if (lone !== undefined && !NUMERIC_ORDER.test(lone)) {
@@ -130,13 +144,13 @@ export function importMilestoneGrid(text: string): ImportDraft {
       }
       close();
       const numbered = NUMBERED_HEADING.exec(lone);
-      items.push({ kind: "heading", line, order: numbered ? numbered[1]! : "", text: numbered ? numbered[2]!.trim() : lone });
+      items.push({ kind: "heading", line, order: numbered ? numbered[1]! : "", text: numbered ? numbered[2]!.trim() : lone, grid });
       linesPlaced += 1;
       continue;
     }
     if (order !== "" && !NUMERIC_ORDER.test(order) && filled.every((column) => column === orderColumn || column === textColumn)) {
       close();
-      items.push({ kind: "heading", line, order: order.replace(/[.)]$/, ""), text: cells[textColumn] ?? "" });
+      items.push({ kind: "heading", line, order: order.replace(/[.)]$/, ""), text: cells[textColumn] ?? "", grid });
       linesPlaced += 1;
       continue;
     }
@@ -164,7 +178,7 @@ export function importMilestoneGrid(text: string): ImportDraft {
   }
   close();
 
-  const read = grid ? placeItems(items, grid, problems) : { sections: [], placed: 0 };
+  const read = placeItems(items, problems);
   linesPlaced += read.placed;
   return importDraftSchema.parse({
     format: "milestone_table",
@@ -176,7 +190,15 @@ export function importMilestoneGrid(text: string): ImportDraft {
 }
 
 /** The milestone columns' due dates; a quarter with no year anywhere cannot be dated, and the table is not read. */
-function gridOf(header: { columns: HeaderColumn[]; width: number }, documentYear: number | undefined, line: number, problems: ImportProblem[]): Grid | undefined {
+function gridOf(
+  header: { columns: HeaderColumn[]; width: number },
+  documentYear: number | undefined,
+  line: number,
+  datesLine: number,
+  title: string | undefined,
+  problems: ImportProblem[],
+): Grid | undefined {
+  const rowsAre = columnOf(header.columns, "text") ? "indicators" : "agencies";
   const dues = new Map<number, string>();
   for (const { column, name, meaning } of header.columns) {
     if (meaning?.kind !== "milestone") continue;
@@ -196,7 +218,29 @@ function gridOf(header: { columns: HeaderColumn[]; width: number }, documentYear
     }
     dues.set(column, quarterEnd(year, meaning.quarter!));
   }
-  for (const { name } of header.columns.filter(({ meaning }) => !meaning || !["order", "text", "unit", "milestone", "lead", "agency", "note"].includes(meaning.kind))) {
+  if (rowsAre === "agencies") {
+    const milestones = header.columns.filter((column) => column.meaning?.kind === "milestone");
+    if (milestones.some((column) => column.group === undefined)) {
+      problems.push({
+        code: "milestone_header",
+        severity: "error",
+        message: `Dòng ${line}: bảng có cột "Đơn vị" nhưng có cột mốc không nằm dưới tên chỉ tiêu nào, nên không biết mốc đó thuộc chỉ tiêu nào. Các hàng của bảng không được nhập.`,
+        source: { line },
+      });
+      return undefined;
+    }
+    // Huế writes one date twice for one indicator; the same rule as for its cell-per-line conversion applies.
+    const names = [...new Set(milestones.map((column) => column.group!))];
+    const indicators = names.map((name) => ({
+      name,
+      cells: milestones.filter((column) => column.group === name).map((column) => ({ line: datesLine, text: column.name, due: dues.get(column.column)!, column: column.column })),
+    }));
+    const resolved = resolveMilestoneDates(indicators, title);
+    problems.push(...resolved.problems);
+    indicators.forEach((indicator, position) => indicator.cells.forEach((cell, at) => dues.set(cell.column, resolved.dues[position]![at]!)));
+  }
+  const read = ["order", "text", "unit", "milestone", "lead", "agency", "note"];
+  for (const { name } of header.columns.filter(({ meaning }) => !meaning || !read.includes(meaning.kind))) {
     problems.push({
       code: "unknown_column",
       severity: "warning",
@@ -205,22 +249,34 @@ function gridOf(header: { columns: HeaderColumn[]; width: number }, documentYear
       source: { line },
     });
   }
-  return { columns: header.columns, width: header.width, dues };
+  return { columns: header.columns, width: header.width, dues, rowsAre, ...(title ? { title } : {}) };
 }
 
-/** Sections from headings and rows: agency groups (or the agency column) own rows; other headings are levels or groups. */
-function placeItems(items: readonly Item[], grid: Grid, problems: ImportProblem[]): { sections: DraftSection[]; placed: number } {
+/**
+ * Sections from headings and rows. One indicator per row: agency groups (or the agency column) own rows, other
+ * headings are levels or groups. One agency per row: each row is a section, one row per indicator of the header.
+ */
+function placeItems(items: readonly Item[], problems: ImportProblem[]): { sections: DraftSection[]; placed: number } {
   const sections: DraftSection[] = [];
   const byLead = new Map<string, DraftSection>();
-  const leadColumn = columnOf(grid.columns, "lead", "agency")?.column;
   let placed = 0;
   let part: string | undefined;
   let group: string | undefined;
   let section: DraftSection | undefined;
+  let grid: Grid | undefined;
   const label = (heading: { order: string; text: string }) => (heading.order ? `${heading.order}. ${heading.text}` : heading.text);
 
   items.forEach((item, position) => {
+    if (item.grid !== grid) {
+      grid = item.grid;
+      if (grid.rowsAre === "agencies") part = grid.title;
+    }
+    const leadColumn = columnOf(grid.columns, "lead", "agency")?.column;
     if (item.kind === "heading") {
+      if (grid.rowsAre === "agencies") {
+        part = label(item);
+        return;
+      }
       if (leadColumn === undefined && namesAgency(item.text)) {
         section = { order: item.order || String(sections.length + 1), heading: item.text, ...(part ? { part } : {}), rows: [], source: { line: item.line } };
         sections.push(section);
@@ -235,13 +291,33 @@ function placeItems(items: readonly Item[], grid: Grid, problems: ImportProblem[
     }
     const { row } = item;
     const at = (kind: "order" | "text" | "unit" | "lead" | "note") => {
-      const column = kind === "lead" ? leadColumn : columnOf(grid.columns, kind)?.column;
+      const column = kind === "lead" ? leadColumn : columnOf(grid!.columns, kind)?.column;
       return column === undefined ? "" : (row.cells[column] ?? "");
     };
     const span = row.lastLine > row.line ? ` (dòng ${row.line}–${row.lastLine})` : "";
-    const text = at("text");
     const fail = (code: string, message: string) =>
       problems.push({ code, severity: "error", message: `Dòng ${row.line}: ${message}`, text: row.cells.filter(Boolean).join(" | "), source: { line: row.line } });
+    const milestonesOf = (columns: readonly HeaderColumn[]): DraftMilestone[] =>
+      columns.filter(({ column }) => grid!.dues.has(column) && (row.cells[column] ?? "") !== "").map(({ column }) => ({ due: grid!.dues.get(column)!, targetText: row.cells[column]! }));
+    const lastOf = (milestones: readonly DraftMilestone[]) => milestones.reduce<DraftMilestone | undefined>((best, milestone) => (!best || milestone.due >= best.due ? milestone : best), undefined);
+    const emptyTarget = (text: string, where: string) =>
+      problems.push({ code: "empty_target", severity: "warning", message: `Dòng ${row.line}: ${where}${quoted(text)} không có chỉ tiêu giao ở mốc nào; chỉ tiêu này cần người đánh giá.`, text, source: { line: row.line } });
+
+    if (grid.rowsAre === "agencies") {
+      const agency = at("lead");
+      if (agency === "") return fail("missing_cell", `hàng${span} không có tên đơn vị nên không biết giao cho ai.`);
+      const names = [...new Set(grid.columns.flatMap((column) => (column.group ? [column.group] : [])))];
+      const rows = names.map((name, indicator): DraftRow => {
+        const milestones = milestonesOf(grid!.columns.filter((column) => column.group === name));
+        if (milestones.length === 0) emptyTarget(name, `chỉ tiêu của ${quoted(agency)}: `);
+        return { order: String(indicator + 1), text: name, targetText: lastOf(milestones)?.targetText ?? "", ...(milestones.length > 0 ? { milestones } : {}), source: { line: row.line } };
+      });
+      sections.push({ order: at("order").replace(/\.$/, "") || String(sections.length + 1), heading: agency, ...(part ? { part } : {}), rows, source: { line: row.line } });
+      placed += row.lineCount;
+      return;
+    }
+
+    const text = at("text");
     if (text === "") return fail("missing_indicator_text", `hàng${span} không có nội dung chỉ tiêu.`);
     let owner = section;
     if (leadColumn !== undefined) {
@@ -256,11 +332,8 @@ function placeItems(items: readonly Item[], grid: Grid, problems: ImportProblem[
     }
     if (!owner) return fail("row_before_section", `chỉ tiêu ${quoted(text)}${span} nằm trước tên cơ quan đầu tiên (một dòng "I. Tên cơ quan") nên không biết giao cho ai.`);
 
-    const milestones: DraftMilestone[] = [...grid.dues]
-      .filter(([column]) => (row.cells[column] ?? "") !== "")
-      .map(([column, due]) => ({ due, targetText: row.cells[column]! }));
-    const last = milestones.reduce<DraftMilestone | undefined>((best, milestone) => (!best || milestone.due >= best.due ? milestone : best), undefined);
-    const draftRow: DraftRow = { order: at("order").replace(/\.$/, "") || String(owner.rows.length + 1), text, targetText: last?.targetText ?? "", source: { line: row.line } };
+    const milestones = milestonesOf(grid.columns);
+    const draftRow: DraftRow = { order: at("order").replace(/\.$/, "") || String(owner.rows.length + 1), text, targetText: lastOf(milestones)?.targetText ?? "", source: { line: row.line } };
     if (milestones.length > 0) draftRow.milestones = milestones;
     const unit = at("unit");
     if (unit) draftRow.unit = unit;
@@ -268,9 +341,7 @@ function placeItems(items: readonly Item[], grid: Grid, problems: ImportProblem[
     const note = at("note");
     if (note) draftRow.note = note;
     if (group) draftRow.group = group;
-    if (milestones.length === 0) {
-      problems.push({ code: "empty_target", severity: "warning", message: `Dòng ${row.line}: chỉ tiêu ${quoted(text)} không có chỉ tiêu giao ở mốc nào; chỉ tiêu này cần người đánh giá.`, text, source: { line: row.line } });
-    }
+    if (milestones.length === 0) emptyTarget(text, "chỉ tiêu ");
     owner.rows.push(draftRow);
     placed += row.lineCount;
   });

@@ -47,3 +47,17 @@ describe("layout detection from the content, with a reason", () => {
     expect(detectLayout(pasted).format).toBe("table-text");
   });
 });
+
+describe("layout detection: Huế's appendix as a Word table", () => {
+  it("recognises one agency per row with indicator names over their milestone columns", () => {
+    const text = [
+      ["STT", "Đơn vị", "Hồ sơ nộp trực tuyến", "", "Thanh toán trực tuyến trên cổng DVCQG", ""].join("\t"),
+      ["", "", "Chỉ tiêu đến 30/6/2025", "Chỉ tiêu đến 31/12/2025", "Chỉ tiêu đến 30/6/2025", "Chỉ tiêu đến 31/12/2025"].join("\t"),
+      ["1", "Sở Y tế", ">50%", ">75%", "20%", "30%"].join("\t"),
+    ].join("\n");
+    expect(detectLayout(text)).toEqual({
+      format: "milestone-table",
+      reason: "Bảng chỉ tiêu theo mốc, mỗi hàng một đơn vị (chỉ tiêu Hồ sơ nộp trực tuyến, Thanh toán trực tuyến trên cổng DVCQG; cột Chỉ tiêu đến 30/6/2025, Chỉ tiêu đến 31/12/2025)",
+    });
+  });
+});

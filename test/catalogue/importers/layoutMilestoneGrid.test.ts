@@ -93,3 +93,35 @@ describe("milestone table by rows: problems", () => {
     expect(draft.stats).toEqual({ linesRead: 3, linesPlaced: 2, linesSkipped: 1 });
   });
 });
+
+describe("Huế's appendix II as a Word table: one agency per row, indicator names over their 'Chỉ tiêu đến …' columns", () => {
+  const dates = (...days: string[]) => days.map((day) => `Chỉ tiêu đến ${day}`);
+  const text = [
+    "PHỤ LỤC II",
+    "1. Cấp Sở",
+    row("STT", "Đơn vị", "Hồ sơ nộp trực tuyến", "", "", "Thanh toán trực tuyến trên cổng DVCQG", "", ""),
+    row("", "", ...dates("31/3/2025", "30/6/2025", "31/12/2025"), ...dates("30/6/2025", "30/6/2025", "31/12/2025")),
+    row("1", "Sở Công Thương", ">95%", ">95%", ">95%", ">25%", ">45%", ">55%"),
+    row("2", "Sở Tư pháp", ">75%", ">75%", ">75%", ">35%", ">45%", ">55%"),
+    "2. Cấp huyện",
+    row("STT", "Đơn vị", "Hồ sơ nộp trực tuyến", "", "Thanh toán trực tuyến trên cổng DVCQG", ""),
+    row("", "", ...dates("30/6/2025", "31/12/2025"), ...dates("30/6/2025", "31/12/2025")),
+    row("1", "UBND huyện A Lưới", ">50%", ">75%", "", ">55%"),
+  ].join("\n");
+  const draft = importMilestoneTables(text);
+
+  it("makes each agency a section with one row per indicator, its milestones by date", () => {
+    expect(draft.sections.map((section) => [section.part, section.order, section.heading, section.rows.map((r) => [r.text, r.targetText])])).toEqual([
+      ["1. Cấp Sở", "1", "Sở Công Thương", [["Hồ sơ nộp trực tuyến", ">95%"], ["Thanh toán trực tuyến trên cổng DVCQG", ">55%"]]],
+      ["1. Cấp Sở", "2", "Sở Tư pháp", [["Hồ sơ nộp trực tuyến", ">75%"], ["Thanh toán trực tuyến trên cổng DVCQG", ">55%"]]],
+      ["2. Cấp huyện", "1", "UBND huyện A Lưới", [["Hồ sơ nộp trực tuyến", ">75%"], ["Thanh toán trực tuyến trên cổng DVCQG", ">55%"]]],
+    ]);
+    expect(draft.sections[2]!.rows[1]!.milestones).toEqual([{ due: "2025-12-31", targetText: ">55%" }]);
+    expect(draft.stats).toEqual({ linesRead: 10, linesPlaced: 10, linesSkipped: 0 });
+  });
+
+  it("treats the date written twice as the seed's importer does: corrected from the other indicators, with a warning", () => {
+    expect(draft.problems.map((problem) => [problem.code, problem.severity])).toEqual([["duplicate_milestone_date", "warning"]]);
+    expect(draft.sections[0]!.rows[1]!.milestones!.map((milestone) => milestone.due)).toEqual(["2025-03-31", "2025-06-30", "2025-12-31"]);
+  });
+});

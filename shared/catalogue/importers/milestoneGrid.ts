@@ -83,6 +83,17 @@ export function importMilestoneGrid(text: string): ImportDraft {
   for (let index = 0; index < (first < 0 ? lines.length : first); index += 1) {
     if (isBlank(index)) continue;
     linesRead += 1;
+    const filled = lines[index]!.map((cell) => normalizeText(cell)).filter((cell) => cell !== "");
+    if (filled.length > 1 && NUMERIC_ORDER.test(filled[0]!)) {
+      problems.push({
+        code: "row_before_header",
+        severity: "error",
+        message: `Dòng ${index + 1}: hàng nằm trước dòng tiêu đề của bảng (STT, Chỉ tiêu, các cột mốc) nên không biết ô nào thuộc cột nào.`,
+        text: filled.join(" | "),
+        source: { line: index + 1 },
+      });
+      continue;
+    }
     preamble.push({ line: index + 1, text: raw[index]! });
     linesPlaced += 1;
   }

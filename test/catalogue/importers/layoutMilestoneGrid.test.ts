@@ -85,6 +85,12 @@ describe("milestone table by rows: problems", () => {
     expect(draft.stats).toEqual({ linesRead: 3, linesPlaced: 0, linesSkipped: 3 });
   });
 
+  it("refuses a row written above the table's header", () => {
+    const draft = importMilestoneTables([row("1", "Tỷ lệ A", "10%", "20%"), row("STT", "Chỉ tiêu", "Quý I/2025", "Quý II/2025"), "I. Sở Y tế"].join("\n"));
+    expect(draft.problems).toEqual([expect.objectContaining({ code: "row_before_header", severity: "error", source: { line: 1 } })]);
+    expect(draft.stats).toEqual({ linesRead: 3, linesPlaced: 2, linesSkipped: 1 });
+  });
+
   it("refuses a row before any agency when the table has no agency column", () => {
     const draft = importMilestoneTables([row("STT", "Chỉ tiêu", "Quý I/2025", "Quý II/2025"), "I. CHỈ TIÊU CHUNG", row("1", "Tỷ lệ A", "10%", "20%")].join("\n"));
     expect(draft.problems).toEqual([

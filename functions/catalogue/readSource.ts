@@ -9,7 +9,7 @@ import { importMilestoneTables } from "../../shared/catalogue/importers/mileston
 import { importMultiYearTable } from "../../shared/catalogue/importers/multiYear";
 import { importResultsReport } from "../../shared/catalogue/importers/resultsReport";
 import type { ImportDraft } from "../../shared/catalogue/draft";
-import { foldDiacritics } from "../../shared/text/normalize";
+import { detectLayout } from "../../shared/catalogue/importers/detectLayout";
 import { readXlsxSheets } from "./xlsxSheets";
 
 export const SOURCE_FORMATS = ["xlsx", "sheets", "table-text", "pdf-text", "plan", "milestone-table", "multi-year", "results-report"] as const;
@@ -60,14 +60,7 @@ export async function readSourceBytes(data: Buffer, name: string, format?: Sourc
 export function guessFormat(path: string, data: Buffer): SourceFormat {
   const zipMagic = data.length > 4 && data[0] === 0x50 && data[1] === 0x4b;
   if (extname(path).toLowerCase() === ".xlsx" || zipMagic) return "xlsx";
-  const text = foldDiacritics(data.toString("utf8", 0, Math.min(data.length, 400_000)));
-  const hasMilestones = /chi tieu den \d{1,2}\/\d{1,2}\/\d{4}/.test(text);
-  if (hasMilestones && /phu luc i\b/.test(text)) return "plan";
-  if (hasMilestones) return "milestone-table";
-  if (/ket qua thuc hien/.test(text) && /co quan chu tri/.test(text) && /\t/.test(text)) return "results-report";
-  if (/thuc hien nam \d{4}/.test(text) && /dinh huong/.test(text)) return "multi-year";
-  if (/so:\s*\S+\/(qd|kh)-/.test(text) || /phu luc/.test(text)) return "pdf-text";
-  return "table-text";
+  return detectLayout(data.toString("utf8", 0, Math.min(data.length, 400_000))).format;
 }
 
 function readSheetsBody(data: Buffer, name: string) {

@@ -2,7 +2,7 @@ import type { HttpResponseInit } from "@azure/functions";
 import { z } from "zod";
 import { agencyChoicesSchema, type AgencyChoices } from "../../shared/catalogue/agencyChoices";
 import { buildCatalogue, type BuildReport } from "../../shared/catalogue/build";
-import { decisionFromHeader } from "../../shared/catalogue/decision";
+import { askForHeaderFields, decisionFromHeader } from "../../shared/catalogue/decision";
 import type { ImportProblem } from "../../shared/catalogue/draft";
 import type { Catalogue, CatalogueDecision } from "../../shared/catalogue/model";
 import { periodLabel, periodsOfYear } from "../../shared/period/period";
@@ -90,6 +90,7 @@ const importQuerySchema = z.object({
   format: z.enum(SOURCE_FORMATS, { error: `format phải là một trong: ${SOURCE_FORMATS.join(", ")}.` }).optional(),
   name: z.string().max(200).default("phu-luc"),
   number: z.string().max(100).optional(),
+  province: z.string().max(100).optional(),
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   title: z.string().max(500).optional(),
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "date phải có dạng YYYY-MM-DD." }).optional(),
@@ -122,8 +123,13 @@ export async function importHandler({ request, services, principal }: RouteConte
     if (error instanceof SourceError) throw new ApiError("validation_failed", error.message);
     throw error;
   }
-  const header = decisionFromHeader(draft.header, { ...overrides, ...(draft.header.province ? {} : { province: principal.province }) });
-  if ("problems" in header) throw importRejected([...draft.problems, ...header.problems]);
+  const header = decisionFromHeader(draft.header, { ...(draft.header.province ? {} : { province: principal.province }), ...overrides }, "parameters");
+  if ("problems" in header) {
+    const problems = [...draft.problems, ...header.problems];
+    const ask = askForHeaderFields(header.problems, "parameters");
+    if (ask && !draft.problems.some((problem) => problem.severity === "error")) throw new ApiError("validation_failed", `Không nhập: ${ask} Danh mục không thay đổi.`, { problems });
+    throw importRejected(problems);
+  }
   requireSameProvince(principal, header.decision.province);
   const input = { draft, decision: header.decision, replace: replace === "true", ...(agencyChoices ? { agencyChoices } : {}) };
 

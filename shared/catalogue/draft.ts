@@ -77,6 +77,8 @@ export const importProblemSchema = z.object({
   /** "error" stops an import (nothing is stored); "warning" is reported and the import goes on. */
   severity: z.enum(["error", "warning"]),
   text: z.string().optional(),
+  /** The decision header field a "missing_header_field" problem is about. */
+  field: z.enum(["number", "date", "province", "year", "title"]).optional(),
   source: sourceLocationSchema.optional(),
 });
 export type ImportProblem = z.infer<typeof importProblemSchema>;

@@ -37,6 +37,13 @@ export function readReportedResult(written: Target, reportedText: string, unit?:
       return readGrade(text);
     case "rank":
       return readRank(text);
+    case "range":
+      return target.measure === "percent" ? readPercent(text, unitIsPercent(unit)) : readQuantity(text);
+    case "ratio":
+      return readQuantity(text);
+    case "staged":
+      // Every stage measures the same thing; which threshold applies is the judge's business.
+      return readReportedResult(target.stages[0]!.target as Target, reportedText, unit);
     case "manual":
       // No rule judges these targets: the text itself is the value a person reads.
       return { kind: "value", actual: text };

@@ -2,6 +2,7 @@ import { parseDateText } from "../../period/excelDate";
 import { foldDiacritics, normalizeText } from "../../text/normalize";
 import type { DraftDecisionHeader } from "../draft";
 import { titleCase } from "../../text/titleCase";
+import { isDocumentNumber } from "./pdfHeader";
 
 /**
  * The header of a plan converted from a legal-document site, as Huế 106/KH-UBND is: the site's title on the first
@@ -14,7 +15,7 @@ export function readPlanHeader(lines: readonly string[]): DraftDecisionHeader {
   const title = text.find((line) => line !== "");
   if (title) header.title = title;
 
-  const number = firstMatch(text, /^Số\s*:\s*(\S+)$/u) ?? labelValue(text, "so hieu");
+  const number = [firstMatch(text, /^Số\s*:\s*(\S+)$/u), labelValue(text, "so hieu")].find(isDocumentNumber);
   if (number) header.number = number;
 
   const dated = text.map((line) => /^([^,]+),\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/u.exec(line)).find(Boolean);

@@ -3,8 +3,11 @@ import { foldDiacritics } from "../../text/normalize";
 import { importDraftSchema, type DraftRow, type DraftSection, type ImportDraft, type ImportProblem } from "../draft";
 import { appendixEnd, appendixStartBefore, cellsOf, draftOf, quoted, splitLines, type AppendixRead, type Cell } from "./hueLines";
 import { resolveMilestoneDates, type MilestoneHeaderCell } from "./milestoneDates";
+import { gridHeaderAt, importMilestoneGrid } from "./milestoneGrid";
 
 /**
+ * Tables with one indicator per row and milestone columns, as tab-separated text, are read by milestoneGrid.
+ *
  * Two-level target tables converted from PDF one cell per line (Huế 106/KH-UBND, Phụ lục II). Each table has a
  * title ("1. Cấp Sở"), a header — STT, Đơn vị, N indicator names, then N×k "Chỉ tiêu đến dd/mm/yyyy" cells, k per
  * indicator in the order of the names — and one row per agency: STT, the agency, N×k targets. Each agency becomes a
@@ -17,6 +20,9 @@ import { resolveMilestoneDates, type MilestoneHeaderCell } from "./milestoneDate
 
 export function importMilestoneTables(text: string): ImportDraft {
   const lines = splitLines(text);
+  // One indicator per row with milestone columns ("Quý I", "Đến 30/6/2025"): the tab-separated layout.
+  const cells = lines.map((line) => line.split("\t"));
+  if (cells.some((row, index) => row.length > 1 && gridHeaderAt(cells, index) !== undefined)) return importMilestoneGrid(text);
   const firstMilestone = lines.findIndex((line) => isMilestoneHeader(line.trim()));
   if (firstMilestone < 0) {
     return importDraftSchema.parse({

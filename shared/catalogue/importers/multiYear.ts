@@ -1,13 +1,17 @@
 import { normalizeText } from "../../text/normalize";
 import { importDraftSchema, type DraftRow, type DraftSection, type ImportDraft, type ImportProblem } from "../draft";
+import { extendHeader, headerColumns, type HeaderColumn } from "./columnMeaning";
+import { readPreambleHeader } from "./documentHeader";
 import { readMultiYearHeader, type MultiYearLayout } from "./multiYearColumns";
+import type { SourceLine } from "./sourceLines";
 
 /**
- * Multi-year plan tables pasted as tab-separated text: a header recognised by column names (STT | Chỉ tiêu | Đơn vị
- * tính | Kế hoạch năm 2024 | Thực hiện năm 2024 | Kế hoạch năm 2025 | Định hướng đến năm 2030 | Cơ quan theo
- * dõi/chủ trì), agency headings alone on their line ("1. Sở Khoa học và Công nghệ"), rows. The latest "Kế hoạch"
- * year is this year's target; earlier plans and results are history. Every cell is kept as written: "≥ 70" with the
- * unit "%" beside it, "52,9".
+ * Multi-year plan tables pasted as tab-separated text: the plan's header paragraph ("ỦY BAN NHÂN DÂN" / "TỈNH …",
+ * "Số: …", the date line, the title), a table header recognised by what its columns mean (STT | Chỉ tiêu | Đơn vị
+ * tính | Kế hoạch năm 2024 | Thực hiện năm 2024 | Kế hoạch năm 2025 | Định hướng đến năm 2030 | Cơ quan theo dõi, or
+ * "ĐVT", "KH 2025", "Ước TH 2024", "Năm 2025" over "Kế hoạch | Ước thực hiện"), agency headings alone on their line
+ * ("1. Sở Khoa học và Công nghệ"), rows. The latest plan year is this year's target; earlier plans and results are
+ * history. Every cell is kept as written: "≥ 70" with the unit "%" beside it, "52,9".
  */
 
 /** "1. Sở Y tế" starts an agency section; "I. Chính quyền số" groups the rows of the section below it. */
@@ -16,15 +20,21 @@ const GROUP_HEADING = /^([IVXLC]+)\s*[.)]\s*(\S.*)$/u;
 
 interface State {
   layout?: MultiYearLayout;
+  /** A header just read, which the next line may still extend (its second row, or its cells' continuations). */
+  pending?: { columns: HeaderColumn[]; width: number; line: number };
   thisYear?: number;
   section?: DraftSection;
   group?: string;
+  preamble: SourceLine[];
+  /** The last non-blank line read, and the last line of the row read last: a continuation follows it directly. */
+  previousLine?: number;
+  rowEnd?: number;
   sections: DraftSection[];
   problems: ImportProblem[];
 }
 
 export function importMultiYearTable(text: string): ImportDraft {
-  const state: State = { sections: [], problems: [] };
+  const state: State = { sections: [], problems: [], preamble: [] };
   let linesRead = 0;
   let linesPlaced = 0;
   text.split(/\r\n|\r|\n/).forEach((raw, index) => {
@@ -33,8 +43,10 @@ export function importMultiYearTable(text: string): ImportDraft {
     const filled = cells.filter((cell) => cell !== "");
     if (filled.length === 0) return;
     linesRead += 1;
-    if (readLine(cells, filled, line, state)) linesPlaced += 1;
+    if (readLine(raw, cells, filled, line, state)) linesPlaced += 1;
+    state.previousLine = line;
   });
+  settleHeader(state);
   if (!state.layout) {
     state.problems.push({
       code: "missing_header",
@@ -42,29 +54,46 @@ export function importMultiYearTable(text: string): ImportDraft {
       message: 'Không tìm thấy dòng tiêu đề của bảng: cần các cột "STT", "Chỉ tiêu" và "Kế hoạch năm …", cách nhau bằng dấu tab.',
     });
   }
+  const document = readPreambleHeader(state.preamble);
   return importDraftSchema.parse({
     format: "multi_year",
-    header: state.thisYear ? { year: state.thisYear } : {},
+    header: { ...document.header, ...(state.thisYear ? { year: state.thisYear } : {}) },
     sections: state.sections,
-    problems: state.problems,
+    problems: [...document.problems, ...state.problems],
     stats: { linesRead, linesPlaced, linesSkipped: linesRead - linesPlaced },
   });
 }
 
 /** Returns whether the line was placed; a line that is not placed is reported. */
-function readLine(cells: readonly string[], filled: readonly string[], line: number, state: State): boolean {
-  const layout = readMultiYearHeader(cells);
-  if (layout) return readHeader(layout, line, state);
+function readLine(raw: string, cells: readonly string[], filled: readonly string[], line: number, state: State): boolean {
+  if (state.pending) {
+    const extended = extendHeader(state.pending.columns, cells);
+    if (extended) {
+      state.pending = { columns: extended, width: Math.max(state.pending.width, cells.length), line: state.pending.line };
+      return true;
+    }
+    settleHeader(state);
+  }
+  const columns = headerColumns(cells);
+  if (readMultiYearHeader(columns, cells.length)) {
+    settleHeader(state);
+    state.pending = { columns, width: cells.length, line };
+    return true;
+  }
+  if (!state.layout && !state.pending && !/^\d+$/.test(filled[0]!.replace(/\.$/, ""))) {
+    // Above the table: the plan's header paragraph and the table's title ("Biểu 01. Chỉ tiêu …").
+    state.preamble.push({ line, text: raw });
+    return true;
+  }
+  if (continueRow(raw, cells, line, state)) return true;
   if (filled.length === 1) {
     const only = filled[0]!;
-    // A roman heading groups rows and never names an agency, even above the first section.
+    // A roman heading groups rows and never names an agency.
     if (GROUP_HEADING.test(only)) {
       state.group = only;
       return true;
     }
     const numbered = SECTION_HEADING.exec(only);
-    // Above the header, a line that is not "N. Tên cơ quan" is the table's title ("Biểu 01. Chỉ tiêu …").
-    if (!state.layout && !numbered) return true;
     state.section = {
       order: numbered ? numbered[1]! : String(state.sections.length + 1),
       heading: numbered ? numbered[2]!.trim() : only,
@@ -78,18 +107,23 @@ function readLine(cells: readonly string[], filled: readonly string[], line: num
   return readRow(cells, line, state);
 }
 
-function readHeader(layout: MultiYearLayout, line: number, state: State): boolean {
+/** The header read so far becomes the table's layout, its unread columns reported once. */
+function settleHeader(state: State): void {
+  const pending = state.pending;
+  if (!pending) return;
+  state.pending = undefined;
+  const { line } = pending;
+  const layout = readMultiYearHeader(pending.columns, pending.width)!;
   const years = [...layout.plans.keys()];
   if (years.length === 0) {
     state.problems.push({ code: "missing_column", severity: "error", message: `Dòng ${line}: dòng tiêu đề không có cột "Kế hoạch năm …" nên không biết chỉ tiêu năm nào.`, source: { line } });
-    return false;
+    return;
   }
   for (const { name } of layout.unknown) {
     state.problems.push({ code: "unknown_column", severity: "warning", message: `Dòng ${line}: cột "${name}" không thuộc bảng kế hoạch nhiều năm; nội dung cột này không được nhập.`, text: name, source: { line } });
   }
   state.layout = layout;
   state.thisYear = Math.max(...years);
-  return true;
 }
 
 function readRow(cells: readonly string[], line: number, state: State): boolean {
@@ -118,6 +152,8 @@ function readRow(cells: readonly string[], line: number, state: State): boolean 
   if (direction) row.direction = direction;
   const monitoring = at(layout.monitoring);
   if (monitoring) row.monitoringAgency = monitoring;
+  const lead = at(layout.lead);
+  if (lead) row.leadAgency = lead;
   const note = at(layout.note);
   if (note) row.note = note;
   if (state.group) row.group = state.group;
@@ -130,6 +166,34 @@ function readRow(cells: readonly string[], line: number, state: State): boolean 
     });
   }
   section.rows.push(row);
+  state.rowEnd = line;
+  return true;
+}
+
+/**
+ * A PDF conversion breaks long cells over several lines: a line right below a row, with no STT, whose cells stay in
+ * their columns and hold only text (the indicator, the agency, the note), goes on with that row. A line with values
+ * of its own ("Trong đó: …" with its targets) stays a row.
+ */
+function continueRow(raw: string, cells: readonly string[], line: number, state: State): boolean {
+  const { layout, section } = state;
+  const row = section?.rows[section.rows.length - 1];
+  if (!layout || !row || state.rowEnd === undefined || state.rowEnd !== state.previousLine || !raw.includes("\t")) return false;
+  if ((cells[layout.order ?? -1] ?? "") !== "") return false;
+  const textColumns = new Map<number, "text" | "monitoringAgency" | "leadAgency" | "note">();
+  for (const [column, field] of [[layout.text, "text"], [layout.monitoring, "monitoringAgency"], [layout.lead, "leadAgency"], [layout.note, "note"]] as const) {
+    if (column !== undefined) textColumns.set(column, field);
+  }
+  const filled = cells.flatMap((cell, column) => (cell === "" ? [] : [column]));
+  if (filled.length === 0 || !filled.every((column) => textColumns.has(column))) return false;
+  // "II. KINH TẾ SỐ" written in the indicator column heads a group; it does not go on with the row above.
+  if (filled.some((column) => SECTION_HEADING.test(cells[column]!) || GROUP_HEADING.test(cells[column]!))) return false;
+  for (const column of filled) {
+    const field = textColumns.get(column)!;
+    const before = row[field] ?? "";
+    row[field] = before === "" ? cells[column]! : `${before} ${cells[column]!}`;
+  }
+  state.rowEnd = line;
   return true;
 }
 

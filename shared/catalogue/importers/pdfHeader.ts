@@ -15,7 +15,7 @@ export function readDecisionHeader(body: readonly SourceLine[], appendixTitle: r
   const issuedWith = titleLines.join(" ");
   const header: DraftDecisionHeader = {};
 
-  const number = firstMatch(opening, /^Số\s*:\s*([^\s,;]+)/u) ?? /kèm theo\s+(?:Quyết định|Kế hoạch)\s+số\s*:?\s*([^\s,;)]+)/iu.exec(issuedWith)?.[1];
+  const number = [firstMatch(opening, /^Số\s*:\s*([^\s,;]+)/u), /kèm theo\s+(?:Quyết định|Kế hoạch)\s+số\s*:?\s*([^\s,;)]+)/iu.exec(issuedWith)?.[1]].find(isDocumentNumber);
   if (number) header.number = number;
 
   const dated = opening.map((text) => /^([^,]+),\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/u.exec(text)).find(Boolean);
@@ -34,6 +34,14 @@ export function readDecisionHeader(body: readonly SourceLine[], appendixTitle: r
   const year = yearIn(title) ?? yearIn(titleLines.filter((text) => !/kèm theo/iu.test(text)).join(" ")) ?? (date ? Number(date.slice(0, 4)) : undefined);
   if (year) header.year = year;
   return header;
+}
+
+/**
+ * "1521/QĐ-UBND"; a draft's blank "Số:      /QĐ-UBND" leaves "/QĐ-UBND", which is no number: the person importing
+ * gives it (see blankHeaderFields).
+ */
+export function isDocumentNumber(text: string | undefined): text is string {
+  return text !== undefined && /^[^/\s]*\d[^/\s]*\//u.test(text);
 }
 
 /** Markdown left by some converters ("**488/QĐ-CT**") and runs of spaces removed; otherwise as written. */
@@ -63,9 +71,9 @@ function provinceOf(lines: readonly string[], issuer: string | undefined, place:
   return titleCase(named);
 }
 
-/** The lines after "QUYẾT ĐỊNH" (or "KẾ HOẠCH") up to the issuer, the first "Căn cứ" or "Điều 1": "Về việc giao …". */
+/** The lines after "QUYẾT ĐỊNH" (or "KẾ HOẠCH", "BÁO CÁO") up to the issuer, the first "Căn cứ" or "Điều 1": "Về việc giao …". */
 function titleOf(lines: readonly string[]): string | undefined {
-  const kind = lines.findIndex((text) => /^(quyet dinh|ke hoach)$/.test(folded(text)));
+  const kind = lines.findIndex((text) => /^(quyet dinh|ke hoach|bao cao)$/.test(folded(text)));
   if (kind < 0) return undefined;
   const parts: string[] = [];
   for (const text of lines.slice(kind + 1)) {

@@ -3,6 +3,7 @@ import { draftFromRead } from "./appendixDraft";
 import { appendixStart, isTableHeader, sectionHeading } from "./pdfLayout";
 import { readBrokenRows } from "./pdfRows";
 import { readDecisionHeader } from "./pdfHeader";
+import { blankHeaderFields } from "./documentHeader";
 import { isBlank, sourceLines, type AppendixRead, type SourceLine } from "./sourceLines";
 import { readTable } from "./tableReader";
 import { tableRecords } from "./tableRecords";
@@ -33,7 +34,8 @@ export function importPdfText(text: string): ImportDraft {
 
   const read = keepsTabs(table) ? readTable(tableRecords(table, { quotedCells: false }), { numberedSectionsOnly: true }) : readBrokenRows(table);
   const withTitle: AppendixRead = { ...read, linesRead: read.linesRead + title.length, linesPlaced: read.linesPlaced + title.length };
-  return draftFromRead("pdf_text", readDecisionHeader(lines.slice(0, start), title), withTitle);
+  const header = readDecisionHeader(lines.slice(0, start), title);
+  return draftFromRead("pdf_text", header, withTitle, blankHeaderFields([...lines.slice(0, start), ...title], header));
 }
 
 /** Most lines of the table carry tabs: the conversion kept the columns apart. */

@@ -1,3 +1,4 @@
+import { columnMeaning } from "./columnMeaning";
 import { folded } from "./sourceLines";
 
 /**
@@ -31,12 +32,34 @@ export function readHeaderRow(cells: readonly string[]): TableLayout | undefined
   cells.forEach((cell, column) => {
     const name = folded(cell);
     if (name === "") return;
-    const known = COLUMN_NAMES.find(([key, pattern]) => !columns.has(key) && pattern.test(name));
-    if (known) columns.set(known[0], column);
+    const known = COLUMN_NAMES.find(([key, pattern]) => !columns.has(key) && pattern.test(name))?.[0] ?? byMeaning(cell);
+    if (known && !columns.has(known)) columns.set(known, column);
     else unknown.push({ column, name: cell.trim() });
   });
   if (!columns.has("order") || (!columns.has("text") && !columns.has("target"))) return undefined;
   return { columns, unknown };
+}
+
+/**
+ * Names the patterns above do not know but the shared classifier does ("Đơn vị thực hiện", "Kế hoạch năm 2025"):
+ * this year's plan is the assigned target of an assignment table.
+ */
+function byMeaning(cell: string): Column | undefined {
+  const meaning = columnMeaning(cell);
+  switch (meaning?.kind) {
+    case "order":
+    case "text":
+    case "unit":
+    case "lead":
+    case "coordinating":
+    case "note":
+    case "target":
+      return meaning.kind;
+    case "plan":
+      return meaning.year !== undefined ? "target" : undefined;
+    default:
+      return undefined;
+  }
 }
 
 /** The Vietnamese names of required columns missing from a layout, for the error message. */

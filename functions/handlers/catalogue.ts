@@ -84,13 +84,14 @@ export async function importHandler({ request, services, principal }: RouteConte
   const { format, name, dryRun, ...overrides } = query.data;
   const bytes = Buffer.from(await readBytes(request, 20 * 1024 * 1024));
   if (bytes.byteLength === 0) throw new ApiError("validation_failed", "Chưa gửi kèm tệp văn bản cần nhập.");
-  let draft;
+  let read;
   try {
-    ({ draft } = await readSourceBytes(bytes, name, format));
+    read = await readSourceBytes(bytes, name, format);
   } catch (error) {
-    if (error instanceof SourceError) throw new ApiError("validation_failed", error.message);
+    if (error instanceof SourceError) throw new ApiError("validation_failed", error.message, { sourceCode: error.code });
     throw error;
   }
+  const { draft, kind, layout } = read;
   const header = decisionFromHeader(draft.header, { ...overrides, ...(draft.header.province ? {} : { province: principal.province }) });
   if ("problems" in header) throw importRejected([...draft.problems, ...header.problems]);
   requireSameProvince(principal, header.decision.province);
@@ -103,7 +104,7 @@ export async function importHandler({ request, services, principal }: RouteConte
   };
   if (dryRun === "true") {
     const { result } = apply((await services.catalogue.current()).catalogue);
-    return json(200, { dryRun: true, decision: header.decision, report: result });
+    return json(200, { dryRun: true, kind, layout, decision: header.decision, report: result });
   }
   const saved = await services.catalogue.update(apply, { updatedBy: principal.subject, reason: `Nhập văn bản ${header.decision.number}` });
   return json(201, { dryRun: false, catalogueVersion: saved.version, decision: header.decision, report: saved.result });

@@ -6,7 +6,7 @@ import { decisionFromHeader } from "../../../shared/catalogue/decision";
 import type { ImportDraft, ImportProblem } from "../../../shared/catalogue/draft";
 import type { Catalogue } from "../../../shared/catalogue/model";
 import { loadCatalogue, saveCatalogue } from "../../catalogue/catalogueFile";
-import { readSource, SOURCE_FORMATS, SourceError } from "../../catalogue/readSource";
+import { readSource, SOURCE_FORMATS, SourceError, type SourceRead } from "../../catalogue/readSource";
 import { CliError, type CliIo } from "../io";
 
 const optionsSchema = z.object({
@@ -48,10 +48,11 @@ export async function runImport(args: string[], io: CliIo): Promise<number> {
   if (!path) throw new CliError("Thiếu tệp cần nhập. Ví dụ: kpi import phu-luc.xlsx --dry-run", 2);
 
   let draft: ImportDraft;
+  let source: Omit<SourceRead, "draft">;
   try {
-    ({ draft } = await readSource(path, options.data.format));
+    ({ draft, ...source } = await readSource(path, options.data.format));
   } catch (error) {
-    if (error instanceof SourceError) throw new CliError(error.message);
+    if (error instanceof SourceError) throw new CliError(`${error.message} [${error.code}]`);
     throw error;
   }
   const { format: _format, "dry-run": dryRun, json, into, ...overrides } = options.data;
@@ -64,8 +65,9 @@ export async function runImport(args: string[], io: CliIo): Promise<number> {
   const errors = problems.filter((problem) => problem.severity === "error");
 
   if (json) {
-    io.out(JSON.stringify({ draft, decision: "decision" in header ? header.decision : undefined, report, catalogue: dryRun ? built?.catalogue : undefined }, null, 2));
+    io.out(JSON.stringify({ kind: source.kind, layout: source.layout, draft, decision: "decision" in header ? header.decision : undefined, report, catalogue: dryRun ? built?.catalogue : undefined }, null, 2));
   } else {
+    io.out(source.layout);
     printSummary(io, draft, report, problems);
   }
   if (errors.length > 0) {

@@ -92,7 +92,7 @@ function milestoneTables(sections: readonly DraftSection[]): SpecBlock[] {
       })],
     }));
     const columns = 2 + dates.flat().length;
-    return [paragraph(part, { bold: true }), { kind: "table" as const, widths: [5, 22, ...Array.from({ length: columns - 2 }, () => 6)], header, rows }];
+    return [paragraph(part, { bold: true }), { kind: "table" as const, widths: [4, 16, ...Array.from({ length: columns - 2 }, () => 6)], header, rows }];
   });
 }
 

@@ -31,7 +31,7 @@ export function readTable(table: XmlNode, cellText: (cell: XmlNode) => string): 
       cells.push(continuesAbove ? "" : cellText(cell));
       for (let extra = 1; extra < span; extra += 1) cells.push("");
     }
-    const isHeader = properties !== undefined && childNamed(properties, "w:tblHeader") !== undefined && valueAt(properties, "w:tblHeader") !== "0" && valueAt(properties, "w:tblHeader") !== "false";
+    const isHeader = properties !== undefined && childNamed(properties, "w:tblHeader") !== undefined && isOn(valueAt(properties, "w:tblHeader"));
     if (isHeader && headerRunOpen) headerRows += 1;
     else headerRunOpen = false;
     rows.push(cells);
@@ -68,6 +68,11 @@ export function joinTables(previous: WordTable, next: WordTable): WordTable {
   const previousHeader = new Set(previous.rows.slice(0, previous.headerRows).map(rowKey));
   const rows = next.rows.filter((row, index) => !(index < Math.max(next.headerRows, 1) && previousHeader.has(rowKey(row))));
   return { ...previous, rows: [...previous.rows, ...rows] };
+}
+
+/** An OOXML on/off property: present without a value means on. */
+function isOn(value: string | undefined): boolean {
+  return value === undefined || !["0", "false", "off"].includes(value);
 }
 
 function rowKey(row: readonly string[]): string {

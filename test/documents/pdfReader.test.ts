@@ -6,6 +6,7 @@ import { readPdf } from "../../functions/documents/pdfReader";
 
 const PHU_THO = "test/fixtures/documents/000_631dd23ab7c0a6ab.pdf";
 const HUE = "test/fixtures/documents/002_0e8855a91181c30a.pdf";
+const VINH_PHUC = "test/fixtures/documents/003_4c92e75b607b6c87.pdf";
 
 describe("reading a PDF with a text layer", () => {
   it("rebuilds one table from a table printed over several pages, headers drawn on each page kept once", async () => {
@@ -26,7 +27,20 @@ describe("reading a PDF with a text layer", () => {
     ]);
   });
 
-  it("drops running headers and page numbers, keeps a row split by a page break whole", async () => {
+  it("keeps a row split by a page break whole", async () => {
+    const data = await readFile(VINH_PHUC);
+    const pages = await readPdfPages(data, "qd.pdf");
+    const pageOf = (start: string) => pages.find((page) => page.chunks.some((chunk) => chunk.text.startsWith(start)))?.number ?? 0;
+    expect(pageOf("(email công vụ")).toBe(pageOf("Tỷ lệ công chức, viên chức trong cơ quan được gắn") + 1);
+    const table = (await readPdf(data, "qd.pdf")).find((block) => block.kind === "table");
+    expect(table?.kind === "table" ? table.rows : []).toContainEqual([
+      "23",
+      "Tỷ lệ công chức, viên chức trong cơ quan được gắn định danh số trong xử lý công việc (email công vụ, chữ ký số đối với cán bộ có thẩm quyền ký ban hành văn bản...)",
+      ">95%",
+    ]);
+  });
+
+  it("drops running headers and page numbers, keeps the items of a cell apart", async () => {
     const blocks = await readPdf(await readFile(HUE), "kh.pdf");
     const text = JSON.stringify(blocks);
     expect(text).not.toMatch(/Trang \d+\/\d+/);

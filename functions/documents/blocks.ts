@@ -21,7 +21,7 @@ export function blocksToTabText(blocks: readonly DocumentBlock[]): string {
       // as it is in a conversion that lost the table: "1. SỞ TÀI CHÍNH".
       const filled = cells.filter((cell) => cell !== "");
       if (filled.length === 0) continue;
-      lines.push(filled.length === 1 && cells[0] !== "" ? cells[0]! : cells.join("\t"));
+      lines.push(filled.length === 1 && cells[0] !== "" ? cells[0]! : (sectionRowLine(cells) ?? cells.join("\t")));
     }
   }
   return lines.join("\n");
@@ -50,6 +50,19 @@ function cellLines(cell: string): string[] {
     .split("\n")
     .map(oneLine)
     .filter((line) => line !== "");
+}
+
+/**
+ * "1 | SỞ TÀI CHÍNH | (empty)": an agency heading written in the number and content cells of its own row, in capitals
+ * as decisions write agency headings, is a section heading "1. SỞ TÀI CHÍNH". The same row in ordinary case could be
+ * an indicator whose target was left empty, so it stays a row (and its empty target goes to a person).
+ */
+function sectionRowLine(cells: readonly string[]): string | undefined {
+  if (cells.length < 3 || !/^\d{1,3}\.?$/.test(cells[0]!) || cells.slice(2).some((cell) => cell !== "")) return undefined;
+  const heading = cells[1]!;
+  const letters = heading.replace(/[^\p{L}]/gu, "");
+  const capitals = letters.length >= 3 && letters === letters.toLocaleUpperCase("vi") && letters !== letters.toLocaleLowerCase("vi");
+  return capitals ? `${cells[0]!.replace(/\.$/, "")}. ${heading}` : undefined;
 }
 
 function oneLine(text: string): string {

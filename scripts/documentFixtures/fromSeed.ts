@@ -27,8 +27,15 @@ function agencyTable(sections: readonly DraftSection[]): SpecBlock {
     ["Ghi chú", (row) => row.note],
   ];
   const extra = optional.filter(([, read]) => rows.some((row) => read(row) !== undefined));
+  // Headings in capitals are written as Vĩnh Phúc's Word file has them, in the STT and content cells of their own row
+  // ("1 | SỞ TÀI CHÍNH"); others as one cell merged across the row.
+  const width = 3 + extra.length;
+  const headingRow = (section: DraftSection): SpecRow =>
+    section.heading === section.heading.toLocaleUpperCase("vi")
+      ? { cells: [section.order, section.heading, ...Array.from({ length: width - 2 }, () => "")] }
+      : { heading: `${section.order}. ${section.heading}` };
   const body: SpecRow[] = sections.flatMap((section) => [
-    { heading: `${section.order}. ${section.heading}` },
+    headingRow(section),
     ...section.rows.map((row) => ({ cells: [row.order, row.text, row.targetText, ...extra.map(([, read]) => read(row) ?? "")] })),
   ]);
   return {

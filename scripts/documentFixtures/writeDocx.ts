@@ -1,4 +1,5 @@
 import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, VerticalMergeType, WidthType } from "docx";
+import { pinDocxDates } from "./deterministic";
 import type { DocumentSpec, SpecBlock, SpecTable } from "./spec";
 
 /** A4 portrait in twentieths of a point, 2 cm margins: the page of a Vietnamese administrative document. */
@@ -16,7 +17,7 @@ export async function writeDocx(spec: DocumentSpec): Promise<Buffer> {
       },
     ],
   });
-  return Packer.toBuffer(document);
+  return Buffer.from(pinDocxDates(await Packer.toBuffer(document)));
 }
 
 function block(item: SpecBlock): Array<Paragraph | Table> {

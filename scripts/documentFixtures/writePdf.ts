@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import fontkit from "@pdf-lib/fontkit";
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from "pdf-lib";
+import { FIXED_DATE, withSeededRandom } from "./deterministic";
 import type { DocumentSpec, HeaderCell, SpecBlock, SpecTable } from "./spec";
 
 /**
@@ -25,8 +26,19 @@ interface Fonts {
   bold: PDFFont;
 }
 
-export async function writePdf(spec: DocumentSpec): Promise<Uint8Array> {
-  const document = await PDFDocument.create();
+export function writePdf(spec: DocumentSpec): Promise<Uint8Array> {
+  return withSeededRandom(1, () => buildPdf(spec));
+}
+
+async function newDocument(): Promise<PDFDocument> {
+  const document = await PDFDocument.create({ updateMetadata: false });
+  document.setCreationDate(FIXED_DATE);
+  document.setModificationDate(FIXED_DATE);
+  return document;
+}
+
+async function buildPdf(spec: DocumentSpec): Promise<Uint8Array> {
+  const document = await newDocument();
   document.registerFontkit(fontkit);
   const fontDir = join(dirname(createRequire(import.meta.url).resolve("dejavu-fonts-ttf/package.json")), "ttf");
   const fonts: Fonts = {
@@ -44,7 +56,7 @@ export async function writePdf(spec: DocumentSpec): Promise<Uint8Array> {
 
 /** One A4 page with a rectangle drawn on it and no text: what a scanner gives. */
 export async function writeScannedPdf(): Promise<Uint8Array> {
-  const document = await PDFDocument.create();
+  const document = await newDocument();
   const page = document.addPage([A4.width, A4.height]);
   page.drawRectangle({ x: 60, y: 500, width: 470, height: 280, borderColor: rgb(0.2, 0.2, 0.2), borderWidth: 1, color: rgb(0.93, 0.93, 0.93) });
   return document.save();

@@ -103,3 +103,13 @@ describe("reading a Word decision", () => {
     expect(() => readDocx(broken, "hong.docx")).toThrow(/hong\.docx/);
   });
 });
+
+describe("agency headings written as table rows", () => {
+  it("reads '1 | SỞ TÀI CHÍNH' in capitals as a section, an ordinary-case row with an empty target as a row", async () => {
+    const table = new Table({
+      rows: [row(HEADER, { header: true }), row(["1", "SỞ TÀI CHÍNH", ""]), row(["1", "Tỷ lệ hồ sơ trực tuyến", "100%"]), row(["2", "Tỷ lệ văn bản ký số", ""])],
+    });
+    const text = blocksToTabText(readDocx(await wordFile([table]), "d.docx"));
+    expect(text.split("\n")).toEqual(["STT\tNội dung\tChỉ tiêu", "1. SỞ TÀI CHÍNH", "1\tTỷ lệ hồ sơ trực tuyến\t100%", "2\tTỷ lệ văn bản ký số\t"]);
+  });
+});

@@ -19,7 +19,7 @@ export async function readPdf(data: Uint8Array, name: string): Promise<DocumentB
     );
   }
   const widths = new Map(pages.map((page) => [page.number, page.width]));
-  const lines = withoutRunningLines(pages.map(pageLines), pages.map((page) => page.height)).flat();
+  const lines = withoutRunningLines(pages.map(pageLines), pages).flat();
   const rightEdges = new Map(pages.map((page) => [page.number, rightMargin(lines.filter((line) => line.page === page.number), page.width)]));
   const blocks: DocumentBlock[] = [];
   let paragraph: PdfLine | undefined;

@@ -18,12 +18,10 @@ export function readTable(table: XmlNode, cellText: (cell: XmlNode) => string): 
   const rows: string[][] = [];
   let headerRows = 0;
   let headerRunOpen = true;
-  for (const row of childrenOf(table)) {
-    if (tagOf(row) !== "w:tr") continue;
+  for (const row of opened(childrenOf(table), "w:tr")) {
     const properties = childNamed(row, "w:trPr");
     const cells: string[] = Array.from({ length: Number(valueAt(properties, "w:gridBefore") ?? 0) }, () => "");
-    for (const cell of childrenOf(row)) {
-      if (tagOf(cell) !== "w:tc") continue;
+    for (const cell of opened(childrenOf(row), "w:tc")) {
       const cellProperties = childNamed(cell, "w:tcPr");
       const span = Math.max(1, Number(valueAt(cellProperties, "w:gridSpan") ?? 1));
       const vMerge = cellProperties ? childNamed(cellProperties, "w:vMerge") : undefined;
@@ -68,6 +66,15 @@ export function joinTables(previous: WordTable, next: WordTable): WordTable {
   const previousHeader = new Set(previous.rows.slice(0, previous.headerRows).map(rowKey));
   const rows = next.rows.filter((row, index) => !(index < Math.max(next.headerRows, 1) && previousHeader.has(rowKey(row))));
   return { ...previous, rows: [...previous.rows, ...rows] };
+}
+
+/** The `tag` children of a table or row, rows and cells wrapped in content controls (`w:sdt`) included. */
+function opened(nodes: readonly XmlNode[], tag: string): XmlNode[] {
+  return nodes.flatMap((node) => {
+    if (tagOf(node) === tag) return [node];
+    if (tagOf(node) === "w:sdt") return opened(childrenOf(childNamed(node, "w:sdtContent") ?? {}), tag);
+    return [];
+  });
 }
 
 /** An OOXML on/off property: present without a value means on. */

@@ -46,7 +46,11 @@ class BodyReader {
       blankSinceTable = false;
       blocks.push({ kind: "paragraph", text });
     }
-    return blocks.map((block) => (block.kind === "word-table" ? { kind: "table", rows: withoutRepeatedHeaders(block.table) } : block));
+    return blocks.flatMap((block): DocumentBlock[] => {
+      if (block.kind !== "word-table") return [block];
+      if (isLayoutTable(block.table)) return columnTexts(block.table).map((text) => ({ kind: "paragraph", text }));
+      return [{ kind: "table", rows: withoutRepeatedHeaders(block.table) }];
+    });
   }
 
   /** Body paragraphs and tables, content controls (`w:sdt`) opened. */
@@ -81,6 +85,24 @@ class BodyReader {
     const text = runText(childrenOf(paragraph));
     return label === "" ? text : `${label} ${text}`;
   }
+}
+
+/**
+ * A table of one or two columns that does not start with "STT": Word's way of setting text side by side (the
+ * decision's heading "ỦY BAN NHÂN DÂN … | CỘNG HÒA XÃ HỘI …", the signature block), not an appendix table.
+ */
+function isLayoutTable(table: WordTable): boolean {
+  const first = (table.rows[0]?.[0] ?? "").replace(/\s+/g, " ").trim();
+  return table.width <= 2 && !/^(s[oố]\s*)?(s?tt|thứ tự)$/i.test(first);
+}
+
+/** Its text column by column, each cell's paragraphs on lines of their own, as text conversions give it. */
+function columnTexts(table: WordTable): string[] {
+  const texts: string[] = [];
+  for (let column = 0; column < table.width; column += 1) {
+    for (const row of table.rows) texts.push(...(row[column] ?? "").split("\n").filter((line) => line.trim() !== ""));
+  }
+  return texts;
 }
 
 const SKIPPED = new Set(["w:pPr", "w:rPr", "w:del", "w:delText", "w:instrText", "w:moveFrom", "mc:Fallback"]);

@@ -1,4 +1,5 @@
 import type { DocumentBlock } from "./blocks";
+import { readColumnBlock } from "./pdfColumns";
 import { readPdfPages } from "./pdfItems";
 import { lineText, pageLines, withoutRunningLines, type PdfLine } from "./pdfLines";
 import { isHeaderStart, readPdfTable } from "./pdfTables";
@@ -36,6 +37,13 @@ export async function readPdf(data: Uint8Array, name: string): Promise<DocumentB
       const table = readPdfTable(lines, index, (page) => widths.get(page) ?? 595);
       blocks.push({ kind: "table", rows: table.rows });
       index = table.end;
+      continue;
+    }
+    const block = readColumnBlock(lines, index);
+    if (block) {
+      flush();
+      blocks.push(...block.paragraphs.map((text): DocumentBlock => ({ kind: "paragraph", text })));
+      index = block.end;
       continue;
     }
     if (paragraph && continuesParagraph(paragraph, line, rightEdges.get(line.page) ?? Infinity)) text += ` ${lineText(line)}`;

@@ -10,7 +10,28 @@ export function specFromSeed(name: string, text: string, format: string, draft: 
   const lines = text.split(/\r\n|\r|\n/);
   if (format === "plan") return { name, blocks: planBlocks(lines, draft) };
   const firstLine = draft.sections[0]?.source?.line ?? lines.length + 1;
-  return { name, blocks: [...paragraphs(lines.slice(0, firstLine - 1)), agencyTable(draft.sections)] };
+  return { name, blocks: [...opening(lines.slice(0, firstLine - 1)), agencyTable(draft.sections)] };
+}
+
+/**
+ * The text before the appendix table, its heading set side by side as decisions print it when the seed has one:
+ * issuer and number on the left ("ỦY BAN NHÂN DÂN", "TỈNH PHÚ THỌ", "Số: …"), the national motto and the date line
+ * on the right, up to "QUYẾT ĐỊNH" / "KẾ HOẠCH".
+ */
+function opening(lines: readonly string[]): SpecBlock[] {
+  const kept = lines.map((line) => line.trim()).filter((line) => line !== "");
+  const motto = kept.findIndex((line) => line.startsWith("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"));
+  const kind = kept.findIndex((line) => /^(QUYẾT ĐỊNH|KẾ HOẠCH)$/.test(line));
+  if (motto < 1 || kind < motto) return paragraphs(kept);
+  const start = kept.findIndex((line) => /^(ỦY|UỶ) BAN NHÂN DÂN$/.test(line));
+  if (start < 0 || start >= motto) return paragraphs(kept);
+  const heading = kept.slice(start, kind).filter((line) => !/^-+$/.test(line));
+  const isLeft = (line: string) => heading.indexOf(line) < heading.findIndex((text) => text.startsWith("CỘNG HÒA")) || /^Số\s*:/.test(line);
+  return [
+    ...paragraphs(kept.slice(0, start)),
+    { kind: "columns", columns: [heading.filter(isLeft), heading.filter((line) => !isLeft(line))] },
+    ...paragraphs(kept.slice(kind)),
+  ];
 }
 
 function paragraphs(lines: readonly string[]): SpecBlock[] {
@@ -56,7 +77,7 @@ function planBlocks(lines: readonly string[], draft: ImportDraft): SpecBlock[] {
   const targetSections = draft.sections.filter((section) => section.part !== "Phụ lục I");
   const firstPartAt = lines.findIndex((line, index) => index > targetsAt && line.trim() === targetSections[0]?.part);
   return [
-    ...paragraphs(lines.slice(0, tasksAt)),
+    ...opening(lines.slice(0, tasksAt)),
     ...paragraphs(lines.slice(tasksAt, taskHeaderAt)),
     taskTable(taskSections),
     ...paragraphs(lines.slice(targetsAt, firstPartAt)),

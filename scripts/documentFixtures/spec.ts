@@ -23,7 +23,13 @@ export interface SpecTable {
   rows: SpecRow[];
 }
 
-export type SpecBlock = { kind: "paragraph"; text: string; bold?: boolean; center?: boolean } | SpecTable;
+/** Text set side by side without borders (the decision's heading: issuer and number | national motto and date). */
+export interface SpecColumns {
+  kind: "columns";
+  columns: string[][];
+}
+
+export type SpecBlock = { kind: "paragraph"; text: string; bold?: boolean; center?: boolean } | SpecTable | SpecColumns;
 
 export interface DocumentSpec {
   /** File name without extension. */

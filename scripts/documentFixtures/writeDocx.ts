@@ -1,4 +1,4 @@
-import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, VerticalMergeType, WidthType } from "docx";
+import { AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, VerticalMergeType, WidthType } from "docx";
 import { pinDocxDates } from "./deterministic";
 import type { DocumentSpec, SpecBlock, SpecTable } from "./spec";
 
@@ -24,8 +24,28 @@ function block(item: SpecBlock): Array<Paragraph | Table> {
   if (item.kind === "paragraph") {
     return [new Paragraph({ alignment: item.center ? AlignmentType.CENTER : AlignmentType.BOTH, children: [new TextRun({ text: item.text, bold: item.bold ?? false })] })];
   }
+  if (item.kind === "columns") return [columns(item.columns), new Paragraph({ children: [] })];
   // A paragraph after a table keeps two tables from running together (Word itself always writes one).
   return [table(item), new Paragraph({ children: [] })];
+}
+
+/** The heading block as Word templates of decisions have it: a borderless table, each side centred. */
+function columns(texts: string[][]): Table {
+  const none = { style: BorderStyle.NONE, size: 0, color: "FFFFFF" };
+  const borders = { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none };
+  const width = Math.floor(TEXT_WIDTH / texts.length);
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: texts.map(() => width),
+    borders,
+    rows: [
+      new TableRow({
+        children: texts.map(
+          (lines) => new TableCell({ borders: { top: none, bottom: none, left: none, right: none }, children: lines.map((line) => new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: line, bold: /^\p{Lu}[^\p{Ll}]*$/u.test(line) })] })) }),
+        ),
+      }),
+    ],
+  });
 }
 
 function table(spec: SpecTable): Table {

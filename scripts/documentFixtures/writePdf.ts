@@ -96,6 +96,7 @@ class PageWriter {
 
   block(block: SpecBlock): void {
     if (block.kind === "table") return this.table(block);
+    if (block.kind === "columns") return this.columns(block.columns);
     const font = block.bold ? this.fonts.bold : this.fonts.regular;
     const lineHeight = PARAGRAPH_SIZE * 1.35;
     for (const line of wrap(block.text, font, PARAGRAPH_SIZE, this.textWidth)) {
@@ -105,6 +106,25 @@ class PageWriter {
       this.page.drawText(line, { x, y: this.y, size: PARAGRAPH_SIZE, font });
     }
     this.y -= 4;
+  }
+
+  /** Side by side, each column's lines centred in its share of the width. */
+  private columns(columns: string[][]): void {
+    const share = this.textWidth / columns.length;
+    const lineHeight = PARAGRAPH_SIZE * 1.35;
+    const height = Math.max(...columns.map((lines) => lines.length));
+    if (this.y - height * lineHeight < MARGIN) this.newPage();
+    for (let at = 0; at < height; at += 1) {
+      this.y -= lineHeight;
+      columns.forEach((lines, column) => {
+        const line = lines[at];
+        if (!line) return;
+        const font = /^\p{Lu}[^\p{Ll}]*$/u.test(line) ? this.fonts.bold : this.fonts.regular;
+        const x = MARGIN + column * share + (share - font.widthOfTextAtSize(line, PARAGRAPH_SIZE)) / 2;
+        this.page.drawText(line, { x, y: this.y, size: PARAGRAPH_SIZE, font });
+      });
+    }
+    this.y -= 10;
   }
 
   private table(table: SpecTable): void {

@@ -113,3 +113,28 @@ describe("agency headings written as table rows", () => {
     expect(text.split("\n")).toEqual(["STT\tNội dung\tChỉ tiêu", "1. SỞ TÀI CHÍNH", "1\tTỷ lệ hồ sơ trực tuyến\t100%", "2\tTỷ lệ văn bản ký số\t"]);
   });
 });
+
+describe("text set side by side", () => {
+  it("reads a two-column heading table column by column, as the header reader expects", async () => {
+    const heading = new Table({
+      rows: [
+        new TableRow({
+          children: [
+            new TableCell({ children: lines("ỦY BAN NHÂN DÂN", "TỈNH PHÚ THỌ", "Số: 1521/QĐ-UBND") }),
+            new TableCell({ children: lines("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Phú Thọ, ngày 24 tháng 10 năm 2025") }),
+          ],
+        }),
+      ],
+    });
+    const blocks = readDocx(await wordFile([heading, ...lines("QUYẾT ĐỊNH")]), "e.docx");
+    expect(blocks.map((block) => (block.kind === "paragraph" ? block.text : "[bảng]"))).toEqual([
+      "ỦY BAN NHÂN DÂN",
+      "TỈNH PHÚ THỌ",
+      "Số: 1521/QĐ-UBND",
+      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+      "Độc lập - Tự do - Hạnh phúc",
+      "Phú Thọ, ngày 24 tháng 10 năm 2025",
+      "QUYẾT ĐỊNH",
+    ]);
+  });
+});

@@ -51,6 +51,19 @@ describe("reading a PDF with a text layer", () => {
     expect(coordinated?.slice(2, 5)).toEqual(["Sở Tài chính", "- Sở Tư pháp;\n- Văn phòng UBND thành phố;\n- Sở Khoa học và Công nghệ.", "Quý II/2025"]);
   });
 
+  it("reads the decision's heading printed side by side column by column", async () => {
+    const blocks = await readPdf(await readFile(PHU_THO), "qd.pdf");
+    expect(blocks.slice(0, 7).map((block) => (block.kind === "paragraph" ? block.text : "[bảng]"))).toEqual([
+      "ỦY BAN NHÂN DÂN",
+      "TỈNH PHÚ THỌ",
+      "Số: 1521/QĐ-UBND",
+      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+      "Độc lập - Tự do - Hạnh phúc",
+      "Phú Thọ, ngày 24 tháng 10 năm 2025",
+      "QUYẾT ĐỊNH",
+    ]);
+  });
+
   it("refuses a scan without text, saying it needs OCR first", async () => {
     const error = await readSource("test/fixtures/documents/scanned.pdf").catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(SourceError);

@@ -11,7 +11,8 @@ import { lineText, type PdfLine } from "./pdfLines";
  *   joined with a space — a wrapped line starting with "- " or "+ " starts a new item of the cell ("\n");
  * - at a page break the header lines drawn again on the new page are dropped, and lines without a number continue
  *   the row of the previous page;
- * - header rows are told apart by the same gap (the milestone tables' two header rows).
+ * - header rows are told apart by the same gap, or by a line writing into two or more columns the header row above
+ *   left empty (the milestone tables' second header row under titles spanning three columns).
  * Merged cells come out as in Word: the text once, in the column where it starts.
  */
 export interface PdfTable {
@@ -117,8 +118,11 @@ function toRows(lines: readonly PdfLine[], columns: readonly number[], body: boo
     const gap = previous && previous.page === line.page ? previous.y - line.y : 0;
     const afterPadding = gap > 1.45 * line.height;
     const numbered = body && cells[0] !== "";
+    // Header rows without padding between them: the next one writes into columns the current one left empty
+    // ("Chỉ tiêu đến 31/3/2025" under each milestone, below a title spanning three of them).
+    const newHeaderRow = !body && current !== undefined && cells.filter((text, column) => text !== "" && current[column] === "").length >= 2;
     const wrappedHeading = current !== undefined && numbered && !afterPadding && isHeadingOnly(current) && isHeadingOnly(cells) && !/^[\dIVXLC]+[.)]?(\s|$)/.test(cells[0]!);
-    if (!current || afterPadding || (numbered && !wrappedHeading)) rows.push(cells);
+    if (!current || afterPadding || newHeaderRow || (numbered && !wrappedHeading)) rows.push(cells);
     else cells.forEach((text, column) => (current[column] = joinCellLine(current[column]!, text)));
     previous = line;
   }

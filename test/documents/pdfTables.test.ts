@@ -51,3 +51,27 @@ describe("a table rebuilt from text positions", () => {
     ]);
   });
 });
+
+describe("two header rows without padding between them", () => {
+  it("tells the milestone row from the titles spanning it", () => {
+    const xs = [40, 70, 160, 200, 240];
+    const at = (page: number, y: number, cells: Array<string | undefined>): PdfLine => ({
+      page,
+      y,
+      height: 8,
+      segments: cells.flatMap((text, column) => (text ? [{ text, x: xs[column]!, y, width: 30, height: 8 }] : [])),
+    });
+    const lines = [
+      at(1, 500, ["STT", "Đơn vị", "Hồ sơ nộp"]),
+      at(1, 490, [undefined, undefined, "trực tuyến"]),
+      at(1, 480, [undefined, undefined, "Chỉ tiêu đến", "Chỉ tiêu đến", "Chỉ tiêu đến"]),
+      at(1, 470, [undefined, undefined, "31/3/2025", "30/6/2025", "31/12/2025"]),
+      at(1, 460, ["1", "Sở Công Thương", ">95%", ">95%", ">95%"]),
+    ];
+    expect(readPdfTable(lines, 0, () => 842).rows).toEqual([
+      ["STT", "Đơn vị", "Hồ sơ nộp trực tuyến", "", ""],
+      ["", "", "Chỉ tiêu đến 31/3/2025", "Chỉ tiêu đến 30/6/2025", "Chỉ tiêu đến 31/12/2025"],
+      ["1", "Sở Công Thương", ">95%", ">95%", ">95%"],
+    ]);
+  });
+});

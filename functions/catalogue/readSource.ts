@@ -1,5 +1,4 @@
 import { readFile, stat } from "node:fs/promises";
-import { extname } from "node:path";
 import { z } from "zod";
 import { importSheetRows, sheetSchema } from "../../shared/catalogue/importers/sheetRows";
 import { importPdfText } from "../../shared/catalogue/importers/pdfText";
@@ -10,10 +9,19 @@ import { importMultiYearTable } from "../../shared/catalogue/importers/multiYear
 import { importResultsReport } from "../../shared/catalogue/importers/resultsReport";
 import type { ImportDraft } from "../../shared/catalogue/draft";
 import { detectLayout } from "../../shared/catalogue/importers/detectLayout";
+import { blocksToCellLines, blocksToTabText, type DocumentBlock } from "../documents/blocks";
+import { readDocx } from "../documents/docxReader";
+import { describeSource } from "../documents/layoutNames";
+import { readPdf } from "../documents/pdfReader";
+import { SourceError } from "../documents/sourceError";
+import { detectSourceKind, type SourceKind } from "../documents/sourceKind";
 import { readXlsxSheets } from "./xlsxSheets";
+
+export { SourceError } from "../documents/sourceError";
 
 export const SOURCE_FORMATS = ["xlsx", "sheets", "table-text", "pdf-text", "plan", "milestone-table", "multi-year", "results-report"] as const;
 export type SourceFormat = (typeof SOURCE_FORMATS)[number];
+type TextFormat = Exclude<SourceFormat, "xlsx" | "sheets">;
 
 /** A decision appendix larger than this is not a decision appendix. */
 export const MAX_SOURCE_BYTES = 20 * 1024 * 1024;
@@ -24,7 +32,7 @@ export const MAX_SOURCE_BYTES = 20 * 1024 * 1024;
  */
 const sheetsBodySchema = z.object({ sheets: z.array(sheetSchema).min(1, { error: "Không có trang tính nào được gửi." }).max(50) });
 
-const TEXT_IMPORTERS: Record<Exclude<SourceFormat, "xlsx" | "sheets">, (text: string) => ImportDraft> = {
+const TEXT_IMPORTERS: Record<TextFormat, (text: string) => ImportDraft> = {
   "table-text": importTableText,
   "pdf-text": importPdfText,
   plan: importHuePlan,
@@ -33,34 +41,59 @@ const TEXT_IMPORTERS: Record<Exclude<SourceFormat, "xlsx" | "sheets">, (text: st
   "results-report": importResultsReport,
 };
 
-export class SourceError extends Error {}
+/** What a source gave: the kind of file (from its bytes), the layout read (guessed or chosen) and, in words, both. */
+export interface SourceRead {
+  kind: SourceKind | "sheets";
+  format: SourceFormat;
+  /** "Tệp Word; bố cục: quyết định giao chỉ tiêu theo cơ quan (…)": printed by `kpi import`, returned by the dry run. */
+  layout: string;
+  draft: ImportDraft;
+}
 
-export async function readSource(path: string, format?: SourceFormat): Promise<{ format: SourceFormat; draft: ImportDraft }> {
+export async function readSource(path: string, format?: SourceFormat): Promise<SourceRead> {
   const info = await stat(path).catch(() => undefined);
-  if (!info?.isFile()) throw new SourceError(`Không tìm thấy tệp "${path}".`);
-  if (info.size > MAX_SOURCE_BYTES) throw new SourceError(`Tệp "${path}" quá lớn (${Math.round(info.size / 1048576)} MB; tối đa 20 MB).`);
+  if (!info?.isFile()) throw new SourceError(`Không tìm thấy tệp "${path}".`, "file_not_found");
+  if (info.size > MAX_SOURCE_BYTES) throw new SourceError(`Tệp "${path}" quá lớn (${Math.round(info.size / 1048576)} MB; tối đa 20 MB).`, "file_too_large");
   return readSourceBytes(await readFile(path), path, format);
 }
 
-/** The same for bytes that arrived another way (an upload): `name` gives the extension and the messages' wording. */
-export async function readSourceBytes(data: Buffer, name: string, format?: SourceFormat): Promise<{ format: SourceFormat; draft: ImportDraft }> {
-  if (data.byteLength > MAX_SOURCE_BYTES) throw new SourceError(`Tệp "${name}" quá lớn (${Math.round(data.byteLength / 1048576)} MB; tối đa 20 MB).`);
-  const chosen = format ?? guessFormat(name, data);
-  if (chosen === "xlsx") {
+/**
+ * The same for bytes that arrived another way (an upload); `name` is only used in messages. The kind of file comes
+ * from the bytes; `format` chooses the layout only ("sheets" is the pane's JSON and is never guessed).
+ */
+export async function readSourceBytes(data: Buffer, name: string, format?: SourceFormat): Promise<SourceRead> {
+  if (data.byteLength > MAX_SOURCE_BYTES) throw new SourceError(`Tệp "${name}" quá lớn (${Math.round(data.byteLength / 1048576)} MB; tối đa 20 MB).`, "file_too_large");
+  const chosenByPerson = format !== undefined;
+  if (format === "sheets") return { kind: "sheets", format, layout: describeSource("sheets", format, false), draft: importSheetRows(readSheetsBody(data, name)) };
+  const kind = detectSourceKind(data, name);
+  if (kind === "xlsx") {
+    if (format !== undefined && format !== "xlsx") throw layoutNotForKind(name, "Excel", format);
     const sheets = await readXlsxSheets(data).catch((error: unknown) => {
-      throw new SourceError(`Tệp "${name}" không phải là tệp Excel .xlsx đọc được (${error instanceof Error ? error.message : String(error)}).`);
+      throw new SourceError(`Tệp "${name}" không phải là tệp Excel .xlsx đọc được (${error instanceof Error ? error.message : String(error)}).`, "xlsx_unreadable");
     });
-    return { format: chosen, draft: importSheetRows(sheets) };
+    return { kind, format: "xlsx", layout: describeSource(kind, "xlsx", chosenByPerson), draft: importSheetRows(sheets) };
   }
-  if (chosen === "sheets") return { format: chosen, draft: importSheetRows(readSheetsBody(data, name)) };
-  return { format: chosen, draft: TEXT_IMPORTERS[chosen](data.toString("utf8")) };
+  if (format === "xlsx") throw layoutNotForKind(name, kind === "docx" ? "Word" : kind === "pdf" ? "PDF" : "văn bản", format);
+  if (kind === "text") {
+    const text = data.toString("utf8");
+    const chosen = format ?? guessTextFormat(text);
+    return { kind, format: chosen, layout: describeSource(kind, chosen, chosenByPerson), draft: TEXT_IMPORTERS[chosen](text) };
+  }
+  const blocks: DocumentBlock[] = kind === "docx" ? readDocx(data, name) : await readPdf(data, name);
+  const tabText = blocksToTabText(blocks);
+  const chosen = format ?? guessTextFormat(tabText);
+  // The plan importer reads tables converted one cell per line (its only known source); the others read tab rows.
+  const text = chosen === "plan" ? blocksToCellLines(blocks) : tabText;
+  return { kind, format: chosen, layout: describeSource(kind, chosen, chosenByPerson), draft: TEXT_IMPORTERS[chosen](text) };
 }
 
-/** The layout of a source, from its extension and a look at its text; `--format` overrides it. */
-export function guessFormat(path: string, data: Buffer): SourceFormat {
-  const zipMagic = data.length > 4 && data[0] === 0x50 && data[1] === 0x4b;
-  if (extname(path).toLowerCase() === ".xlsx" || zipMagic) return "xlsx";
-  return detectLayout(data.toString("utf8", 0, Math.min(data.length, 400_000))).format;
+/** The layout of a decision's text (as written, or rebuilt from a Word or PDF file), recognised by its header cells. */
+export function guessTextFormat(source: string): TextFormat {
+  return detectLayout(source.slice(0, 400_000)).format;
+}
+
+function layoutNotForKind(name: string, kindName: string, format: string): SourceError {
+  return new SourceError(`Tệp "${name}" là tệp ${kindName}: không đọc được theo bố cục "${format}". Bỏ lựa chọn bố cục để chương trình tự nhận ra.`, "format_not_for_kind");
 }
 
 function readSheetsBody(data: Buffer, name: string) {
@@ -68,13 +101,13 @@ function readSheetsBody(data: Buffer, name: string) {
   try {
     body = JSON.parse(data.toString("utf8"));
   } catch {
-    throw new SourceError(`"${name}" không phải JSON các trang tính ({"sheets": [{"name", "rows"}]}).`);
+    throw new SourceError(`"${name}" không phải JSON các trang tính ({"sheets": [{"name", "rows"}]}).`, "sheets_body_invalid");
   }
   const parsed = sheetsBodySchema.safeParse(body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path.length ? ` (tại ${issue.path.join(".")})` : "";
-    throw new SourceError(`"${name}" không đúng dạng các trang tính {"sheets": [{"name", "rows"}]}${where}.`);
+    throw new SourceError(`"${name}" không đúng dạng các trang tính {"sheets": [{"name", "rows"}]}${where}.`, "sheets_body_invalid");
   }
   return parsed.data.sheets;
 }

@@ -116,13 +116,14 @@ export async function importHandler({ request, services, principal }: RouteConte
   const agencyChoices = parseAgencyChoices(choicesText);
   const bytes = Buffer.from(await readBytes(request, 20 * 1024 * 1024));
   if (bytes.byteLength === 0) throw new ApiError("validation_failed", "Chưa gửi kèm tệp văn bản cần nhập.");
-  let draft;
+  let read;
   try {
-    ({ draft } = await readSourceBytes(bytes, name, format));
+    read = await readSourceBytes(bytes, name, format);
   } catch (error) {
-    if (error instanceof SourceError) throw new ApiError("validation_failed", error.message);
+    if (error instanceof SourceError) throw new ApiError("validation_failed", error.message, { sourceCode: error.code });
     throw error;
   }
+  const { draft, kind, layout } = read;
   const header = decisionFromHeader(draft.header, { ...(draft.header.province ? {} : { province: principal.province }), ...overrides }, "parameters");
   if ("problems" in header) {
     const problems = [...draft.problems, ...header.problems];
@@ -143,7 +144,7 @@ export async function importHandler({ request, services, principal }: RouteConte
     const { report } = build(current.catalogue);
     // A preview shows the agencies still to choose; anything else wrong in the document is refused as usual.
     if (report.problems.some((problem) => problem.severity === "error" && !CHOICE_CODES.has(problem.code))) throw importRejected(report.problems);
-    return json(200, { dryRun: true, decision: header.decision, needsAgencyChoices: report.agencies.close.length > 0, report });
+    return json(200, { dryRun: true, kind, layout, decision: header.decision, needsAgencyChoices: report.agencies.close.length > 0, report });
   }
   const saved = await services.catalogue.update(
     (catalogue) => {
@@ -155,7 +156,7 @@ export async function importHandler({ request, services, principal }: RouteConte
     },
     { updatedBy: principal.subject, reason: `${input.replace ? "Nhập lại (thay thế)" : "Nhập"} văn bản ${header.decision.number}` },
   );
-  return json(201, { dryRun: false, catalogueVersion: saved.version, decision: header.decision, report: saved.result });
+  return json(201, { dryRun: false, kind, layout, catalogueVersion: saved.version, decision: header.decision, report: saved.result });
 }
 
 function parseAgencyChoices(text: string | undefined): AgencyChoices | undefined {

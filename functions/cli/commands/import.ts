@@ -6,7 +6,7 @@ import type { AgencyChoices } from "../../../shared/catalogue/agencyChoices";
 import { slugOf } from "../../../shared/catalogue/agencyNames";
 import type { ImportDraft } from "../../../shared/catalogue/draft";
 import { agencyIdSchema } from "../../../shared/model/ids";
-import { readSource, SOURCE_FORMATS, SourceError } from "../../catalogue/readSource";
+import { readSource, SOURCE_FORMATS, SourceError, type SourceRead } from "../../catalogue/readSource";
 import { openApi } from "../apiConnection";
 import { CliError, type CliIo } from "../io";
 import { importAnswerSchema } from "../../../shared/catalogue/importAnswer";
@@ -80,11 +80,11 @@ function readArguments(args: string[]): { options: ImportOptions; path: string }
  */
 export async function runImport(args: string[], io: CliIo): Promise<number> {
   const { options, path } = readArguments(args);
-  let read: { format: string; draft: ImportDraft };
+  let read: SourceRead;
   try {
     read = await readSource(path, options.format);
   } catch (error) {
-    if (error instanceof SourceError) throw new CliError(error.message);
+    if (error instanceof SourceError) throw new CliError(`${error.message} [${error.code}]`);
     throw error;
   }
   const bytes = await readFile(path);
@@ -108,8 +108,11 @@ export async function runImport(args: string[], io: CliIo): Promise<number> {
       return 1;
     }
     const answer = importAnswerSchema.parse(body);
-    if (options.json) io.out(JSON.stringify({ ...(body as object), draft: read.draft }, null, 2));
-    else printImportAnswer(io, read.draft, answer);
+    if (options.json) io.out(JSON.stringify({ ...(body as object), kind: read.kind, layout: read.layout, draft: read.draft }, null, 2));
+    else {
+      io.out(read.layout);
+      printImportAnswer(io, read.draft, answer);
+    }
     return answer.dryRun && answer.needsAgencyChoices ? 1 : 0;
   } finally {
     await api.close();
@@ -120,7 +123,7 @@ function importQuery(options: ImportOptions, path: string, format: string): URLS
   const query = new URLSearchParams({ name: basename(path), format });
   if (options["dry-run"]) query.set("dryRun", "true");
   if (options.replace) query.set("replace", "true");
-  for (const field of ["number", "title", "date"] as const) if (options[field]) query.set(field, options[field]);
+  for (const field of ["number", "title", "date", "province"] as const) if (options[field]) query.set(field, options[field]);
   if (options.year) query.set("year", String(options.year));
   const choices: AgencyChoices = {};
   for (const { heading, id } of options.agency) choices[heading] = { use: id };

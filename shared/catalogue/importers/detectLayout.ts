@@ -39,6 +39,11 @@ export function detectLayout(text: string): DetectedLayout {
   }
 
   const table = firstTableHeader(lines);
+  // A Word or PDF copy of a plan keeps its milestone tables as tab rows: with a task appendix it is still the plan.
+  const taskAppendix = folded.some((line) => TASK_APPENDIX.test(line));
+  if (table?.format === "milestone-table" && taskAppendix) {
+    return { format: "plan", reason: `Kế hoạch có phụ lục nhiệm vụ (PHỤ LỤC I) và ${table.reason.charAt(0).toLowerCase()}${table.reason.slice(1)}` };
+  }
   if (table) return table;
 
   const number = plain.find((line, index) => DOCUMENT_NUMBER.test(folded[index]!));

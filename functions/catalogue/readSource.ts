@@ -47,9 +47,8 @@ export async function readSourceBytes(data: Buffer, name: string, format?: Sourc
   if (data.byteLength > MAX_SOURCE_BYTES) throw new SourceError(`Tệp "${name}" quá lớn (${Math.round(data.byteLength / 1048576)} MB; tối đa 20 MB).`);
   const chosen = format ?? guessFormat(name, data);
   if (chosen === "xlsx") {
-    const sheets = await readXlsxSheets(data).catch((error: unknown) => {
-      throw new SourceError(`Tệp "${name}" không phải là tệp Excel .xlsx đọc được (${error instanceof Error ? error.message : String(error)}).`);
-    });
+    // Refusals stay WorkbookRejectedError (stable code, our message); the library's own text is never shown.
+    const sheets = await readXlsxSheets(data);
     return { format: chosen, draft: importSheetRows(sheets) };
   }
   if (chosen === "sheets") return { format: chosen, draft: importSheetRows(readSheetsBody(data, name)) };

@@ -1,36 +1,10 @@
-import ExcelJS from "exceljs";
-import { sheetSchema, type Sheet, type SheetCell } from "../../shared/catalogue/importers/sheetRows";
+import type { Sheet } from "../../shared/catalogue/importers/sheetRows";
+import { readWorkbookSheets } from "../workbook/workbookReader";
 
-/** Reads an xlsx into plain cell values for the shared importers: text, numbers, booleans, empty, formula errors. */
+/**
+ * Reads an xlsx into plain cell values for the shared importers: text, numbers, booleans, empty, formula errors.
+ * Refusals (not a workbook, bomb, macros, external links, too large) are WorkbookRejectedError with a stable code.
+ */
 export async function readXlsxSheets(data: ArrayBuffer | Uint8Array): Promise<Sheet[]> {
-  const workbook = new ExcelJS.Workbook();
-  const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
-  await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
-  return workbook.worksheets.map((worksheet) => {
-    const rows: SheetCell[][] = [];
-    for (let r = 1; r <= worksheet.rowCount; r += 1) {
-      const row = worksheet.getRow(r);
-      const cells: SheetCell[] = [];
-      for (let c = 1; c <= Math.max(row.cellCount, worksheet.columnCount); c += 1) cells.push(plainValue(row.getCell(c).value));
-      rows.push(cells);
-    }
-    return sheetSchema.parse({ name: worksheet.name, rows });
-  });
-}
-
-function plainValue(value: ExcelJS.CellValue): SheetCell {
-  if (value === null || value === undefined) return null;
-  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === "object") {
-    if ("error" in value && typeof value.error === "string") return { error: value.error };
-    if ("richText" in value && Array.isArray(value.richText)) return value.richText.map((part) => part.text).join("");
-    if ("formula" in value || "sharedFormula" in value) {
-      const result = (value as { result?: unknown }).result;
-      if (result && typeof result === "object" && "error" in result) return { error: String((result as { error: unknown }).error) };
-      return plainValue((result ?? null) as ExcelJS.CellValue);
-    }
-    if ("text" in value && typeof value.text === "string") return value.text;
-  }
-  return String(value);
+  return readWorkbookSheets(data instanceof Uint8Array ? data : new Uint8Array(data));
 }

@@ -11,7 +11,7 @@ import { ApiError, validationError, type FieldProblem } from "../http/apiError";
 import { readBytes } from "../http/readBody";
 import { json } from "../http/respond";
 import type { RouteContext } from "../http/route";
-import { inspectXlsx, MAX_WORKBOOK_BYTES } from "../workbook/xlsxInspect";
+import { MAX_WORKBOOK_BYTES } from "../workbook/xlsxInspect";
 
 /** GET agencies — the caller's province's agencies. */
 export async function agenciesHandler({ services, principal }: RouteContext): Promise<HttpResponseInit> {
@@ -74,11 +74,7 @@ async function jsonEntries(request: RouteContext["request"]): Promise<AgencyEntr
 }
 
 async function xlsxEntries(bytes: Uint8Array): Promise<AgencyEntry[]> {
-  const inspected = inspectXlsx(bytes);
-  if (!inspected.ok) throw new ApiError(inspected.code, inspected.message);
-  const sheets = await readXlsxSheets(bytes).catch(() => {
-    throw new ApiError("not_xlsx", "Tệp gửi lên không phải tệp Excel .xlsx đọc được.");
-  });
+  const sheets = await readXlsxSheets(bytes);
   for (const sheet of sheets) {
     const found = findListHeader(sheet.rows);
     if (!found) continue;

@@ -20,6 +20,12 @@ export const API_ERROR_CODES = {
   zip_bomb: 422,
   too_many_entries: 422,
   workbook_invalid: 422,
+  macro_enabled: 422,
+  external_links: 422,
+  embedded_objects: 422,
+  no_worksheet: 422,
+  sheet_too_large: 422,
+  busy: 503,
   storage_unavailable: 503,
   internal: 500,
 } as const;

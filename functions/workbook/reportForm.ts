@@ -16,21 +16,14 @@ import {
   type ReportReading,
 } from "../../shared/report/reportTable";
 import { readXlsxSheets } from "../catalogue/xlsxSheets";
-import { inspectXlsx } from "./xlsxInspect";
+import { WorkbookRejectedError } from "./workbookRejection";
+
+export { WorkbookRejectedError } from "./workbookRejection";
 
 /**
  * The report form as an xlsx: what an agency without the add-in downloads, fills in any Excel (2010 or later, no
  * custom functions) and uploads; and how the server reads any workbook that carries the report table.
  */
-
-export class WorkbookRejectedError extends Error {
-  constructor(
-    readonly code: "not_xlsx" | "zip_bomb" | "too_many_entries",
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 const HEADER_ROW = 6;
 const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDCE6F1" } };
@@ -139,11 +132,7 @@ export interface ReportWorkbookReading {
 }
 
 export async function readReportWorkbook(bytes: Uint8Array, view: PeriodAssignments): Promise<ReportWorkbookReading> {
-  const inspected = inspectXlsx(bytes);
-  if (!inspected.ok) throw new WorkbookRejectedError(inspected.code, inspected.message);
-  const sheets = await readXlsxSheets(bytes).catch(() => {
-    throw new WorkbookRejectedError("not_xlsx", "Không đọc được tệp Excel: tệp bị hỏng hoặc không đúng định dạng .xlsx.");
-  });
+  const sheets = await readXlsxSheets(bytes);
   const bindingSheet = sheets.find((sheet) => sheet.name === BINDING_SHEET_NAME);
   const binding = bindingOf(bindingSheet?.rows[0]?.[0]);
   const reportSheet =
@@ -159,8 +148,11 @@ export async function readReportWorkbook(bytes: Uint8Array, view: PeriodAssignme
 
 /** The binding of a form downloaded from the system, or undefined for any other workbook (or bytes that are none). */
 export async function readFormBinding(bytes: Uint8Array): Promise<ReportBinding | undefined> {
-  if (!inspectXlsx(bytes).ok) return undefined;
-  const sheets = await readXlsxSheets(bytes).catch(() => []);
+  // A refused file has no binding; the server names the reason when the file is sent.
+  const sheets = await readXlsxSheets(bytes).catch((error: unknown) => {
+    if (error instanceof WorkbookRejectedError) return [];
+    throw error;
+  });
   return bindingOf(sheets.find((sheet) => sheet.name === BINDING_SHEET_NAME)?.rows[0]?.[0]);
 }
 

@@ -5,10 +5,11 @@ import type { SheetCell } from "../../shared/catalogue/importers/sheetRows";
 import type { Agency, Catalogue } from "../../shared/catalogue/model";
 import { agencyKindSchema, agencySchema } from "../../shared/model/agency";
 import { agencyIdSchema } from "../../shared/model/ids";
+import { officerText } from "../../shared/model/text";
 import { foldDiacritics, normalizeText } from "../../shared/text/normalize";
 import { readXlsxSheets } from "../catalogue/xlsxSheets";
 import { ApiError, validationError, type FieldProblem } from "../http/apiError";
-import { readBytes } from "../http/readBody";
+import { readBytes, readJson } from "../http/readBody";
 import { json } from "../http/respond";
 import type { RouteContext } from "../http/route";
 import { MAX_WORKBOOK_BYTES } from "../workbook/xlsxInspect";
@@ -34,9 +35,9 @@ export async function groupsHandler({ services, principal }: RouteContext): Prom
 
 const agencyEntrySchema = z.object({
   id: agencyIdSchema.optional(),
-  name: z.string().trim().min(1, { error: "Tên cơ quan không được để trống." }).max(300),
+  name: officerText("Tên cơ quan"),
   kind: agencyKindSchema.optional(),
-  shortName: z.string().trim().max(100).optional(),
+  shortName: officerText("Tên viết tắt của cơ quan", 100).optional(),
   parentId: agencyIdSchema.optional(),
 });
 type AgencyEntry = z.infer<typeof agencyEntrySchema>;
@@ -62,15 +63,7 @@ export async function registerAgenciesHandler({ request, services, principal }: 
 }
 
 async function jsonEntries(request: RouteContext["request"]): Promise<AgencyEntry[]> {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(await request.text());
-  } catch {
-    throw new ApiError("invalid_json", "Nội dung gửi lên không phải JSON hợp lệ.");
-  }
-  const list = agencyListSchema.safeParse(parsed);
-  if (!list.success) throw validationError(list.error, "Danh sách cơ quan");
-  return list.data.agencies;
+  return (await readJson(request, agencyListSchema, "Danh sách cơ quan")).agencies;
 }
 
 async function xlsxEntries(bytes: Uint8Array): Promise<AgencyEntry[]> {

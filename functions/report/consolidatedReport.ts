@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { writeXlsxBuffer } from "../workbook/writeXlsx";
 import { formatIsoDateVi } from "../../shared/period/isoDate";
 import { vietnamTimeCell } from "../../shared/period/vietnamTime";
 import {
@@ -34,7 +35,7 @@ export async function buildConsolidatedReport(aggregate: Aggregate): Promise<Buf
   writeSummary(sheet("Tổng hợp"), aggregate);
   writeMissing(sheet("Chưa nộp"), aggregate);
   for (const agency of aggregate.agencies) writeAgency(sheet(agency.name), aggregate, agency);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return writeXlsxBuffer(workbook);
 }
 
 // ---------------------------------------------------------------------------------------------------------------------

@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { writeXlsxBuffer } from "./writeXlsx";
 import { formatIsoDateVi } from "../../shared/period/isoDate";
 import type { SubmissionValue } from "../../shared/model/submissionValue";
 import { compileFormula } from "../../shared/formula/compile";
@@ -75,7 +76,7 @@ export async function buildReportWorkbook(view: PeriodAssignments, options: { va
   });
   const hidden = workbook.addWorksheet(BINDING_SHEET_NAME, { state: "veryHidden" });
   hidden.getCell("A1").value = JSON.stringify(binding);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return writeXlsxBuffer(workbook);
 }
 
 function writeRow(row: ExcelJS.Row, assignment: PeriodAssignment, value: SubmissionValue | undefined, view: PeriodAssignments): void {

@@ -1,16 +1,19 @@
-import { parseArgs } from "node:util";
 import type { Catalogue } from "../../../shared/catalogue/model";
 import { DEMO_CATALOGUE_PATH, loadCatalogue } from "../../catalogue/catalogueFile";
+import { readArgs } from "../args";
 import { CliError, type CliIo } from "../io";
+import { CATALOGUE_COMMAND } from "./catalogueArgs";
 
 /**
  * `kpi catalogue [--decision id] [--file catalogue.json] [--json]`: each indicator with the agencies it is
  * assigned to and their targets as written.
  */
 export async function runCatalogue(args: string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({ args, options: { decision: { type: "string" }, file: { type: "string" }, json: { type: "boolean" } } });
-  const catalogue = await loadCatalogue(values.file ?? DEMO_CATALOGUE_PATH).catch((error: unknown) => {
-    throw new CliError(`Không đọc được danh mục "${values.file ?? DEMO_CATALOGUE_PATH}": ${error instanceof Error ? error.message : String(error)}`);
+  const parsed = readArgs(CATALOGUE_COMMAND, args, io);
+  if (!parsed) return 0;
+  const { values } = parsed;
+  const catalogue = await loadCatalogue(values.file ?? DEMO_CATALOGUE_PATH).catch(() => {
+    throw new CliError(`Không đọc được danh mục "${values.file ?? DEMO_CATALOGUE_PATH}": tệp không có hoặc không phải tệp danh mục JSON.`);
   });
   if (values.decision && !catalogue.decisions.some((decision) => decision.id === values.decision)) {
     throw new CliError(`Không có văn bản "${values.decision}". Có: ${catalogue.decisions.map((decision) => decision.id).join(", ")}.`);

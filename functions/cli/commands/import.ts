@@ -1,5 +1,4 @@
 import { existsSync } from "node:fs";
-import { parseArgs } from "node:util";
 import { z } from "zod";
 import { buildCatalogue, type BuildReport } from "../../../shared/catalogue/build";
 import { decisionFromHeader } from "../../../shared/catalogue/decision";
@@ -7,7 +6,9 @@ import type { ImportDraft, ImportProblem } from "../../../shared/catalogue/draft
 import type { Catalogue } from "../../../shared/catalogue/model";
 import { loadCatalogue, saveCatalogue } from "../../catalogue/catalogueFile";
 import { readSource, SOURCE_FORMATS, SourceError } from "../../catalogue/readSource";
+import { readArgs } from "../args";
 import { CliError, type CliIo } from "../io";
+import { IMPORT_COMMAND } from "./importArgs";
 
 const optionsSchema = z.object({
   format: z.enum(SOURCE_FORMATS, { error: `--format phải là một trong: ${SOURCE_FORMATS.join(", ")}.` }).optional(),
@@ -27,21 +28,9 @@ const optionsSchema = z.object({
  * when any error was found.
  */
 export async function runImport(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      format: { type: "string" },
-      "dry-run": { type: "boolean" },
-      json: { type: "boolean" },
-      into: { type: "string" },
-      number: { type: "string" },
-      province: { type: "string" },
-      year: { type: "string" },
-      title: { type: "string" },
-      date: { type: "string" },
-    },
-  });
+  const parsed = readArgs(IMPORT_COMMAND, args, io);
+  if (!parsed) return 0;
+  const { values, positionals } = parsed;
   const options = optionsSchema.safeParse(values);
   if (!options.success) throw new CliError(options.error.issues.map((issue) => issue.message).join(" "), 2);
   const [path] = positionals;

@@ -7,12 +7,12 @@ import { runDemoCatalogue } from "./commands/demoCatalogue";
 import { runKey } from "./commands/key";
 import { runReport } from "./commands/report";
 import { runSubmit } from "./commands/submit";
-import { z } from "zod";
+import { installVietnameseZodMessages } from "../../shared/model/zodMessages";
 import { reportFailure } from "./failure";
 import { type CliIo, nodeIo } from "./io";
 
 // Messages zod writes itself (a type mismatch nobody gave a sentence for) are Vietnamese too.
-z.config(z.locales.vi());
+installVietnameseZodMessages();
 
 /** `kpi <command> …`: one entry point, one small module per command. */
 

@@ -1,5 +1,6 @@
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import type { TableClient } from "@azure/data-tables";
+import { LRUCache } from "lru-cache";
 import { z } from "zod";
 import { sha256Hex } from "../storage/submissionKeys";
 import { isNotFound } from "../storage/tableClient";
@@ -11,6 +12,8 @@ import { principalSchema, roleSchema, type Principal, type TokenVerifier } from 
  */
 
 const PARTITION = "key";
+/** More keys than one server sees in a revocation delay's time; the least recently used ones are read again. */
+const KEY_CACHE_ENTRIES = 10_000;
 const TOKEN_PATTERN = /^kpi_([a-f0-9]{16})_([A-Za-z0-9_-]{43})$/;
 
 export const storedKeySchema = z.object({
@@ -101,14 +104,18 @@ export class KeyStore implements TokenVerifier {
     });
   }
 
-  private readonly keyCache = new Map<string, { stored: StoredKey | undefined; until: number }>();
+  /**
+   * Bounded: a stream of well-formed random keys must not grow memory. Only keys that exist are remembered, so
+   * made-up ids cannot push real ones out; a made-up id costs a table read each time, as it would without a cache.
+   */
+  private readonly keyCache = new LRUCache<string, StoredKey>({ max: KEY_CACHE_ENTRIES });
 
   private async cachedKey(keyId: string): Promise<StoredKey | undefined> {
     if (this.cacheMs <= 0) return this.read(keyId);
     const hit = this.keyCache.get(keyId);
-    if (hit && hit.until > Date.now()) return hit.stored;
+    if (hit) return hit;
     const stored = await this.read(keyId);
-    this.keyCache.set(keyId, { stored, until: Date.now() + this.cacheMs });
+    if (stored) this.keyCache.set(keyId, stored, { ttl: this.cacheMs });
     return stored;
   }
 

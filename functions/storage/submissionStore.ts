@@ -43,6 +43,11 @@ export type SubmitOutcome =
 export class SubmissionStore {
   /** The newest version this process has seen per agency: saves a read on the common path, proven by the create. */
   private readonly versionHints = new Map<string, number>();
+  /**
+   * Submissions of one agency in one period take turns within this process: racing each other would only make them
+   * retry. Other processes still race through the conditional create, which is what makes a version unique.
+   */
+  private readonly turns = new Map<string, Promise<unknown>>();
 
   constructor(private readonly table: TableClient) {}
 
@@ -51,6 +56,23 @@ export class SubmissionStore {
    * receipt is returned), the same key with another body is a mistake the caller must hear about.
    */
   async submit(
+    draft: NewSubmission,
+    idempotencyKey: string,
+    bodyHash: string,
+    makeId: (version: number) => string,
+  ): Promise<SubmitOutcome> {
+    const hintKey = `${partitionOf(draft.decisionId, draft.period)}/${draft.agencyId}`;
+    const previous = this.turns.get(hintKey) ?? Promise.resolve();
+    const mine = previous.catch(() => undefined).then(() => this.allocate(draft, idempotencyKey, bodyHash, makeId));
+    this.turns.set(hintKey, mine);
+    try {
+      return await mine;
+    } finally {
+      if (this.turns.get(hintKey) === mine) this.turns.delete(hintKey);
+    }
+  }
+
+  private async allocate(
     draft: NewSubmission,
     idempotencyKey: string,
     bodyHash: string,

@@ -18,8 +18,9 @@ export function serverOptions(
   values: { server?: string; key?: string },
   env: NodeJS.ProcessEnv = process.env,
 ): { server?: string; key?: string } {
-  const server = values.server ?? env.KPI_SERVER;
-  const key = values.key ?? env.KPI_KEY;
+  // An empty variable is the same as none (`KPI_SERVER= kpi …`).
+  const server = values.server ?? (env.KPI_SERVER || undefined);
+  const key = values.key ?? (env.KPI_KEY || undefined);
   if (values.key !== undefined && server === undefined) {
     throw usageError(spec, "--key chỉ dùng cùng --server <địa chỉ máy chủ>. Không có --server, lệnh làm việc thẳng với kho lưu trữ và không cần khóa.");
   }

@@ -1,7 +1,9 @@
 import { readFile, stat } from "node:fs/promises";
 import { extname } from "node:path";
 import { z } from "zod";
-import { importSheetRows, sheetSchema } from "../../shared/catalogue/importers/sheetRows";
+import { importSheetRows, sheetSchema, type Sheet } from "../../shared/catalogue/importers/sheetRows";
+import { columnLetter } from "../../shared/report/reportTable";
+import { forbiddenXmlCharacter, stripXmlForbidden } from "../../shared/text/xmlText";
 import { importPdfText } from "../../shared/catalogue/importers/pdfText";
 import { importTableText } from "../../shared/catalogue/importers/tableText";
 import { importHuePlan } from "../../shared/catalogue/importers/hue";
@@ -49,10 +51,11 @@ export async function readSourceBytes(data: Buffer, name: string, format?: Sourc
   if (chosen === "xlsx") {
     // Refusals stay WorkbookRejectedError (stable code, our message); the library's own text is never shown.
     const sheets = await readXlsxSheets(data);
-    return { format: chosen, draft: importSheetRows(sheets) };
+    return { format: chosen, draft: importSheetRows(refuseForbiddenText(sheets, name)) };
   }
-  if (chosen === "sheets") return { format: chosen, draft: importSheetRows(readSheetsBody(data, name)) };
-  return { format: chosen, draft: TEXT_IMPORTERS[chosen](data.toString("utf8")) };
+  if (chosen === "sheets") return { format: chosen, draft: importSheetRows(refuseForbiddenText(readSheetsBody(data, name), name)) };
+  // Text converted from PDF or Word carries form feeds and other controls as layout: they are dropped, not refused.
+  return { format: chosen, draft: TEXT_IMPORTERS[chosen](stripXmlForbidden(data.toString("utf8"))) };
 }
 
 /** The layout of a source, from its extension and a look at its text; `--format` overrides it. */
@@ -67,6 +70,25 @@ export function guessFormat(path: string, data: Buffer): SourceFormat {
   if (/thuc hien nam \d{4}/.test(text) && /dinh huong/.test(text)) return "multi-year";
   if (/so:\s*\S+\/(qd|kh)-/.test(text) || /phu luc/.test(text)) return "pdf-text";
   return "table-text";
+}
+
+/** A cell no file can hold would end up in every report of the decision: refused, with the cell named. */
+function refuseForbiddenText(sheets: Sheet[], name: string): Sheet[] {
+  for (const sheet of sheets) {
+    const sheetProblem = forbiddenXmlCharacter(sheet.name);
+    if (sheetProblem) throw new SourceError(`"${name}": tên trang tính "${stripXmlForbidden(sheet.name)}" chứa ký tự điều khiển không hợp lệ (${sheetProblem}).`);
+    for (const [r, row] of sheet.rows.entries()) {
+      for (const [c, cell] of row.entries()) {
+        const found = typeof cell === "string" ? forbiddenXmlCharacter(cell) : undefined;
+        if (found) {
+          throw new SourceError(
+            `"${name}": trang tính "${sheet.name}", ô ${columnLetter(c)}${r + 1} chứa ký tự điều khiển không hợp lệ (${found}); hãy xóa ký tự đó rồi nhập lại.`,
+          );
+        }
+      }
+    }
+  }
+  return sheets;
 }
 
 function readSheetsBody(data: Buffer, name: string) {

@@ -65,6 +65,27 @@ describe("text XML cannot carry", () => {
     expect(body.details.problems[0].path).toBe("agencies[1].name");
   });
 
+  it("a decision imported from the pane's sheets with U+FFFF in a cell is refused naming the cell, the catalogue unchanged", async () => {
+    const sheets = [
+      { name: "Quyết định", rows: [["Số quyết định", "99/QĐ-UBND"], ["Ngày ban hành", "2025-10-01"], ["Tỉnh", "phu-tho"], ["Năm thực hiện", 2025]] },
+      { name: "Phụ lục", rows: [["1. Sở Tài chính"], ["STT", "Nội dung", "Chỉ tiêu"], [1, "Tỷ lệ hồ sơ trực tuyến\uFFFF", "Tối thiểu 90%"]] },
+    ];
+    for (const dryRun of ["true", "false"]) {
+      const before = await storageSnapshot(stack);
+      const response = await stack.call(`/catalogue/import?format=sheets&dryRun=${dryRun}`, {
+        key: stack.keys.province,
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ sheets }),
+      });
+      const body = await response.json();
+      expect(response.status).toBe(400);
+      expectOurError(body, "validation_failed");
+      expect(body.message).toContain('trang tính "Phụ lục", ô B3');
+      expect(await storageSnapshot(stack)).toEqual(before);
+    }
+  });
+
   it("a consolidated report and a report form built from hostile text still open in exceljs, without those characters", async () => {
     const aggregate = aggregateSchema.parse(await (await stack.call(`${P}/aggregate`, { key: stack.keys.province })).json());
     aggregate.agencies[0]!.name = `Sở${HOSTILE}`;

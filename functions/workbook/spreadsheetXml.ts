@@ -2,10 +2,44 @@ import type { SheetCell } from "../../shared/catalogue/importers/sheetRows";
 import { excelSerialToIsoDate, isDateFormat } from "../../shared/period/excelDate";
 
 /**
- * The few SpreadsheetML constructs a reader of values needs, scanned with regular expressions that each advance over
- * the text once: the sheet list of workbook.xml, its relationships, shared strings, the date formats of styles.xml
- * and the cells of a worksheet. Nothing here builds a tree or an array sized by what a file claims.
+ * The few SpreadsheetML constructs a reader of values needs: the sheet list of workbook.xml, its relationships, shared
+ * strings, the date formats of styles.xml and the cells of a worksheet. Nothing here builds a tree or an array sized
+ * by what a file claims, and every scan is linear in the text: a tag pattern never runs past the next "<" (so a
+ * hostile part full of unclosed tags costs one pass, not one pass per tag), and text is cut between tags by position.
  */
+
+/** Attribute text longer than this is no spreadsheet's: refused rather than parsed. */
+const MAX_TAG_ATTRIBUTES = 8192;
+
+/** One tag: `</x:name attrs/>`. `[^<>]*` stops at the next tag, the lookahead ends the name without backtracking. */
+const TAG = /<(\/?)(?:[\w.-]+:)?([\w.-]+)(?=[\s/>])([^<>]*)>/g;
+
+export interface Tag {
+  closing: boolean;
+  name: string;
+  attributes: string;
+  selfClosing: boolean;
+  /** Where the tag starts and where the text after it starts. */
+  start: number;
+  end: number;
+}
+
+export class MalformedXmlError extends Error {}
+
+export function* tags(xml: string): Generator<Tag> {
+  for (const match of xml.matchAll(TAG)) {
+    const attributes = match[3]!;
+    if (attributes.length > MAX_TAG_ATTRIBUTES) throw new MalformedXmlError("tag too long");
+    yield {
+      closing: match[1] === "/",
+      name: match[2]!,
+      attributes,
+      selfClosing: attributes.endsWith("/"),
+      start: match.index,
+      end: match.index + match[0].length,
+    };
+  }
+}
 
 export interface SheetEntry {
   name: string;
@@ -27,6 +61,7 @@ export function decodeXmlText(text: string): string {
 }
 
 export function attributes(text: string): Map<string, string> {
+  if (text.length > MAX_TAG_ATTRIBUTES) throw new MalformedXmlError("tag too long");
   const found = new Map<string, string>();
   for (const match of text.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) found.set(match[1]!, decodeXmlText(match[2] ?? match[3] ?? ""));
   return found;
@@ -34,13 +69,14 @@ export function attributes(text: string): Map<string, string> {
 
 export function workbookSheets(workbookXml: string): { sheets: SheetEntry[]; date1904: boolean } {
   const sheets: SheetEntry[] = [];
-  for (const match of workbookXml.matchAll(/<(?:\w+:)?sheet\b([^>]*)>/g)) {
-    const attrs = attributes(match[1]!);
+  for (const tag of tags(workbookXml)) {
+    if (tag.closing || tag.name !== "sheet") continue;
+    const attrs = attributes(tag.attributes);
     const relationshipId = [...attrs].find(([key]) => key === "r:id" || key.endsWith(":id"))?.[1];
     const name = attrs.get("name");
     if (name !== undefined && relationshipId) sheets.push({ name, relationshipId });
   }
-  const workbookPr = /<(?:\w+:)?workbookPr\b([^>]*)>/.exec(workbookXml);
+  const workbookPr = /<(?:\w+:)?workbookPr\b([^<>]*)>/.exec(workbookXml);
   const date1904 = workbookPr ? /^(1|true)$/i.test(attributes(workbookPr[1]!).get("date1904") ?? "") : false;
   return { sheets, date1904 };
 }
@@ -48,8 +84,9 @@ export function workbookSheets(workbookXml: string): { sheets: SheetEntry[]; dat
 /** Relationship id → package path of the worksheets a workbook part points to (targets resolved against `xl/`). */
 export function worksheetTargets(relsXml: string): Map<string, string> {
   const targets = new Map<string, string>();
-  for (const match of relsXml.matchAll(/<(?:\w+:)?Relationship\b([^>]*)>/g)) {
-    const attrs = attributes(match[1]!);
+  for (const tag of tags(relsXml)) {
+    if (tag.closing || tag.name !== "Relationship") continue;
+    const attrs = attributes(tag.attributes);
     const id = attrs.get("Id");
     const target = attrs.get("Target");
     if (!id || !target || !/\/worksheet$/.test(attrs.get("Type") ?? "") || attrs.get("TargetMode") === "External") continue;
@@ -67,18 +104,27 @@ function normalizePath(path: string): string {
   return parts.join("/");
 }
 
-const TEXT_RUN = /<(?:\w+:)?t\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?t>)/g;
-const PHONETIC = /<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g;
-
-/** The text of an `<si>` or `<is>`: every run joined, phonetic guides left out. */
-export function runText(xml: string): string {
-  let text = "";
-  for (const match of xml.replace(PHONETIC, "").matchAll(TEXT_RUN)) text += match[1] ?? "";
-  return decodeXmlText(text);
-}
-
-export function sharedStringItems(xml: string): IterableIterator<RegExpMatchArray> {
-  return xml.matchAll(/<(?:\w+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?si>)/g);
+/**
+ * The strings of sharedStrings.xml: each `<si>` is its `<t>` runs joined, phonetic guides (`<rPh>`) left out.
+ * One at a time, so the caller can count them and give the event loop a turn.
+ */
+export function* sharedStrings(xml: string): Generator<string> {
+  let current: string | undefined;
+  let phonetic = 0;
+  let textStart = -1;
+  for (const tag of tags(xml)) {
+    if (tag.name === "si") {
+      if (tag.closing) {
+        yield current ?? "";
+        current = undefined;
+      } else if (tag.selfClosing) yield "";
+      else current = "";
+    } else if (tag.name === "rPh" && !tag.selfClosing) phonetic += tag.closing ? -1 : 1;
+    else if (tag.name === "t" && current !== undefined && phonetic === 0) {
+      if (tag.closing && textStart >= 0) current += decodeXmlText(xml.slice(textStart, tag.start));
+      textStart = tag.closing || tag.selfClosing ? -1 : tag.end;
+    }
+  }
 }
 
 const BUILT_IN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
@@ -86,13 +132,16 @@ const BUILT_IN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 2
 /** For each cell style index, whether its number format shows a date (as exceljs and Excel read it). */
 export function dateStyles(stylesXml: string): boolean[] {
   const custom = new Map<number, string>();
-  for (const match of stylesXml.matchAll(/<(?:\w+:)?numFmt\b([^>]*)>/g)) {
-    const attrs = attributes(match[1]!);
-    custom.set(Number(attrs.get("numFmtId")), attrs.get("formatCode") ?? "");
+  const formats: number[] = [];
+  let inCellXfs = false;
+  for (const tag of tags(stylesXml)) {
+    if (tag.name === "numFmt" && !tag.closing) {
+      const attrs = attributes(tag.attributes);
+      custom.set(Number(attrs.get("numFmtId")), attrs.get("formatCode") ?? "");
+    } else if (tag.name === "cellXfs") inCellXfs = !tag.closing && !tag.selfClosing;
+    else if (tag.name === "xf" && inCellXfs && !tag.closing) formats.push(Number(attributes(tag.attributes).get("numFmtId") ?? "0"));
   }
-  const cellXfs = /<(?:\w+:)?cellXfs\b[^>]*>([\s\S]*?)<\/(?:\w+:)?cellXfs>/.exec(stylesXml)?.[1] ?? "";
-  return [...cellXfs.matchAll(/<(?:\w+:)?xf\b([^>]*)>/g)].map((match) => {
-    const id = Number(attributes(match[1]!).get("numFmtId") ?? "0");
+  return formats.map((id) => {
     const code = custom.get(id);
     return code === undefined ? BUILT_IN_DATE_FORMATS.has(id) : isDateFormat(code);
   });
@@ -110,15 +159,15 @@ export function cellPosition(reference: string): { row: number; column: number }
 
 /** The size the `<dimension ref="A1:XFD1048576">` of a worksheet claims, or undefined when it has none. */
 export function declaredDimension(sheetXml: string): { rows: number; columns: number } | undefined {
-  const ref = /<(?:\w+:)?dimension\b[^>]*\bref="([^"]*)"/.exec(sheetXml.slice(0, 4096))?.[1];
+  const ref = /<(?:\w+:)?dimension\b[^<>]*\bref="([^"<>]*)"/.exec(sheetXml.slice(0, 4096))?.[1];
   if (!ref) return undefined;
   const [first, last = first] = ref.split(":").map(cellPosition);
   if (!first || !last) return undefined;
   return { rows: Math.abs(last.row - first.row) + 1, columns: Math.abs(last.column - first.column) + 1 };
 }
 
-/** One `<row>` start or one `<c>` (self-closed or with content): the scanner's unit of work. */
-export const ROW_OR_CELL = /<(?:\w+:)?row\b([^>]*?)\/?>|<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g;
+/** Tags scanned between two reports of progress to the caller. */
+const PROGRESS_EVERY = 4096;
 
 export interface CellContext {
   sharedStrings: readonly string[];
@@ -126,17 +175,70 @@ export interface CellContext {
   date1904: boolean;
 }
 
-/** A cell's value the way the shared importers take it (the same as the add-in reads it from Excel). */
-export function cellValue(attrs: Map<string, string>, inner: string | undefined, context: CellContext): SheetCell {
-  if (inner === undefined) return null;
-  const type = attrs.get("t") ?? "n";
-  if (type === "inlineStr") {
-    const inline = /<(?:\w+:)?is\b[^>]*>([\s\S]*?)<\/(?:\w+:)?is>/.exec(inner)?.[1];
-    return inline === undefined ? null : runText(inline);
+export interface ScannedCell {
+  /** The `r` attribute ("B12"), or undefined when the file leaves positions implicit. */
+  reference?: string;
+  /** The `r` of the row the cell is in, when the row has one. */
+  row?: number;
+  value: SheetCell;
+}
+
+/**
+ * The cells of a worksheet in document order, each with its value the way the shared importers take it (the same as
+ * the add-in reads it from Excel). `newRow` is reported before the cells of each `<row>`.
+ */
+export function* worksheetCells(xml: string, context: CellContext): Generator<ScannedCell | { newRow: number | undefined } | { progress: true }> {
+  let cell: { attrs: Map<string, string>; value?: string; inline?: string } | undefined;
+  let textStart = -1;
+  let inInline = false;
+  let phonetic = 0;
+  let seen = 0;
+  for (const tag of tags(xml)) {
+    // However the tags are made up, the caller hears back often enough to give the event loop a turn.
+    seen += 1;
+    if (seen % PROGRESS_EVERY === 0) yield { progress: true };
+    switch (tag.name) {
+      case "row":
+        if (!tag.closing) {
+          const number = Number(attributes(tag.attributes).get("r"));
+          yield { newRow: Number.isInteger(number) && number > 0 ? number : undefined };
+        }
+        break;
+      case "c":
+        if (tag.closing) {
+          if (cell) yield scanned(cell.attrs, cell.value, cell.inline, context);
+          cell = undefined;
+        } else if (tag.selfClosing) yield scanned(attributes(tag.attributes), undefined, undefined, context);
+        else cell = { attrs: attributes(tag.attributes) };
+        break;
+      case "v":
+        if (cell && tag.closing && textStart >= 0) cell.value = decodeXmlText(xml.slice(textStart, tag.start));
+        textStart = tag.closing || tag.selfClosing ? -1 : tag.end;
+        break;
+      case "is":
+        inInline = !tag.closing && !tag.selfClosing;
+        if (cell && inInline) cell.inline = "";
+        break;
+      case "rPh":
+        if (!tag.selfClosing) phonetic += tag.closing ? -1 : 1;
+        break;
+      case "t":
+        if (cell && inInline && phonetic === 0 && tag.closing && textStart >= 0) cell.inline += decodeXmlText(xml.slice(textStart, tag.start));
+        textStart = tag.closing || tag.selfClosing ? -1 : tag.end;
+        break;
+    }
   }
-  const raw = /<(?:\w+:)?v\b[^>]*>([\s\S]*?)<\/(?:\w+:)?v>/.exec(inner)?.[1];
-  if (raw === undefined) return null;
-  const text = decodeXmlText(raw);
+}
+
+function scanned(attrs: Map<string, string>, raw: string | undefined, inline: string | undefined, context: CellContext): ScannedCell {
+  const reference = attrs.get("r");
+  return { ...(reference ? { reference } : {}), value: cellValue(attrs, raw, inline, context) };
+}
+
+function cellValue(attrs: Map<string, string>, text: string | undefined, inline: string | undefined, context: CellContext): SheetCell {
+  const type = attrs.get("t") ?? "n";
+  if (type === "inlineStr") return inline ?? null;
+  if (text === undefined) return null;
   switch (type) {
     case "s":
       return context.sharedStrings[Number(text)] ?? null;

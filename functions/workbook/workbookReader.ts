@@ -2,15 +2,13 @@ import { sheetSchema, type Sheet, type SheetCell } from "../../shared/catalogue/
 import { formatVietnameseNumber } from "../../shared/text/vietnameseNumber";
 import { CONTENT_TYPES_PART, enforcePackagePolicy } from "./packagePolicy";
 import {
-  attributes,
   cellPosition,
-  cellValue,
   dateStyles,
   declaredDimension,
-  ROW_OR_CELL,
-  runText,
-  sharedStringItems,
+  MalformedXmlError,
+  sharedStrings,
   workbookSheets,
+  worksheetCells,
   worksheetTargets,
   type CellContext,
 } from "./spreadsheetXml";
@@ -46,6 +44,15 @@ const NEEDED = new Set([CONTENT_TYPES_PART, WORKBOOK_PART, WORKBOOK_RELS, SHARED
 const isNeeded = (name: string) => NEEDED.has(name) || /^xl\/worksheets\/[^/]+\.xml$/i.test(name);
 
 export async function readWorkbookSheets(bytes: Uint8Array, limits: SheetLimits = DEFAULT_SHEET_LIMITS): Promise<Sheet[]> {
+  try {
+    return await readChecked(bytes, limits);
+  } catch (error) {
+    if (error instanceof MalformedXmlError) throw new WorkbookRejectedError("not_xlsx", WORKBOOK_MESSAGES.unreadable);
+    throw error;
+  }
+}
+
+async function readChecked(bytes: Uint8Array, limits: SheetLimits): Promise<Sheet[]> {
   const inspected = inspectXlsx(bytes, {}, isNeeded);
   if (!inspected.ok) throw new WorkbookRejectedError(inspected.code, inspected.message);
   const text = (name: string) => {
@@ -82,8 +89,8 @@ export async function readWorkbookSheets(bytes: Uint8Array, limits: SheetLimits 
 
 async function readSharedStrings(xml: string, limits: SheetLimits): Promise<string[]> {
   const strings: string[] = [];
-  for (const match of sharedStringItems(xml)) {
-    strings.push(runText(match[1] ?? ""));
+  for (const text of sharedStrings(xml)) {
+    strings.push(text);
     if (strings.length > limits.maxCells) throw tooLarge(`Tệp có hơn ${formatVietnameseNumber(limits.maxCells)} chuỗi chữ`);
     if (strings.length % CHUNK === 0) await yieldToEventLoop();
   }
@@ -102,24 +109,25 @@ async function readSheet(name: string, xml: string, context: CellContext, limits
   let column = 0;
   let lastRow = 0;
   let lastColumn = 0;
-  for (const match of xml.matchAll(ROW_OR_CELL)) {
-    if (match[1] !== undefined) {
-      const number = Number(attributes(match[1]).get("r"));
-      row = Number.isInteger(number) && number > 0 ? number : row + 1;
+  for (const item of worksheetCells(xml, context)) {
+    if ("progress" in item) {
+      await yieldToEventLoop();
+      continue;
+    }
+    if ("newRow" in item) {
+      row = item.newRow ?? row + 1;
       column = 0;
       continue;
     }
-    const attrs = attributes(match[2] ?? "");
-    const position = cellPosition(attrs.get("r") ?? "");
+    const position = item.reference === undefined ? undefined : cellPosition(item.reference);
     if (position) ({ row, column } = position);
     else column += 1;
     if (row > limits.maxRows || column > limits.maxColumns) throw tooLargeSheet(name, Math.max(row, lastRow), Math.max(column, lastColumn), limits);
     budget.cells -= 1;
     if (budget.cells < 0) throw tooLarge(`Tệp có hơn ${formatVietnameseNumber(limits.maxCells)} ô`);
-    cells.push({ row, column, value: cellValue(attrs, match[3], context) });
+    cells.push({ row, column, value: item.value });
     lastRow = Math.max(lastRow, row);
     lastColumn = Math.max(lastColumn, column);
-    if (cells.length % CHUNK === 0) await yieldToEventLoop();
   }
   budget.grid -= lastRow * lastColumn;
   if (budget.grid < 0) throw tooLargeSheet(name, lastRow, lastColumn, limits);

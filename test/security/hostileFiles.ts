@@ -51,6 +51,15 @@ export function workbookWithoutSheets(): Uint8Array<ArrayBuffer> {
  * `dimension: false` the sheet has no `<dimension>` element, so only the cells themselves can give it away.
  */
 export function sparseWorkbook(options: { dimension?: boolean } = {}): Uint8Array<ArrayBuffer> {
+  return workbookWithSheet(
+    `${options.dimension === false ? "" : '<dimension ref="A1:XFD1048576"/>'}<sheetData>` +
+      '<row r="1"><c r="A1" t="inlineStr"><is><t>STT</t></is></c></row>' +
+      '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData>',
+  );
+}
+
+/** A one-sheet workbook written by hand around `sheetBody` (what goes inside `<worksheet>`). */
+export function workbookWithSheet(sheetBody: string): Uint8Array<ArrayBuffer> {
   const text = (value: string) => new TextEncoder().encode(value);
   const main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
   const rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -73,11 +82,7 @@ export function sparseWorkbook(options: { dimension?: boolean } = {}): Uint8Arra
     },
     {
       name: "xl/worksheets/sheet1.xml",
-      data: text(
-        `<worksheet xmlns="${main}">${options.dimension === false ? "" : '<dimension ref="A1:XFD1048576"/>'}<sheetData>` +
-          '<row r="1"><c r="A1" t="inlineStr"><is><t>STT</t></is></c></row>' +
-          '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData></worksheet>',
-      ),
+      data: text(`<worksheet xmlns="${main}">${sheetBody}</worksheet>`),
     },
   ]);
 }

@@ -4,7 +4,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startStack, type TestStack } from "../support/stack";
 import { storageSnapshot } from "../support/storageSnapshot";
 import { zipBomb } from "../support/zipFixtures";
-import { EXTERNAL_LINK_PARTS, expectOurError, MACRO_PARTS, OLE_PARTS, sparseWorkbook, withParts, workbookWithoutSheets } from "./hostileFiles";
+import {
+  EXTERNAL_LINK_PARTS,
+  expectOurError,
+  MACRO_PARTS,
+  OLE_PARTS,
+  sparseWorkbook,
+  withParts,
+  workbookWithoutSheets,
+  workbookWithSheet,
+} from "./hostileFiles";
 
 /**
  * Probes of the workbook routes — report ingest, workbook upload, agency register, catalogue import — against the
@@ -105,6 +114,22 @@ describe("a sparse workbook whose cells are A1 and XFD1048576", () => {
       expect(response.status).toBe(422);
       expectOurError(await response.json(), "sheet_too_large");
     }
+  });
+});
+
+describe("a sheet made to make a reader backtrack", () => {
+  it("400.000 cells that never close are read in one pass and refused in our words", async () => {
+    // Each cell different, so the file compresses like a real sheet and is no bomb: only the reader can be slow here.
+    const cells = Array.from({ length: 400_000 }, (_, index) => `<c r="A${index + 1}" t="inlineStr"><is><t>${(index * 7919).toString(36)}`);
+    const bytes = workbookWithSheet(`<sheetData><row r="1">${cells.join("")}</row></sheetData>`);
+    const before = await storageSnapshot(stack);
+    const started = Date.now();
+    const response = await ingest(bytes);
+    const body = await response.json();
+    console.info(`Trang tính 400.000 ô không đóng (${Math.round(bytes.byteLength / 1024)} KB nén): ${response.status} ${body.code} sau ${Date.now() - started} ms`);
+    expect(response.status).toBe(422);
+    expectOurError(body, "workbook_invalid");
+    expect(await storageSnapshot(stack)).toEqual(before);
   });
 });
 

@@ -24,7 +24,7 @@ export const MAX_SOURCE_BYTES = 20 * 1024 * 1024;
  * The task pane sends the cells of the workbook open in Excel as JSON (format "sheets"): Office.js reads values, not
  * files, and the same importer then reads them as it reads an uploaded xlsx.
  */
-const sheetsBodySchema = z.object({ sheets: z.array(sheetSchema).min(1, { error: "Không có trang tính nào được gửi." }).max(50) });
+export const sheetsBodySchema = z.object({ sheets: z.array(sheetSchema).min(1, { error: "Không có trang tính nào được gửi." }).max(50) });
 
 const TEXT_IMPORTERS: Record<Exclude<SourceFormat, "xlsx" | "sheets">, (text: string) => ImportDraft> = {
   "table-text": importTableText,
@@ -53,7 +53,7 @@ export async function readSourceBytes(data: Buffer, name: string, format?: Sourc
     const sheets = await readXlsxSheets(data);
     return { format: chosen, draft: importSheetRows(refuseForbiddenText(sheets, name)) };
   }
-  if (chosen === "sheets") return { format: chosen, draft: importSheetRows(refuseForbiddenText(readSheetsBody(data, name), name)) };
+  if (chosen === "sheets") return { format: chosen, draft: importSheets(readSheetsBody(data, name), name) };
   // Text converted from PDF or Word carries form feeds and other controls as layout: they are dropped, not refused.
   return { format: chosen, draft: TEXT_IMPORTERS[chosen](stripXmlForbidden(data.toString("utf8"))) };
 }
@@ -70,6 +70,11 @@ export function guessFormat(path: string, data: Buffer): SourceFormat {
   if (/thuc hien nam \d{4}/.test(text) && /dinh huong/.test(text)) return "multi-year";
   if (/so:\s*\S+\/(qd|kh)-/.test(text) || /phu luc/.test(text)) return "pdf-text";
   return "table-text";
+}
+
+/** Cells already read (the task pane sends the open workbook's values as JSON) read as an appendix. */
+export function importSheets(sheets: Sheet[], name: string): ImportDraft {
+  return importSheetRows(refuseForbiddenText(sheets, name));
 }
 
 /** A cell no file can hold would end up in every report of the decision: refused, with the cell named. */

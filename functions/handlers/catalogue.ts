@@ -5,9 +5,9 @@ import { decisionFromHeader } from "../../shared/catalogue/decision";
 import type { ImportProblem } from "../../shared/catalogue/draft";
 import type { CatalogueDecision } from "../../shared/catalogue/model";
 import { periodLabel, periodsOfYear } from "../../shared/period/period";
-import { readSourceBytes, SOURCE_FORMATS, SourceError } from "../catalogue/readSource";
+import { importSheets, MAX_SOURCE_BYTES, readSourceBytes, sheetsBodySchema, SOURCE_FORMATS, SourceError } from "../catalogue/readSource";
 import { ApiError, validationError } from "../http/apiError";
-import { readBytes } from "../http/readBody";
+import { readBytes, readJson } from "../http/readBody";
 import { json } from "../http/respond";
 import type { RouteContext } from "../http/route";
 import { requireSameProvince, resolveDecision } from "../services/access";
@@ -82,11 +82,16 @@ export async function importHandler({ request, services, principal }: RouteConte
   const query = importQuerySchema.safeParse(Object.fromEntries(request.query.entries()));
   if (!query.success) throw validationError(query.error, "Tham số nhập văn bản");
   const { format, name, dryRun, ...overrides } = query.data;
-  const bytes = Buffer.from(await readBytes(request, 20 * 1024 * 1024));
-  if (bytes.byteLength === 0) throw new ApiError("validation_failed", "Chưa gửi kèm tệp văn bản cần nhập.");
   let draft;
   try {
-    ({ draft } = await readSourceBytes(bytes, name, format));
+    if (format === "sheets") {
+      // JSON like every other JSON body: through the size-limited reader, with an appendix's larger limit.
+      draft = importSheets((await readJson(request, sheetsBodySchema, "Các trang tính", MAX_SOURCE_BYTES)).sheets, name);
+    } else {
+      const bytes = Buffer.from(await readBytes(request, MAX_SOURCE_BYTES));
+      if (bytes.byteLength === 0) throw new ApiError("validation_failed", "Chưa gửi kèm tệp văn bản cần nhập.");
+      ({ draft } = await readSourceBytes(bytes, name, format));
+    }
   } catch (error) {
     if (error instanceof SourceError) throw new ApiError("validation_failed", error.message);
     throw error;

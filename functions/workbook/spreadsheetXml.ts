@@ -106,13 +106,17 @@ function normalizePath(path: string): string {
 
 /**
  * The strings of sharedStrings.xml: each `<si>` is its `<t>` runs joined, phonetic guides (`<rPh>`) left out.
- * One at a time, so the caller can count them and give the event loop a turn.
+ * One at a time, so the caller can count them; `null` now and then, however the tags are made up, so it can give the
+ * event loop a turn.
  */
-export function* sharedStrings(xml: string): Generator<string> {
+export function* sharedStrings(xml: string): Generator<string | null> {
   let current: string | undefined;
   let phonetic = 0;
   let textStart = -1;
+  let seen = 0;
   for (const tag of tags(xml)) {
+    seen += 1;
+    if (seen % PROGRESS_EVERY === 0) yield null;
     if (tag.name === "si") {
       if (tag.closing) {
         yield current ?? "";

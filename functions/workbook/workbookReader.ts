@@ -90,9 +90,12 @@ async function readChecked(bytes: Uint8Array, limits: SheetLimits): Promise<Shee
 async function readSharedStrings(xml: string, limits: SheetLimits): Promise<string[]> {
   const strings: string[] = [];
   for (const text of sharedStrings(xml)) {
+    if (text === null) {
+      await yieldToEventLoop();
+      continue;
+    }
     strings.push(text);
     if (strings.length > limits.maxCells) throw tooLarge(`Tệp có hơn ${formatVietnameseNumber(limits.maxCells)} chuỗi chữ`);
-    if (strings.length % CHUNK === 0) await yieldToEventLoop();
   }
   return strings;
 }

@@ -182,8 +182,6 @@ export interface CellContext {
 export interface ScannedCell {
   /** The `r` attribute ("B12"), or undefined when the file leaves positions implicit. */
   reference?: string;
-  /** The `r` of the row the cell is in, when the row has one. */
-  row?: number;
   value: SheetCell;
 }
 

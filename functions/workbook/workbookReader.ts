@@ -1,4 +1,4 @@
-import { sheetSchema, type Sheet, type SheetCell } from "../../shared/catalogue/importers/sheetRows";
+import { sheetCellSchema, type Sheet, type SheetCell } from "../../shared/catalogue/importers/sheetRows";
 import { formatVietnameseNumber } from "../../shared/text/vietnameseNumber";
 import { CONTENT_TYPES_PART, enforcePackagePolicy } from "./packagePolicy";
 import {
@@ -128,7 +128,10 @@ async function readSheet(name: string, xml: string, context: CellContext, limits
     if (row > limits.maxRows || column > limits.maxColumns) throw tooLargeSheet(name, Math.max(row, lastRow), Math.max(column, lastColumn), limits);
     budget.cells -= 1;
     if (budget.cells < 0) throw tooLarge(`Tệp có hơn ${formatVietnameseNumber(limits.maxCells)} ô`);
-    cells.push({ row, column, value: item.value });
+    // Checked cell by cell as it is read, between the yields, rather than as one grid at the end.
+    const value = sheetCellSchema.safeParse(item.value);
+    if (!value.success) throw new WorkbookRejectedError("not_xlsx", WORKBOOK_MESSAGES.unreadable);
+    cells.push({ row, column, value: value.data });
     lastRow = Math.max(lastRow, row);
     lastColumn = Math.max(lastColumn, column);
   }
@@ -141,9 +144,7 @@ async function readSheet(name: string, xml: string, context: CellContext, limits
     if (r % CHUNK === CHUNK - 1) await yieldToEventLoop();
   }
   for (const cell of cells) rows[cell.row - 1]![cell.column - 1] = cell.value;
-  const parsed = sheetSchema.safeParse({ name, rows });
-  if (!parsed.success) throw new WorkbookRejectedError("not_xlsx", WORKBOOK_MESSAGES.unreadable);
-  return parsed.data;
+  return { name, rows };
 }
 
 /** The grid size a sheet adds, or a refusal when it alone or with the sheets before it is too large. */

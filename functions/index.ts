@@ -3,6 +3,9 @@ import { registerRoutes } from "./http/register";
 import { ROUTES } from "./http/routes";
 import { createServices, lazyServices } from "./services/services";
 import { settingsFromEnvironment } from "./services/settings";
+import { installVietnameseZodMessages } from "../shared/model/zodMessages";
+
+installVietnameseZodMessages();
 
 /**
  * The Azure Functions entry point (package.json "main", built to dist/functions/index.js): the route table

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { AgencyChoices } from "../../shared/catalogue/agencyChoices";
+import { retryWhenBusy } from "../../shared/net/retryWhenBusy";
 import type { Sheet } from "../../shared/catalogue/importers/sheetRows";
 import { aggregateSchema, type Aggregate } from "../../shared/report/aggregate";
 import { periodAssignmentsSchema, type PeriodAssignments } from "../../shared/report/periodAssignments";
@@ -73,11 +74,16 @@ export class KpiClient {
     return this.json("GET", `${periodPath(decisionId, period)}/assignments${query}`, periodAssignmentsSchema);
   }
 
+  /** Sent again with the same idempotency key while the server says it is busy (bounded): stored once either way. */
   submit(decisionId: string, period: string, body: SubmissionRequest, idempotencyKey: string): Promise<SubmissionReceipt> {
-    return this.json("POST", `${periodPath(decisionId, period)}/submissions`, submissionReceiptSchema, {
-      body: JSON.stringify(body),
-      headers: { "content-type": "application/json", "idempotency-key": idempotencyKey },
-    });
+    return retryWhenBusy(
+      () =>
+        this.json("POST", `${periodPath(decisionId, period)}/submissions`, submissionReceiptSchema, {
+          body: JSON.stringify(body),
+          headers: { "content-type": "application/json", "idempotency-key": idempotencyKey },
+        }),
+      (error) => error instanceof KpiRequestError && error.code === "busy",
+    );
   }
 
   uploadWorkbook(decisionId: string, period: string, agencyId: string, version: number, bytes: Uint8Array): Promise<WorkbookReceipt> {

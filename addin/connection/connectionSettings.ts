@@ -6,7 +6,7 @@ import { z } from "zod";
  */
 export const connectionSchema = z.object({
   serverUrl: z.url({ error: "Địa chỉ máy chủ không hợp lệ, ví dụ https://kpi.phutho.gov.vn." }),
-  key: z.string().regex(/^kpi_[a-f0-9]{16}_[A-Za-z0-9_-]{43}$/, { error: "Khóa truy cập có dạng kpi_…; hãy dán đúng khóa được cấp." }),
+  key: z.string().regex(/^kpi_(?:[a-z0-9-]{1,64}\.)?[a-f0-9]{16}_[A-Za-z0-9_-]{43}$/, { error: "Khóa truy cập có dạng kpi_…; hãy dán đúng khóa được cấp." }),
 });
 export type Connection = z.infer<typeof connectionSchema>;
 

@@ -1,5 +1,5 @@
 import type { SheetCell } from "../../shared/catalogue/importers/sheetRows";
-import { excelSerialToIsoDate } from "../../shared/period/excelDate";
+import { excelSerialToIsoDate, isDateFormat } from "../../shared/period/excelDate";
 
 /**
  * Cells as Excel hands them to an add-in (values, value types, number formats) turned into the SheetCell the shared
@@ -7,12 +7,7 @@ import { excelSerialToIsoDate } from "../../shared/period/excelDate";
  * day, not a day number, so a submitted value and the same workbook read on the server compare equal.
  */
 
-/** True for a number format that shows a day: a d or y outside quoted text, brackets and escapes. */
-export function isDateFormat(format: unknown): boolean {
-  if (typeof format !== "string") return false;
-  const bare = format.replace(/"[^"]*"/g, "").replace(/\[[^\]]*\]/g, "").replace(/\\./g, "");
-  return /[dy]/i.test(bare);
-}
+export { isDateFormat } from "../../shared/period/excelDate";
 
 export function sheetCellOf(value: unknown, valueType?: unknown, numberFormat?: unknown): SheetCell {
   if (valueType === "Error") return { error: String(value) };

@@ -1,6 +1,9 @@
 import { loadConnection } from "../connection/connectionSettings";
 import { kpiExplain, kpiFormula, kpiGap, kpiRate, kpiStatus, type FunctionResult } from "./kpiFunctions";
 import { httpTargetTransport, TargetBatcher } from "./targetBatcher";
+import { installVietnameseZodMessages } from "../../shared/model/zodMessages";
+
+installVietnameseZodMessages();
 
 /*
  * The KPI custom functions as Excel sees them. custom-functions-metadata reads the JSDoc below to write

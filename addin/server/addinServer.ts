@@ -81,7 +81,7 @@ async function serveFile(root: string, path: string, request: IncomingMessage, r
     "content-length": info.size,
     // Office caches add-in files hard; during development every reload must see the latest build.
     "cache-control": "no-store",
-    "x-content-type-options": "nosniff",
+    ...SECURITY_HEADERS,
   });
   if (request.method === "HEAD") return void response.end();
   // A file replaced by a rebuild while it streams ends this response, never the server.
@@ -89,6 +89,33 @@ async function serveFile(root: string, path: string, request: IncomingMessage, r
     .on("error", () => response.destroy())
     .pipe(response);
 }
+
+/**
+ * Office on the web shows the pane in a frame of its own pages, so frame-ancestors names Office's hosts (and the
+ * desktop hosts, which load it as a top-level page, need nothing). Scripts come from here and the Office CDN; the
+ * pane may call any HTTPS server an officer connects it to, or a server on this machine during development.
+ */
+const OFFICE_HOSTS = "https://*.officeapps.live.com https://*.office.com https://*.microsoft365.com https://*.sharepoint.com https://*.cloud.microsoft";
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  `script-src 'self' https://appsforoffice.microsoft.com ${OFFICE_HOSTS}`,
+  // Fluent UI (griffel) inserts its style rules at run time.
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self' https: http://127.0.0.1:* http://localhost:*",
+  `frame-src 'self' ${OFFICE_HOSTS}`,
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  `frame-ancestors 'self' ${OFFICE_HOSTS}`,
+].join("; ");
+
+const SECURITY_HEADERS = {
+  "content-security-policy": CONTENT_SECURITY_POLICY,
+  "referrer-policy": "no-referrer",
+  "x-content-type-options": "nosniff",
+} as const;
 
 /** Headers about one connection, not the message: each hop sets its own. */
 const HOP_BY_HOP = new Set(["connection", "keep-alive", "proxy-connection", "transfer-encoding", "upgrade", "te", "trailer"]);
@@ -122,6 +149,6 @@ function proxy(request: IncomingMessage, response: ServerResponse, target: URL):
 }
 
 function plain(response: ServerResponse, status: number, text: string): void {
-  response.writeHead(status, { "content-type": "text/plain; charset=utf-8" });
+  response.writeHead(status, { "content-type": "text/plain; charset=utf-8", ...SECURITY_HEADERS });
   response.end(text);
 }

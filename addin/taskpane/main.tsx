@@ -4,6 +4,9 @@ import { MemoryWorkbook } from "../preview/memoryWorkbook";
 import { PreviewPage } from "../preview/PreviewPage";
 import { App } from "./App";
 import "./taskpane.css";
+import { installVietnameseZodMessages } from "../../shared/model/zodMessages";
+
+installVietnameseZodMessages();
 
 /*
  * The task pane page. Inside Excel it runs in the shared runtime beside the custom functions and works on the open

@@ -1,6 +1,8 @@
 import { readFile, stat } from "node:fs/promises";
 import { z } from "zod";
-import { importSheetRows, sheetSchema } from "../../shared/catalogue/importers/sheetRows";
+import { importSheetRows, sheetSchema, type Sheet } from "../../shared/catalogue/importers/sheetRows";
+import { columnLetter } from "../../shared/report/reportTable";
+import { forbiddenXmlCharacter, stripXmlForbidden } from "../../shared/text/xmlText";
 import { importPdfText } from "../../shared/catalogue/importers/pdfText";
 import { importTableText } from "../../shared/catalogue/importers/tableText";
 import { importHuePlan } from "../../shared/catalogue/importers/hue";
@@ -30,7 +32,7 @@ export const MAX_SOURCE_BYTES = 20 * 1024 * 1024;
  * The task pane sends the cells of the workbook open in Excel as JSON (format "sheets"): Office.js reads values, not
  * files, and the same importer then reads them as it reads an uploaded xlsx.
  */
-const sheetsBodySchema = z.object({ sheets: z.array(sheetSchema).min(1, { error: "Không có trang tính nào được gửi." }).max(50) });
+export const sheetsBodySchema = z.object({ sheets: z.array(sheetSchema).min(1, { error: "Không có trang tính nào được gửi." }).max(50) });
 
 const TEXT_IMPORTERS: Record<TextFormat, (text: string) => ImportDraft> = {
   "table-text": importTableText,
@@ -64,26 +66,26 @@ export async function readSource(path: string, format?: SourceFormat): Promise<S
 export async function readSourceBytes(data: Buffer, name: string, format?: SourceFormat): Promise<SourceRead> {
   if (data.byteLength > MAX_SOURCE_BYTES) throw new SourceError(`Tệp "${name}" quá lớn (${Math.round(data.byteLength / 1048576)} MB; tối đa 20 MB).`, "file_too_large");
   const chosenByPerson = format !== undefined;
-  if (format === "sheets") return { kind: "sheets", format, layout: describeSource("sheets", format, false), draft: importSheetRows(readSheetsBody(data, name)) };
+  if (format === "sheets") return { kind: "sheets", format, layout: describeSource("sheets", format, false), draft: importSheets(readSheetsBody(data, name), name) };
   const kind = detectSourceKind(data, name);
   if (kind === "xlsx") {
     if (format !== undefined && format !== "xlsx") throw layoutNotForKind(name, "Excel", format);
-    const sheets = await readXlsxSheets(data).catch((error: unknown) => {
-      throw new SourceError(`Tệp "${name}" không phải là tệp Excel .xlsx đọc được (${error instanceof Error ? error.message : String(error)}).`, "xlsx_unreadable");
-    });
-    return { kind, format: "xlsx", layout: describeSource(kind, "xlsx", chosenByPerson), draft: importSheetRows(sheets) };
+    // Refusals stay WorkbookRejectedError (stable code, our message); the library's own text is never shown.
+    const sheets = await readXlsxSheets(data);
+    return { kind, format: "xlsx", layout: describeSource(kind, "xlsx", chosenByPerson), draft: importSheetRows(refuseForbiddenText(sheets, name)) };
   }
   if (format === "xlsx") throw layoutNotForKind(name, kind === "docx" ? "Word" : kind === "pdf" ? "PDF" : "văn bản", format);
   if (kind === "text") {
-    const text = data.toString("utf8");
+    // Text converted from PDF or Word carries form feeds and other controls as layout: they are dropped, not refused.
+    const text = stripXmlForbidden(data.toString("utf8"));
     const chosen = format ?? guessTextFormat(text);
     return { kind, format: chosen, layout: describeSource(kind, chosen, chosenByPerson), draft: TEXT_IMPORTERS[chosen](text) };
   }
   const blocks: DocumentBlock[] = kind === "docx" ? readDocx(data, name) : await readPdf(data, name);
-  const tabText = blocksToTabText(blocks);
+  const tabText = stripXmlForbidden(blocksToTabText(blocks));
   const chosen = format ?? guessTextFormat(tabText);
   // The plan importer reads tables converted one cell per line (its only known source); the others read tab rows.
-  const text = chosen === "plan" ? blocksToCellLines(blocks) : tabText;
+  const text = chosen === "plan" ? stripXmlForbidden(blocksToCellLines(blocks)) : tabText;
   return { kind, format: chosen, layout: describeSource(kind, chosen, chosenByPerson), draft: TEXT_IMPORTERS[chosen](text) };
 }
 
@@ -94,6 +96,31 @@ export function guessTextFormat(source: string): TextFormat {
 
 function layoutNotForKind(name: string, kindName: string, format: string): SourceError {
   return new SourceError(`Tệp "${name}" là tệp ${kindName}: không đọc được theo bố cục "${format}". Bỏ lựa chọn bố cục để chương trình tự nhận ra.`, "format_not_for_kind");
+}
+
+/** Cells already read (the task pane sends the open workbook's values as JSON) read as an appendix. */
+export function importSheets(sheets: Sheet[], name: string): ImportDraft {
+  return importSheetRows(refuseForbiddenText(sheets, name));
+}
+
+/** A cell no file can hold would end up in every report of the decision: refused, with the cell named. */
+function refuseForbiddenText(sheets: Sheet[], name: string): Sheet[] {
+  for (const sheet of sheets) {
+    const sheetProblem = forbiddenXmlCharacter(sheet.name);
+    if (sheetProblem) throw new SourceError(`"${name}": tên trang tính "${stripXmlForbidden(sheet.name)}" chứa ký tự điều khiển không hợp lệ (${sheetProblem}).`, "forbidden_character");
+    for (const [r, row] of sheet.rows.entries()) {
+      for (const [c, cell] of row.entries()) {
+        const found = typeof cell === "string" ? forbiddenXmlCharacter(cell) : undefined;
+        if (found) {
+          throw new SourceError(
+            `"${name}": trang tính "${sheet.name}", ô ${columnLetter(c)}${r + 1} chứa ký tự điều khiển không hợp lệ (${found}); hãy xóa ký tự đó rồi nhập lại.`,
+            "forbidden_character",
+          );
+        }
+      }
+    }
+  }
+  return sheets;
 }
 
 function readSheetsBody(data: Buffer, name: string) {

@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { writeXlsxBuffer } from "../workbook/writeXlsx";
 import { APPENDIX_SHEET, DECISION_SHEET, GUIDE_SHEET } from "../../shared/catalogue/importers/sheetRows";
 
 /**
@@ -77,5 +78,5 @@ export async function buildTemplate(): Promise<Buffer> {
     if (index === 0) guide.getCell(1, 1).font = { bold: true, size: 13 };
   });
 
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return writeXlsxBuffer(workbook);
 }

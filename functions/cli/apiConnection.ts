@@ -53,9 +53,9 @@ export function openStorage(): Promise<Services> {
     env.KPI_STORAGE_CONNECTION ??= env.AzureWebJobsStorage ?? "UseDevelopmentStorage=true";
     try {
       return await createServices(settingsFromEnvironment(env));
-    } catch (error) {
+    } catch {
       throw new CliError(
-        `Không mở được kho lưu trữ (${error instanceof Error ? error.message : String(error)}). Chạy "npm start" trước, hoặc đặt KPI_STORAGE_CONNECTION, hoặc dùng --server và --key.`,
+        'Không mở được kho lưu trữ. Chạy "npm start" trước, hoặc đặt KPI_STORAGE_CONNECTION, hoặc dùng --server và --key.',
       );
     }
   })();

@@ -8,7 +8,12 @@ import { runKey } from "./commands/key";
 import { runReport } from "./commands/report";
 import { runSubmit } from "./commands/submit";
 import { runIngestReport } from "./commands/ingestReport";
-import { CliError, type CliIo, nodeIo } from "./io";
+import { installVietnameseZodMessages } from "../../shared/model/zodMessages";
+import { reportFailure } from "./failure";
+import { type CliIo, nodeIo } from "./io";
+
+// Messages zod writes itself (a type mismatch nobody gave a sentence for) are Vietnamese too.
+installVietnameseZodMessages();
 
 /** `kpi <command> …`: one entry point, one small module per command. */
 
@@ -29,7 +34,7 @@ Lệnh:
   report              Báo cáo tổng hợp xlsx --decision … --period … [--out tong-hop.xlsx] [--server --key]
   key issue|revoke|list  Cấp khóa (--agency mã | --role province|viewer --province mã), thu hồi, liệt kê
   demo-catalogue      Dựng lại danh mục mẫu từ ba văn bản gốc (dành cho người phát triển)
-  help                In hướng dẫn này`;
+  help [lệnh]         In hướng dẫn này, hoặc hướng dẫn của một lệnh (cũng như: kpi <lệnh> --help)`;
 
 type Command = (args: string[], io: CliIo) => Promise<number>;
 
@@ -44,14 +49,29 @@ const COMMANDS: Record<string, Command> = {
   "ingest-report": runIngestReport,
   report: runReport,
   key: runKey,
-  help: async (_args, io) => {
-    io.out(USAGE);
-    return 0;
+  help: async (args, io) => {
+    const [name] = args;
+    if (name === undefined || name === "help") {
+      io.out(USAGE);
+      return 0;
+    }
+    const command = COMMANDS[name];
+    if (!command) {
+      io.err(`Không có lệnh "${name}".\n\n${USAGE}`);
+      return 2;
+    }
+    return command(["--help"], io);
   },
 };
 
+const HELP_FLAGS = new Set(["--help", "-h"]);
+
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [name, ...args] = argv;
+  if (name !== undefined && HELP_FLAGS.has(name)) {
+    io.out(USAGE);
+    return 0;
+  }
   const command = name === undefined ? undefined : COMMANDS[name];
   if (!command) {
     io.err(name === undefined ? USAGE : `Không có lệnh "${name}".\n\n${USAGE}`);
@@ -60,11 +80,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   try {
     return await command(args, io);
   } catch (error) {
-    if (error instanceof CliError) {
-      io.err(error.message);
-      return error.exitCode;
-    }
-    throw error;
+    return reportFailure(error, io);
   }
 }
 

@@ -15,6 +15,8 @@ export const SOURCE_ERROR_CODES = [
   "xlsx_unreadable",
   "sheets_body_invalid",
   "format_not_for_kind",
+  /** A cell or sheet name holding a character no file may hold (U+FFFF, control characters). */
+  "forbidden_character",
 ] as const;
 export type SourceErrorCode = (typeof SOURCE_ERROR_CODES)[number];
 

@@ -5,13 +5,14 @@ import type { SheetCell } from "../../shared/catalogue/importers/sheetRows";
 import { registerAgencies, type AgencyRegistration } from "../../shared/catalogue/agencyRegistration";
 import { agencyKindSchema, agencySchema } from "../../shared/model/agency";
 import { agencyIdSchema } from "../../shared/model/ids";
+import { officerText } from "../../shared/model/text";
 import { foldDiacritics, normalizeText } from "../../shared/text/normalize";
 import { readXlsxSheets } from "../catalogue/xlsxSheets";
 import { ApiError, validationError, type FieldProblem } from "../http/apiError";
-import { readBytes } from "../http/readBody";
+import { readBytes, readJson } from "../http/readBody";
 import { json } from "../http/respond";
 import type { RouteContext } from "../http/route";
-import { inspectXlsx, MAX_WORKBOOK_BYTES } from "../workbook/xlsxInspect";
+import { MAX_WORKBOOK_BYTES } from "../workbook/xlsxInspect";
 
 /** GET agencies — the caller's province's agencies. */
 export async function agenciesHandler({ services, principal }: RouteContext): Promise<HttpResponseInit> {
@@ -34,9 +35,9 @@ export async function groupsHandler({ services, principal }: RouteContext): Prom
 
 const agencyEntrySchema = z.object({
   id: agencyIdSchema.optional(),
-  name: z.string().trim().min(1, { error: "Tên cơ quan không được để trống." }).max(300),
+  name: officerText("Tên cơ quan"),
   kind: agencyKindSchema.optional(),
-  shortName: z.string().trim().max(100).optional(),
+  shortName: officerText("Tên viết tắt của cơ quan", 100).optional(),
   parentId: agencyIdSchema.optional(),
 });
 type AgencyEntry = z.infer<typeof agencyEntrySchema> & { row?: number };
@@ -63,23 +64,12 @@ export async function registerAgenciesHandler({ request, services, principal }: 
 }
 
 async function jsonEntries(request: RouteContext["request"]): Promise<AgencyEntry[]> {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(await request.text());
-  } catch {
-    throw new ApiError("invalid_json", "Nội dung gửi lên không phải JSON hợp lệ.");
-  }
-  const list = agencyListSchema.safeParse(parsed);
-  if (!list.success) throw validationError(list.error, "Danh sách cơ quan");
-  return list.data.agencies.map((entry, index) => ({ ...entry, row: index + 1 }));
+  // Rows are numbered as sent, so that the answer can say which rows matched, were added or look close.
+  return (await readJson(request, agencyListSchema, "Danh sách cơ quan")).agencies.map((entry, index) => ({ ...entry, row: index + 1 }));
 }
 
 async function xlsxEntries(bytes: Uint8Array): Promise<AgencyEntry[]> {
-  const inspected = inspectXlsx(bytes);
-  if (!inspected.ok) throw new ApiError(inspected.code, inspected.message);
-  const sheets = await readXlsxSheets(bytes).catch(() => {
-    throw new ApiError("not_xlsx", "Tệp gửi lên không phải tệp Excel .xlsx đọc được.");
-  });
+  const sheets = await readXlsxSheets(bytes);
   for (const sheet of sheets) {
     const found = findListHeader(sheet.rows);
     if (!found) continue;

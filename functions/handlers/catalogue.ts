@@ -3,12 +3,13 @@ import { z } from "zod";
 import { agencyChoicesSchema, type AgencyChoices } from "../../shared/catalogue/agencyChoices";
 import { buildCatalogue, type BuildReport } from "../../shared/catalogue/build";
 import { askForHeaderFields, decisionFromHeader } from "../../shared/catalogue/decision";
-import type { ImportProblem } from "../../shared/catalogue/draft";
+import type { ImportDraft, ImportProblem } from "../../shared/catalogue/draft";
+import { describeSource } from "../documents/layoutNames";
 import type { Catalogue, CatalogueDecision } from "../../shared/catalogue/model";
 import { periodLabel, periodsOfYear } from "../../shared/period/period";
-import { readSourceBytes, SOURCE_FORMATS, SourceError } from "../catalogue/readSource";
+import { importSheets, MAX_SOURCE_BYTES, readSourceBytes, sheetsBodySchema, SOURCE_FORMATS, SourceError } from "../catalogue/readSource";
 import { ApiError, validationError } from "../http/apiError";
-import { readBytes } from "../http/readBody";
+import { readBytes, readJson } from "../http/readBody";
 import { json } from "../http/respond";
 import type { RouteContext } from "../http/route";
 import { requireSameProvince, resolveDecision } from "../services/access";
@@ -114,11 +115,17 @@ export async function importHandler({ request, services, principal }: RouteConte
   if (!query.success) throw validationError(query.error, "Tham số nhập văn bản");
   const { format, name, dryRun, replace, agencyChoices: choicesText, ...overrides } = query.data;
   const agencyChoices = parseAgencyChoices(choicesText);
-  const bytes = Buffer.from(await readBytes(request, 20 * 1024 * 1024));
-  if (bytes.byteLength === 0) throw new ApiError("validation_failed", "Chưa gửi kèm tệp văn bản cần nhập.");
-  let read;
+  let read: { draft: ImportDraft; kind: string; layout: string };
   try {
-    read = await readSourceBytes(bytes, name, format);
+    if (format === "sheets") {
+      // JSON like every other JSON body: through the size-limited reader, with an appendix's larger limit.
+      const draft = importSheets((await readJson(request, sheetsBodySchema, "Các trang tính", MAX_SOURCE_BYTES)).sheets, name);
+      read = { draft, kind: "sheets", layout: describeSource("sheets", "sheets", false) };
+    } else {
+      const bytes = Buffer.from(await readBytes(request, MAX_SOURCE_BYTES));
+      if (bytes.byteLength === 0) throw new ApiError("validation_failed", "Chưa gửi kèm tệp văn bản cần nhập.");
+      read = await readSourceBytes(bytes, name, format);
+    }
   } catch (error) {
     if (error instanceof SourceError) throw new ApiError("validation_failed", error.message, { sourceCode: error.code });
     throw error;

@@ -24,6 +24,12 @@ export const API_ERROR_CODES = {
   workbook_invalid: 422,
   results_report_invalid: 422,
   confirmation_required: 400,
+  macro_enabled: 422,
+  external_links: 422,
+  embedded_objects: 422,
+  no_worksheet: 422,
+  sheet_too_large: 422,
+  busy: 503,
   storage_unavailable: 503,
   internal: 500,
 } as const;

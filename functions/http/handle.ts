@@ -2,6 +2,7 @@ import type { HttpHandler, HttpRequest, HttpResponseInit, InvocationContext } fr
 import type { Principal } from "../auth/principal";
 import type { Services } from "../services/services";
 import { CatalogueConflictError } from "../storage/catalogueStore";
+import { WorkbookRejectedError } from "../workbook/workbookRejection";
 import { ApiError } from "./apiError";
 import { errorResponse } from "./respond";
 import type { RouteDefinition } from "./route";
@@ -26,6 +27,7 @@ export function toAzureHandler(route: RouteDefinition, services: () => Promise<S
     } catch (error) {
       if (error instanceof ApiError) return errorResponse(error);
       if (error instanceof CatalogueConflictError) return errorResponse(new ApiError("conflict", error.message));
+      if (error instanceof WorkbookRejectedError) return errorResponse(new ApiError(error.code, error.message));
       if (isStorageUnreachable(error)) {
         invocation.error(`Lỗi kho lưu trữ (${route.name}): ${describe(error)}`);
         return errorResponse(new ApiError("storage_unavailable", "Kho lưu trữ tạm thời không truy cập được. Vui lòng thử lại sau ít phút."));

@@ -5,8 +5,12 @@ export function json(status: number, body: unknown, headers: Record<string, stri
   return { status, jsonBody: body, headers: { "cache-control": "no-store", ...headers } };
 }
 
+const RETRY_AFTER_SECONDS = { busy: 1, storage_unavailable: 5 } as const;
+
 export function errorResponse(error: ApiError): HttpResponseInit {
   const headers: Record<string, string> = error.code === "unauthorized" ? { "www-authenticate": 'Bearer realm="kpi"' } : {};
+  // A busy answer says when to come back: the pane and the CLI wait this long before their bounded retry.
+  if (error.code === "busy" || error.code === "storage_unavailable") headers["retry-after"] = String(RETRY_AFTER_SECONDS[error.code]);
   return json(error.status, { code: error.code, message: error.message, ...(error.details === undefined ? {} : { details: error.details }) }, headers);
 }
 

@@ -7,6 +7,7 @@ import { toAzureHandler } from "../http/handle";
 import type { RouteDefinition } from "../http/route";
 import type { Services } from "../services/services";
 import { compileRoutes, matchRoute } from "./routeMatcher";
+import { installVietnameseZodMessages } from "../../shared/model/zodMessages";
 
 /** Above every route's own limit (20 MB imports): a body this large is cut off before it is held in memory. */
 const MAX_REQUEST_BYTES = 21 * 1024 * 1024;
@@ -31,6 +32,7 @@ export interface LocalHost {
  * InvocationContext and goes through the same handler Azure calls. Used by `npm start`, the tests and the CLI.
  */
 export async function startLocalHost(options: LocalHostOptions): Promise<LocalHost> {
+  installVietnameseZodMessages();
   const compiled = compileRoutes(options.routes);
   const handlers = new Map(options.routes.map((route) => [route.name, toAzureHandler(route, options.services)]));
   const log = options.log ?? (() => {});

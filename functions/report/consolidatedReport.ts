@@ -1,4 +1,6 @@
 import ExcelJS from "exceljs";
+import { writeXlsxBuffer } from "../workbook/writeXlsx";
+import { stripXmlForbidden } from "../../shared/text/xmlText";
 import { formatIsoDateVi } from "../../shared/period/isoDate";
 import { vietnamTimeCell } from "../../shared/period/vietnamTime";
 import {
@@ -34,7 +36,7 @@ export async function buildConsolidatedReport(aggregate: Aggregate): Promise<Buf
   writeSummary(sheet("Tổng hợp"), aggregate);
   writeMissing(sheet("Chưa nộp"), aggregate);
   for (const agency of aggregate.agencies) writeAgency(sheet(agency.name), aggregate, agency);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return writeXlsxBuffer(workbook);
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
@@ -380,12 +382,11 @@ function bodyCell(cell: ExcelJS.Cell, value: string | number | null, alignment: 
 
 /** Excel's limit for the text of one cell; longer text makes Excel repair the file. */
 const MAX_CELL_TEXT = 32_767;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Text Excel opens without a repair prompt; well-formed text under the limit is returned unchanged. */
 function safeText(text: string): string {
-  // A lone surrogate (possible in JSON) cannot be written to XML and would corrupt the whole workbook.
-  const wellFormed = text.replace(LONE_SURROGATE, "\uFFFD");
+  // A lone surrogate (possible in JSON) or a control character cannot be written to XML and would corrupt the workbook.
+  const wellFormed = stripXmlForbidden(text);
   return wellFormed.length <= MAX_CELL_TEXT ? wellFormed : `${wellFormed.slice(0, MAX_CELL_TEXT - 1)}…`;
 }
 

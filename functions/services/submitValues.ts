@@ -11,6 +11,7 @@ import { ApiError, type FieldProblem } from "../http/apiError";
 import { PayloadTooLargeError } from "../storage/chunkedJson";
 import type { CatalogueSnapshot } from "../storage/catalogueStore";
 import { submissionIdOf, type JudgedValue, type StoredSourceFile, type SubmissionRecord } from "../storage/submissionRecord";
+import { VersionContentionError } from "../storage/submissionStore";
 import type { Services } from "./services";
 
 export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9._:-]{8,128}$/;
@@ -85,6 +86,12 @@ export async function submitValues(services: Services, snapshot: CatalogueSnapsh
   } catch (error) {
     if (error instanceof PayloadTooLargeError) {
       throw new ApiError("payload_too_large", "Báo cáo quá lớn để lưu trong một lần nộp; hãy rút gọn ghi chú hoặc minh chứng.");
+    }
+    if (error instanceof VersionContentionError) {
+      throw new ApiError(
+        "busy",
+        "Đang có nhiều lần nộp báo cáo của cơ quan này cùng lúc nên chưa lưu được. Báo cáo chưa được lưu; hãy gửi lại sau giây lát (dùng đúng khóa chống nộp trùng cũ).",
+      );
     }
     throw error;
   }

@@ -22,6 +22,16 @@ import { verdictCodeSchema } from "../../shared/verdict/schema";
  */
 
 const MAX_VERSION_ATTEMPTS = 20;
+/** Backoff between version attempts: random up to this cap, doubling from the base, so racers spread out. */
+const BACKOFF_BASE_MS = 5;
+const BACKOFF_CAP_MS = 250;
+
+/** Every attempt lost a race for the next version number: the caller answers "busy, try again" (503). */
+export class VersionContentionError extends Error {
+  constructor(readonly attempts: number) {
+    super(`No version number after ${attempts} attempts.`);
+  }
+}
 
 export type NewSubmission = Omit<SubmissionRecord, "id" | "version">;
 
@@ -33,6 +43,11 @@ export type SubmitOutcome =
 export class SubmissionStore {
   /** The newest version this process has seen per agency: saves a read on the common path, proven by the create. */
   private readonly versionHints = new Map<string, number>();
+  /**
+   * Submissions of one agency in one period take turns within this process: racing each other would only make them
+   * retry. Other processes still race through the conditional create, which is what makes a version unique.
+   */
+  private readonly turns = new Map<string, Promise<unknown>>();
 
   constructor(private readonly table: TableClient) {}
 
@@ -41,6 +56,23 @@ export class SubmissionStore {
    * receipt is returned), the same key with another body is a mistake the caller must hear about.
    */
   async submit(
+    draft: NewSubmission,
+    idempotencyKey: string,
+    bodyHash: string,
+    makeId: (version: number) => string,
+  ): Promise<SubmitOutcome> {
+    const hintKey = `${partitionOf(draft.decisionId, draft.period)}/${draft.agencyId}`;
+    const previous = this.turns.get(hintKey) ?? Promise.resolve();
+    const mine = previous.catch(() => undefined).then(() => this.allocate(draft, idempotencyKey, bodyHash, makeId));
+    this.turns.set(hintKey, mine);
+    try {
+      return await mine;
+    } finally {
+      if (this.turns.get(hintKey) === mine) this.turns.delete(hintKey);
+    }
+  }
+
+  private async allocate(
     draft: NewSubmission,
     idempotencyKey: string,
     bodyHash: string,
@@ -70,10 +102,12 @@ export class SubmissionStore {
       // Either this key was used meanwhile (a concurrent retry) or another submission took the version number.
       const raced = await this.readReplay(partitionKey, idemRow, bodyHash);
       if (raced) return raced;
+      // Full jitter: racers that collided wait different times, so the next round is not the same collision again.
+      await sleep(Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attempt));
       const latest = await this.latest(draft.decisionId, draft.period, draft.agencyId);
       version = Math.max(version, latest?.version ?? 0) + 1;
     }
-    throw new Error(`Không cấp được số phiên bản sau ${MAX_VERSION_ATTEMPTS} lần thử.`);
+    throw new VersionContentionError(MAX_VERSION_ATTEMPTS);
   }
 
   private async readReplay(partitionKey: string, idemRow: string, bodyHash: string): Promise<SubmitOutcome | undefined> {
@@ -170,6 +204,10 @@ export class SubmissionStore {
       },
     });
   }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 function escapeOData(value: string): string {

@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { writeXlsxBuffer } from "./writeXlsx";
 import { formatIsoDateVi } from "../../shared/period/isoDate";
 import type { SubmissionValue } from "../../shared/model/submissionValue";
 import { compileFormula } from "../../shared/formula/compile";
@@ -16,21 +17,14 @@ import {
   type ReportReading,
 } from "../../shared/report/reportTable";
 import { readXlsxSheets, readXlsxSheetsWithFormats } from "../catalogue/xlsxSheets";
-import { inspectXlsx } from "./xlsxInspect";
+import { WorkbookRejectedError } from "./workbookRejection";
+
+export { WorkbookRejectedError } from "./workbookRejection";
 
 /**
  * The report form as an xlsx: what an agency without the add-in downloads, fills in any Excel (2010 or later, no
  * custom functions) and uploads; and how the server reads any workbook that carries the report table.
  */
-
-export class WorkbookRejectedError extends Error {
-  constructor(
-    readonly code: "not_xlsx" | "zip_bomb" | "too_many_entries",
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 const HEADER_ROW = 6;
 /** The number format of a rate's Kết quả: the cell holds a fraction (0,92) and shows it as 92,0%. */
@@ -91,7 +85,7 @@ export async function buildReportWorkbook(view: PeriodAssignments, options: { va
   });
   const hidden = workbook.addWorksheet(BINDING_SHEET_NAME, { state: "veryHidden" });
   hidden.getCell("A1").value = JSON.stringify(binding);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return writeXlsxBuffer(workbook);
 }
 
 function writeRow(row: ExcelJS.Row, assignment: PeriodAssignment, value: SubmissionValue | undefined, view: PeriodAssignments): void {
@@ -148,11 +142,8 @@ export interface ReportWorkbookReading {
 }
 
 export async function readReportWorkbook(bytes: Uint8Array, view: PeriodAssignments): Promise<ReportWorkbookReading> {
-  const inspected = inspectXlsx(bytes);
-  if (!inspected.ok) throw new WorkbookRejectedError(inspected.code, inspected.message);
-  const sheets = await readXlsxSheetsWithFormats(bytes).catch(() => {
-    throw new WorkbookRejectedError("not_xlsx", "Không đọc được tệp Excel: tệp bị hỏng hoặc không đúng định dạng .xlsx.");
-  });
+  // The guarded reader refuses what is not a sane workbook (bomb, macros, too large) with its own code.
+  const sheets = await readXlsxSheetsWithFormats(bytes);
   const bindingSheet = sheets.find(({ sheet }) => sheet.name === BINDING_SHEET_NAME)?.sheet;
   const binding = bindingOf(bindingSheet?.rows[0]?.[0]);
   const report =
@@ -172,8 +163,11 @@ export async function readReportWorkbook(bytes: Uint8Array, view: PeriodAssignme
 
 /** The binding of a form downloaded from the system, or undefined for any other workbook (or bytes that are none). */
 export async function readFormBinding(bytes: Uint8Array): Promise<ReportBinding | undefined> {
-  if (!inspectXlsx(bytes).ok) return undefined;
-  const sheets = await readXlsxSheets(bytes).catch(() => []);
+  // A refused file has no binding; the server names the reason when the file is sent.
+  const sheets = await readXlsxSheets(bytes).catch((error: unknown) => {
+    if (error instanceof WorkbookRejectedError) return [];
+    throw error;
+  });
   return bindingOf(sheets.find((sheet) => sheet.name === BINDING_SHEET_NAME)?.rows[0]?.[0]);
 }
 

@@ -18,7 +18,17 @@ export interface XlsxLimits {
 export const DEFAULT_XLSX_LIMITS: XlsxLimits = { maxEntries: 2000, maxUncompressedBytes: 50 * 1024 * 1024, maxRatio: 200 };
 
 export type XlsxRejection = { ok: false; code: "not_xlsx" | "zip_bomb" | "too_many_entries"; message: string };
-export type XlsxInspection = { ok: true; entries: number; uncompressedBytes: number } | XlsxRejection;
+export type XlsxInspection =
+  | {
+      ok: true;
+      entries: number;
+      uncompressedBytes: number;
+      /** Every entry name, in directory order: what the package policy judges. */
+      names: string[];
+      /** The inflated bytes of the entries `keep` asked for, so a reader does not inflate them a second time. */
+      parts: Map<string, Uint8Array>;
+    }
+  | XlsxRejection;
 
 const EOCD_SIGNATURE = 0x06054b50;
 const CENTRAL_SIGNATURE = 0x02014b50;
@@ -27,7 +37,7 @@ const RATIO_FLOOR_BYTES = 1024 * 1024;
 
 const NOT_XLSX = "Tệp gửi lên không phải tệp Excel .xlsx (có thể là .xls cũ, .csv, PDF hoặc tệp bị hỏng). Hãy lưu lại dưới dạng Excel Workbook (.xlsx).";
 
-export function inspectXlsx(bytes: Uint8Array, limits: Partial<XlsxLimits> = {}): XlsxInspection {
+export function inspectXlsx(bytes: Uint8Array, limits: Partial<XlsxLimits> = {}, keep: (name: string) => boolean = () => false): XlsxInspection {
   const { maxEntries, maxUncompressedBytes, maxRatio } = { ...DEFAULT_XLSX_LIMITS, ...limits };
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const eocd = findEndOfCentralDirectory(view);
@@ -42,6 +52,7 @@ export function inspectXlsx(bytes: Uint8Array, limits: Partial<XlsxLimits> = {})
   if (directoryOffset + directorySize > eocd) return reject("not_xlsx", NOT_XLSX);
 
   const names = new Set<string>();
+  const parts = new Map<string, Uint8Array>();
   let offset = directoryOffset;
   let budget = maxUncompressedBytes;
   for (let index = 0; index < entryCount; index += 1) {
@@ -61,25 +72,27 @@ export function inspectXlsx(bytes: Uint8Array, limits: Partial<XlsxLimits> = {})
 
     const data = entryData(view, bytes, localOffset, compressedSize);
     if (!data) return reject("not_xlsx", NOT_XLSX);
-    let inflatedSize: number;
+    let inflated: Uint8Array;
     if (method === 0) {
-      inflatedSize = data.byteLength;
+      inflated = data;
     } else {
       try {
         // One byte over the budget is enough to know the entry does not fit.
-        inflatedSize = inflateRawSync(data, { maxOutputLength: Math.max(1, budget + 1) }).byteLength;
+        inflated = inflateRawSync(data, { maxOutputLength: Math.max(1, budget + 1) });
       } catch (error) {
         if ((error as { code?: string }).code === "ERR_BUFFER_TOO_LARGE" || error instanceof RangeError) return bomb();
         return reject("not_xlsx", NOT_XLSX);
       }
     }
+    const inflatedSize = inflated.byteLength;
     if (inflatedSize > budget) return bomb();
     if (inflatedSize > RATIO_FLOOR_BYTES && inflatedSize / Math.max(1, compressedSize) > maxRatio) return bomb();
     budget -= inflatedSize;
     names.add(name);
+    if (keep(name)) parts.set(name, inflated);
   }
   if (!names.has("[Content_Types].xml") || !names.has("xl/workbook.xml")) return reject("not_xlsx", NOT_XLSX);
-  return { ok: true, entries: entryCount, uncompressedBytes: maxUncompressedBytes - budget };
+  return { ok: true, entries: entryCount, uncompressedBytes: maxUncompressedBytes - budget, names: [...names], parts };
 }
 
 function findEndOfCentralDirectory(view: DataView): number {

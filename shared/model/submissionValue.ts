@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { assignmentIdSchema } from "./ids";
-import { officerText } from "./text";
+import { officerText, refuseXmlForbidden } from "./text";
 
 /**
  * One reported value. The actual is what the officer typed in the workbook: a number (52.9, or 0.529 from a
@@ -13,7 +13,7 @@ export const submissionValueSchema = z
     actual: z.union(
       [
         z.number({ error: "Kết quả thực hiện phải là số hữu hạn." }),
-        z.string().max(2000, { error: "Kết quả thực hiện dài quá 2000 ký tự." }),
+        z.string().max(2000, { error: "Kết quả thực hiện dài quá 2000 ký tự." }).superRefine(refuseXmlForbidden("Kết quả thực hiện")),
         z.boolean(),
         z.null(),
       ],

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { forbiddenXmlCharacter } from "../text/xmlText";
 
 /**
  * A text an officer reads or typed (names, titles, notes). Text copied from PDF and Excel mixes composed and decomposed
@@ -11,7 +12,8 @@ export function officerText(what: string, max = 300) {
     .trim()
     .normalize("NFC")
     .min(1, { error: `${what} không được để trống.` })
-    .max(max, { error: `${what} dài quá ${max} ký tự.` });
+    .max(max, { error: `${what} dài quá ${max} ký tự.` })
+    .superRefine(refuseXmlForbidden(what));
 }
 
 /**
@@ -19,5 +21,19 @@ export function officerText(what: string, max = 300) {
  * re-parsed, so nothing is trimmed or recomposed.
  */
 export function asWritten(what: string, max = 2000) {
-  return z.string({ error: `${what} phải là chuỗi ký tự.` }).max(max, { error: `${what} dài quá ${max} ký tự.` });
+  return z
+    .string({ error: `${what} phải là chuỗi ký tự.` })
+    .max(max, { error: `${what} dài quá ${max} ký tự.` })
+    .superRefine(refuseXmlForbidden(what));
+}
+
+/**
+ * Text that will end up in an xlsx: a character XML cannot carry (a control character, U+FFFF) would make the file
+ * unreadable, so it is refused here, with the field named, instead of written.
+ */
+export function refuseXmlForbidden(what: string) {
+  return (value: string, context: z.RefinementCtx) => {
+    const found = forbiddenXmlCharacter(value);
+    if (found) context.addIssue({ code: "custom", message: `${what} chứa ký tự điều khiển không hợp lệ (${found}); hãy xóa ký tự đó rồi gửi lại.` });
+  };
 }

@@ -20,6 +20,13 @@ export function excelSerialToIsoDate(serial: number): string | undefined {
   return new Date(EPOCH_MS + shifted * DAY_MS).toISOString().slice(0, 10);
 }
 
+/** True for a number format that shows a day: a d or y outside quoted text, brackets and escapes. */
+export function isDateFormat(format: unknown): boolean {
+  if (typeof format !== "string") return false;
+  const bare = format.replace(/"[^"]*"/g, "").replace(/\[[^\]]*\]/g, "").replace(/\\./g, "");
+  return /[dy]/i.test(bare);
+}
+
 export function isoDateToExcelSerial(isoDate: string): number {
   const days = Math.round((Date.parse(`${isoDate}T00:00:00Z`) - EPOCH_MS) / DAY_MS);
   return days <= FICTITIOUS_LEAP_DAY ? days - 1 : days;

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -80,5 +80,15 @@ describe("the bundle in a custom-functions runtime", () => {
     expect(thrown).toMatchObject({ code: "#VALUE!" });
     expect((thrown as RuntimeError).message).toMatch(/Dùng ≥/);
     expect(() => registered.get("RATE")!(1, 0)).toThrow(expect.objectContaining({ code: "#DIV/0!" }));
+  });
+});
+
+describe("the production build", () => {
+  it("ships no source maps: the add-in's source is not handed to every Excel that loads it", async () => {
+    const files = await readdir(outDir, { recursive: true });
+    expect(files.filter((file) => String(file).endsWith(".map"))).toEqual([]);
+    for (const bundle of ["functions.js", "taskpane.js"]) {
+      expect(await readFile(join(outDir, bundle), "utf8")).not.toContain("sourceMappingURL");
+    }
   });
 });

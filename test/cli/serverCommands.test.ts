@@ -58,7 +58,12 @@ describe("kpi key, submit and report", () => {
     expect(await me.json()).toMatchObject({ role: "agency", agency: { id: "xa-ha-hoa" } });
 
     const keyId = token.split("_")[1]!;
-    expect((await kpi(["key", "list"])).stdout).toContain(keyId);
+    const listed = (await kpi(["key", "list"])).stdout;
+    expect(listed).toContain(keyId);
+    // Roles and times as an officer reads them: "Cán bộ cơ quan, đơn vị", "14:05 ngày 20/12/2025", no codes or ISO instants.
+    expect(listed).toContain("Cán bộ cơ quan, đơn vị");
+    expect(listed).toMatch(/cấp lúc \d{2}:\d{2} ngày \d{2}\/\d{2}\/\d{4}/);
+    expect(listed).not.toMatch(/\d{4}-\d{2}-\d{2}T|\bagency\b|\bviewer\b/);
     expect((await kpi(["key", "revoke", keyId])).code).toBe(0);
     expect((await stack.call("/me", { key: token })).status).toBe(401);
   });
@@ -76,6 +81,8 @@ describe("kpi key, submit and report", () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/số biên nhận phu-tho-1521-qd-ubnd\.2025-Q3\.so-tai-chinh\.v1, phiên bản 1/);
     expect(result.stdout).toContain("Đạt: 1");
+    expect(result.stdout).toMatch(/lúc \d{2}:\d{2} ngày \d{2}\/\d{2}\/\d{4}/);
+    expect(result.stdout).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
     expect((await agencyRows(stack, D, "2025-Q3", "so-tai-chinh")).versions).toEqual(["v~so-tai-chinh~000001"]);
   });
 

@@ -63,8 +63,8 @@ const CASES: BadRequest[] = [
   { name: "a zip bomb lying about its size", ...ingest(zipBomb(200, 1000)), status: 422, code: "zip_bomb" },
   { name: "a workbook upload for a version that does not exist", path: `${P}/agencies/so-tai-chinh/versions/99/workbook`, method: "PUT", body: () => zipBomb(1), status: 404, code: "not_found" },
   { name: "an unknown decision", ...submit("{}"), path: "/decisions/khong-co/periods/2025-Q4/submissions", status: 404, code: "not_found" },
-  { name: "an import of cells that are not sheets", path: "/catalogue/import?format=sheets", method: "POST", body: () => JSON.stringify({ sheets: [{ name: 1, rows: "x" }] }), status: 400, code: "validation_failed" },
-  { name: "an import of an unreadable file", path: "/catalogue/import?format=xlsx", method: "POST", body: () => "không phải xlsx", status: 400, code: "validation_failed" },
+  { name: "an import of cells that are not sheets", path: "/catalogue/import?format=sheets", method: "POST", headers: { "content-type": "application/json" }, body: () => JSON.stringify({ sheets: [{ name: 1, rows: "x" }] }), status: 400, code: "validation_failed" },
+  { name: "an import of an unreadable file", path: "/catalogue/import?format=xlsx", method: "POST", body: () => "không phải xlsx", status: 422, code: "not_xlsx" },
 ];
 
 describe("bad input gets a clear error and changes nothing stored", () => {

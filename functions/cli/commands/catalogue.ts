@@ -1,12 +1,12 @@
-import { parseArgs } from "node:util";
 import { z } from "zod";
 import { catalogueSchema, type Catalogue } from "../../../shared/catalogue/model";
 import { decisionIdSchema } from "../../../shared/model/ids";
 import { openApi, openStorage } from "../apiConnection";
+import { readArgs } from "../args";
 import { CliError, type CliIo } from "../io";
+import { CATALOGUE_COMMAND } from "./catalogueArgs";
 
-// ---- Arguments: one block, so that a change to how every command reads its arguments merges in one place. ----
-const ARGUMENTS = { decision: { type: "string" }, json: { type: "boolean" }, server: { type: "string" }, key: { type: "string" } } as const;
+// ---- Arguments: the flags are CATALOGUE_COMMAND (catalogueArgs.ts); here they are checked and typed. ----
 
 const optionsSchema = z.object({
   decision: decisionIdSchema.optional(),
@@ -16,8 +16,10 @@ const optionsSchema = z.object({
 });
 type CatalogueOptions = z.infer<typeof optionsSchema>;
 
-function readArguments(args: string[]): CatalogueOptions {
-  const { values } = parseArgs({ args, options: ARGUMENTS });
+function readArguments(args: string[], io: CliIo): CatalogueOptions | undefined {
+  const parsed = readArgs(CATALOGUE_COMMAND, args, io);
+  if (!parsed) return undefined;
+  const { values } = parsed;
   if (values.key && !(values.server || process.env.KPI_SERVER)) {
     throw new CliError("--key chỉ dùng cùng --server: không có --server, lệnh đọc thẳng kho lưu trữ và không cần khóa.", 2);
   }
@@ -33,7 +35,8 @@ function readArguments(args: string[]): CatalogueOptions {
  * straight from storage: KPI_STORAGE_CONNECTION, default the Azurite of `npm start`).
  */
 export async function runCatalogue(args: string[], io: CliIo): Promise<number> {
-  const options = readArguments(args);
+  const options = readArguments(args, io);
+  if (!options) return 0;
   const catalogue = options.server ? await catalogueFromServer(options) : (await (await openStorage()).catalogue.current()).catalogue;
   if (options.decision && !catalogue.decisions.some((decision) => decision.id === options.decision)) {
     throw new CliError(`Không có văn bản "${options.decision}". Có: ${catalogue.decisions.map((decision) => decision.id).join(", ") || "(chưa có văn bản nào)"}.`);

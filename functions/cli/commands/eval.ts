@@ -4,7 +4,17 @@ import { explainParse } from "../../../shared/target/explain";
 import { extractEmbeddedTarget } from "../../../shared/target/embedded";
 import { evaluate } from "../../../shared/verdict/evaluate";
 import type { Target } from "../../../shared/target/schema";
+import { defineCommand, readArgs } from "../args";
 import type { CliIo } from "../io";
+
+export const EVAL_COMMAND = defineCommand({
+  command: "eval",
+  synopsis: "< yeu-cau.jsonl",
+  summary:
+    'Đọc từ đầu vào chuẩn mỗi dòng một yêu cầu JSON {"target": "Tối thiểu 90%", "actual": 0.9, "asOf"?, "unit"?, "indicator"?} và in mỗi dòng một kết quả đánh giá.',
+  options: {},
+  examples: [`echo '{"target":"Tối thiểu 90%","actual":0.9}' | kpi eval`],
+});
 
 /** One line of `kpi eval` input. */
 export const evalRequestSchema = z.object({
@@ -21,7 +31,8 @@ export const evalRequestSchema = z.object({
 });
 export type EvalRequest = z.infer<typeof evalRequestSchema>;
 
-export async function runEval(_args: string[], io: CliIo): Promise<number> {
+export async function runEval(args: string[], io: CliIo): Promise<number> {
+  if (!readArgs(EVAL_COMMAND, args, io)) return 0;
   let lineNumber = 0;
   let failures = 0;
   for await (const line of io.lines()) {

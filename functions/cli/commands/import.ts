@@ -1,6 +1,5 @@
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
-import { parseArgs } from "node:util";
 import { z } from "zod";
 import type { AgencyChoices } from "../../../shared/catalogue/agencyChoices";
 import { slugOf } from "../../../shared/catalogue/agencyNames";
@@ -8,28 +7,13 @@ import type { ImportDraft } from "../../../shared/catalogue/draft";
 import { agencyIdSchema } from "../../../shared/model/ids";
 import { readSource, SOURCE_FORMATS, SourceError, type SourceRead } from "../../catalogue/readSource";
 import { openApi } from "../apiConnection";
+import { readArgs } from "../args";
 import { CliError, type CliIo } from "../io";
+import { IMPORT_COMMAND } from "./importArgs";
 import { importAnswerSchema } from "../../../shared/catalogue/importAnswer";
 import { printImportAnswer, printRefusal } from "./importReport";
 
-const USAGE_EXAMPLE = "Ví dụ: kpi import phu-luc.xlsx --dry-run --server http://127.0.0.1:7071 --key <khóa tỉnh>";
-
-// ---- Arguments: one block, so that a change to how every command reads its arguments merges in one place. ----
-const ARGUMENTS = {
-  format: { type: "string" },
-  "dry-run": { type: "boolean" },
-  json: { type: "boolean" },
-  replace: { type: "boolean" },
-  agency: { type: "string", multiple: true },
-  create: { type: "string", multiple: true },
-  number: { type: "string" },
-  province: { type: "string" },
-  year: { type: "string" },
-  title: { type: "string" },
-  date: { type: "string" },
-  server: { type: "string" },
-  key: { type: "string" },
-} as const;
+// ---- Arguments: the flags are IMPORT_COMMAND (importArgs.ts); here they are checked and typed. ----
 
 /** `--agency "Sở Y Tế (cũ)=so-y-te"`: the heading as written, then the registered agency's id. */
 const agencyChoiceArgument = z
@@ -58,16 +42,16 @@ const optionsSchema = z.object({
 });
 type ImportOptions = z.infer<typeof optionsSchema>;
 
-function readArguments(args: string[]): { options: ImportOptions; path: string } {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: ARGUMENTS });
+function readArguments(args: string[], io: CliIo): { options: ImportOptions; path: string } | undefined {
+  const parsed = readArgs(IMPORT_COMMAND, args, io);
+  if (!parsed) return undefined;
+  const { values, positionals } = parsed;
   if (values.key && !(values.server || process.env.KPI_SERVER)) {
     throw new CliError("--key chỉ dùng cùng --server: không có --server, lệnh làm việc thẳng với kho lưu trữ và không cần khóa.", 2);
   }
   const options = optionsSchema.safeParse({ ...values, server: values.server || process.env.KPI_SERVER || undefined, key: values.key || process.env.KPI_KEY || undefined });
   if (!options.success) throw new CliError(options.error.issues.map((issue) => issue.message).join(" "), 2);
-  const [path] = positionals;
-  if (!path) throw new CliError(`Thiếu tệp cần nhập. ${USAGE_EXAMPLE}`, 2);
-  return { options: options.data, path };
+  return { options: options.data, path: positionals[0]! };
 }
 // ---- End of arguments. ----
 
@@ -79,7 +63,9 @@ function readArguments(args: string[]): { options: ImportOptions; path: string }
  * only resemble a registered agency: the person chooses for these with --agency or --create.
  */
 export async function runImport(args: string[], io: CliIo): Promise<number> {
-  const { options, path } = readArguments(args);
+  const read0 = readArguments(args, io);
+  if (!read0) return 0;
+  const { options, path } = read0;
   let read: SourceRead;
   try {
     read = await readSource(path, options.format);

@@ -1,9 +1,50 @@
-import { parseArgs } from "node:util";
 import { z } from "zod";
 import { agencyIdSchema, provinceCodeSchema } from "../../../shared/model/ids";
+import type { KeySummary } from "../../auth/keyStore";
 import { ROLE_LABELS, roleSchema } from "../../auth/principal";
 import { openStorage } from "../apiConnection";
+import { vietnamTimeText } from "../../../shared/period/vietnamTime";
+import { defineCommand, readArgs, usageError } from "../args";
 import { CliError, type CliIo } from "../io";
+
+const KEY_ISSUE = defineCommand({
+  command: "key issue",
+  synopsis: "--agency <mã cơ quan> [--province mã] [--label …] | --role province|viewer --province <mã tỉnh>",
+  summary: "Cấp khóa truy cập. Khóa chỉ in ra một lần; hãy gửi cho người dùng qua kênh an toàn.",
+  options: {
+    agency: { type: "string", value: "mã cơ quan", description: "Khóa cho cán bộ của cơ quan này, ví dụ so-tai-chinh" },
+    role: { type: "string", value: "province|viewer", description: "Khóa của cơ quan thường trực tỉnh (province) hoặc người xem tổng hợp (viewer)" },
+    province: { type: "string", value: "mã tỉnh", description: "Tỉnh, ví dụ phu-tho" },
+    label: { type: "string", value: "tên", description: "Tên người hoặc đơn vị giữ khóa" },
+    json: { type: "boolean", description: "In khóa và thông tin dạng JSON" },
+  },
+  examples: ["kpi key issue --agency xa-ha-hoa", "kpi key issue --role viewer --province phu-tho"],
+});
+
+const KEY_REVOKE = defineCommand({
+  command: "key revoke",
+  synopsis: "<mã khóa>",
+  summary: "Thu hồi một khóa: khóa không dùng được nữa (có hiệu lực sau tối đa 30 giây).",
+  options: {},
+  positionals: { min: 1, max: 1, missing: "Thiếu mã khóa. Ví dụ: kpi key revoke 9d98e0ced7cd15e0 (xem bằng kpi key list)." },
+});
+
+const KEY_LIST = defineCommand({
+  command: "key list",
+  synopsis: "[--json]",
+  summary: "Liệt kê các khóa đã cấp (không bao giờ in phần bí mật).",
+  options: { json: { type: "boolean", description: "In dạng JSON" } },
+});
+
+const KEY_USAGE = [
+  "Cách dùng: kpi key issue|revoke|list [tham số]",
+  "",
+  "  issue   Cấp khóa (--agency mã | --role province|viewer --province mã)",
+  "  revoke  Thu hồi khóa theo mã",
+  "  list    Liệt kê khóa",
+  "",
+  "Xem tham số của từng lệnh: kpi key issue --help",
+].join("\n");
 
 const issueSchema = z
   .object({
@@ -21,15 +62,17 @@ const issueSchema = z
  */
 export async function runKey(args: string[], io: CliIo): Promise<number> {
   const [action, ...rest] = args;
-  const { values, positionals } = parseArgs({
-    args: rest,
-    allowPositionals: true,
-    options: { role: { type: "string" }, agency: { type: "string" }, province: { type: "string" }, label: { type: "string" }, json: { type: "boolean" } },
-  });
-  const services = await openStorage();
+  if (action === undefined || action === "--help" || action === "-h" || action === "help") {
+    (action === undefined ? io.err : io.out)(KEY_USAGE);
+    return action === undefined ? 2 : 0;
+  }
   if (action === "issue") {
+    const flags = readArgs(KEY_ISSUE, rest, io);
+    if (!flags) return 0;
+    const { values } = flags;
     const parsed = issueSchema.safeParse(values);
-    if (!parsed.success) throw new CliError(parsed.error.issues.map((issue) => issue.message).join(" "), 2);
+    if (!parsed.success) throw usageError(KEY_ISSUE, parsed.error.issues.map((issue) => issue.message).join(" "));
+    const services = await openStorage();
     const role = parsed.data.role ?? "agency";
     if (role === "agency" && !parsed.data.agency) throw new CliError("Khóa cán bộ cơ quan cần --agency <mã cơ quan>.", 2);
     const snapshot = await services.catalogue.current();
@@ -56,20 +99,28 @@ export async function runKey(args: string[], io: CliIo): Promise<number> {
     return 0;
   }
   if (action === "revoke") {
-    const [keyId] = positionals;
-    if (!keyId) throw new CliError("Thiếu mã khóa. Ví dụ: kpi key revoke 9d98e0ced7cd15e0 (xem bằng kpi key list).", 2);
+    const flags = readArgs(KEY_REVOKE, rest, io);
+    if (!flags) return 0;
+    const keyId = flags.positionals[0]!;
+    const services = await openStorage();
     if (!(await services.keys.revoke(keyId))) throw new CliError(`Không có khóa "${keyId}".`);
     io.out(`Đã thu hồi khóa ${keyId}: khóa này không còn dùng được.`);
     return 0;
   }
   if (action === "list") {
-    const keys = await services.keys.list();
-    if (values.json) io.out(JSON.stringify(keys, null, 2));
-    else
-      for (const key of keys) {
-        io.out(`${key.keyId}  ${key.role.padEnd(8)} ${key.province}${key.agencyId ? `/${key.agencyId}` : ""}  ${key.label}  ${key.revokedAt ? `(đã thu hồi ${key.revokedAt})` : ""}`.trimEnd());
-      }
+    const flags = readArgs(KEY_LIST, rest, io);
+    if (!flags) return 0;
+    const keys = await (await openStorage()).keys.list();
+    if (flags.values.json) io.out(JSON.stringify(keys, null, 2));
+    else for (const key of keys) io.out(keyLine(key));
     return 0;
   }
-  throw new CliError("Dùng: kpi key issue|revoke|list. Ví dụ: kpi key issue --agency so-tai-chinh", 2);
+  throw new CliError(`Không có lệnh "kpi key ${action}".\n\n${KEY_USAGE}`, 2);
+}
+
+/** One key as an officer reads it: role and times in words, never codes or ISO instants. */
+function keyLine(key: KeySummary): string {
+  const owner = `tỉnh ${key.province}${key.agencyId ? `, cơ quan ${key.agencyId}` : ""}`;
+  const state = key.revokedAt ? `đã thu hồi lúc ${vietnamTimeText(key.revokedAt, { zoneNote: false })}` : `cấp lúc ${vietnamTimeText(key.createdAt, { zoneNote: false })}`;
+  return `${key.keyId}  ${ROLE_LABELS[key.role]} (${owner})  ${key.label}  ${state}`;
 }

@@ -1,30 +1,42 @@
 import { rename, writeFile } from "node:fs/promises";
-import { parseArgs } from "node:util";
 import { z } from "zod";
 import { decisionIdSchema } from "../../../shared/model/ids";
 import { periodCodeSchema } from "../../../shared/period/period";
 import { openApi, provinceOfDecision } from "../apiConnection";
-import { CliError, type CliIo } from "../io";
+import { defineCommand, readArgs, usageError } from "../args";
+import { serverOptions, SERVER_OPTIONS } from "../serverOptions";
+import type { CliIo } from "../io";
+
+export const REPORT_COMMAND = defineCommand({
+  command: "report",
+  synopsis: "--decision <mã văn bản> --period <kỳ> [--out tong-hop.xlsx] [--server URL --key KHÓA]",
+  summary: "Tải báo cáo tổng hợp của tỉnh (xlsx) cho một văn bản và một kỳ.",
+  options: {
+    decision: { type: "string", value: "mã văn bản", description: "Văn bản giao chỉ tiêu, ví dụ phu-tho-1521-qd-ubnd", required: true },
+    period: { type: "string", value: "kỳ", description: "Kỳ báo cáo, ví dụ 2025-Q4", required: true },
+    out: { type: "string", value: "tệp.xlsx", description: "Tệp ghi ra (mặc định tong-hop-<văn bản>-<kỳ>.xlsx)" },
+    ...SERVER_OPTIONS,
+  },
+  examples: ["kpi report --decision phu-tho-1521-qd-ubnd --period 2025-Q4 --out tong-hop.xlsx"],
+});
 
 const optionsSchema = z.object({
   decision: decisionIdSchema,
   period: periodCodeSchema,
   out: z.string().min(1).optional(),
-  server: z.url({ error: "--server phải là địa chỉ, ví dụ http://127.0.0.1:7071" }).optional(),
-  key: z.string().optional(),
 });
 
 /** `kpi report --decision … --period … --out tong-hop.xlsx [--server URL --key KHÓA]`: the consolidated xlsx. */
 export async function runReport(args: string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: { decision: { type: "string" }, period: { type: "string" }, out: { type: "string" }, server: { type: "string" }, key: { type: "string" } },
-  });
-  const options = optionsSchema.safeParse({ ...values, server: values.server ?? process.env.KPI_SERVER, key: values.key ?? process.env.KPI_KEY });
+  const parsed = readArgs(REPORT_COMMAND, args, io);
+  if (!parsed) return 0;
+  const options = optionsSchema.safeParse(parsed.values);
   if (!options.success) {
-    throw new CliError(`${options.error.issues.map((issue) => `${issue.path.join(".") || "tham số"}: ${issue.message}`).join(" ")}\nVí dụ: kpi report --decision phu-tho-1521-qd-ubnd --period 2025-Q4 --out tong-hop.xlsx`, 2);
+    const issue = options.error.issues[0]!;
+    throw usageError(REPORT_COMMAND, `--${String(issue.path[0] ?? "decision")}: ${issue.message}`);
   }
-  const { decision, period, server, key } = options.data;
+  const { server, key } = serverOptions(REPORT_COMMAND, parsed.values);
+  const { decision, period } = options.data;
   const out = options.data.out ?? `tong-hop-${decision}-${period}.xlsx`;
   const api = await openApi({ server, key, province: () => provinceOfDecision(decision) });
   try {

@@ -1,22 +1,39 @@
+import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import { parseArgs } from "node:util";
 import { z } from "zod";
 import { agencyIdSchema, decisionIdSchema } from "../../../shared/model/ids";
+import { retryWhenBusy } from "../../../shared/net/retryWhenBusy";
 import { periodCodeSchema } from "../../../shared/period/period";
+import { vietnamTimeText } from "../../../shared/period/vietnamTime";
 import { submissionReceiptSchema } from "../../../shared/report/receipt";
 import { VERDICT_LABELS } from "../../../shared/verdict/labels";
 import type { VerdictCode } from "../../../shared/verdict/schema";
 import { readFormBinding } from "../../workbook/reportForm";
 import { openApi, provinceOfDecision } from "../apiConnection";
+import { defineCommand, readArgs, usageError } from "../args";
 import { CliError, type CliIo } from "../io";
+import { serverOptions, SERVER_OPTIONS } from "../serverOptions";
+
+export const SUBMIT_COMMAND = defineCommand({
+  command: "submit",
+  synopsis: "<bao-cao.xlsx> [--agency …] [--period …] [--decision …] [--server URL --key KHÓA] [--json]",
+  summary:
+    "Nộp báo cáo điền ngoài add-in thành một phiên bản mới. Mẫu tải từ hệ thống tự mang văn bản, kỳ và cơ quan; tệp khác cần --decision, --period, --agency.",
+  options: {
+    decision: { type: "string", value: "mã văn bản", description: "Văn bản giao chỉ tiêu, ví dụ phu-tho-1521-qd-ubnd" },
+    period: { type: "string", value: "kỳ", description: "Kỳ báo cáo, ví dụ 2025-Q4" },
+    agency: { type: "string", value: "mã cơ quan", description: "Cơ quan nộp, ví dụ so-tai-chinh" },
+    ...SERVER_OPTIONS,
+    json: { type: "boolean", description: "In biên nhận dạng JSON" },
+  },
+  positionals: { min: 1, max: 1, missing: "Thiếu tệp báo cáo. Ví dụ: kpi submit bao-cao.xlsx --agency so-tai-chinh --period 2025-Q4" },
+  examples: ["kpi submit bao-cao.xlsx", "kpi submit bao-cao.xlsx --server http://127.0.0.1:7071 --key $KEY_CQ"],
+});
 
 const optionsSchema = z.object({
   decision: decisionIdSchema.optional(),
   period: periodCodeSchema.optional(),
   agency: agencyIdSchema.optional(),
-  server: z.url({ error: "--server phải là địa chỉ, ví dụ http://127.0.0.1:7071" }).optional(),
-  key: z.string().optional(),
-  json: z.boolean().optional(),
 });
 
 /**
@@ -25,24 +42,17 @@ const optionsSchema = z.object({
  * when it was downloaded from the system; flags name them for any other workbook.
  */
 export async function runSubmit(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      decision: { type: "string" },
-      period: { type: "string" },
-      agency: { type: "string" },
-      server: { type: "string" },
-      key: { type: "string" },
-      json: { type: "boolean" },
-    },
-  });
-  const options = optionsSchema.safeParse({ ...values, server: values.server ?? process.env.KPI_SERVER, key: values.key ?? process.env.KPI_KEY });
-  if (!options.success) throw new CliError(options.error.issues.map((issue) => issue.message).join(" "), 2);
-  const [path] = positionals;
-  if (!path) throw new CliError("Thiếu tệp báo cáo. Ví dụ: kpi submit bao-cao.xlsx --agency so-tai-chinh --period 2025-Q4", 2);
+  const parsed = readArgs(SUBMIT_COMMAND, args, io);
+  if (!parsed) return 0;
+  const options = optionsSchema.safeParse(parsed.values);
+  if (!options.success) {
+    const issue = options.error.issues[0]!;
+    throw usageError(SUBMIT_COMMAND, `--${String(issue.path[0] ?? "agency")}: ${issue.message}`);
+  }
+  const { server, key } = serverOptions(SUBMIT_COMMAND, parsed.values);
+  const path = parsed.positionals[0]!;
   const bytes = await readFile(path).catch(() => {
-    throw new CliError(`Không đọc được tệp "${path}".`);
+    throw new CliError(`Không đọc được tệp "${path}".`, 2);
   });
   const binding = await readFormBinding(bytes);
   const decision = options.data.decision ?? binding?.decisionId;
@@ -52,32 +62,47 @@ export async function runSubmit(args: string[], io: CliIo): Promise<number> {
     throw new CliError("Tệp không mang thông tin văn bản, kỳ và cơ quan: hãy thêm --decision, --period và --agency.", 2);
   }
 
-  const api = await openApi({ server: options.data.server, key: options.data.key, province: () => provinceOfDecision(decision) });
+  const api = await openApi({ server, key, province: () => provinceOfDecision(decision) });
   try {
     io.err(`Đang nộp ${path} (${Math.round(bytes.byteLength / 1024)} KB) cho ${agency}, kỳ ${period}…`);
-    const response = await api.fetch(`/decisions/${decision}/periods/${period}/agencies/${agency}/workbook-ingest`, {
-      method: "POST",
-      headers: { "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
-      body: new Uint8Array(bytes),
+    // The same file always carries the same key, so a retry (after "busy" or a lost answer) is stored only once.
+    const idempotencyKey = `xlsx-${createHash("sha256").update(bytes).digest("hex")}`;
+    const send = async () => {
+      const response = await api.fetch(`/decisions/${decision}/periods/${period}/agencies/${agency}/workbook-ingest`, {
+        method: "POST",
+        headers: { "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "idempotency-key": idempotencyKey },
+        body: new Uint8Array(bytes),
+      });
+      const body = await response.json().catch(() => ({}));
+      if (response.status === 503 && body.code === "busy") throw new BusyAnswer(body.message);
+      return { response, body };
+    };
+    const { response, body } = await retryWhenBusy(send, (error) => error instanceof BusyAnswer).catch((error: unknown) => {
+      if (error instanceof BusyAnswer) throw new CliError(`Không nộp được (503): ${error.message}`);
+      throw error;
     });
-    const body = await response.json().catch(() => ({}));
     if (!response.ok) {
       io.err(`Không nộp được (${response.status}): ${body.message ?? "lỗi không rõ"}`);
       for (const problem of (body.details?.problems ?? []) as Array<{ message: string }>) io.err(`  - ${problem.message}`);
       return 1;
     }
     const receipt = submissionReceiptSchema.parse(body);
-    if (options.data.json) {
+    if (parsed.values.json) {
       io.out(JSON.stringify(receipt, null, 2));
       return 0;
     }
     const counts = Object.entries(receipt.counts)
       .map(([code, count]) => `${VERDICT_LABELS[code as VerdictCode]}: ${count}`)
       .join(", ");
-    io.out(`${receipt.replayed ? "Tệp này đã được nộp trước đó" : "Đã nộp"}: số biên nhận ${receipt.id}, phiên bản ${receipt.version}, lúc ${receipt.submittedAt}${receipt.late ? " (nộp muộn)" : ""}.`);
+    io.out(
+      `${receipt.replayed ? "Tệp này đã được nộp trước đó" : "Đã nộp"}: số biên nhận ${receipt.id}, phiên bản ${receipt.version}, ` +
+        `lúc ${vietnamTimeText(receipt.submittedAt, { zoneNote: false })}${receipt.late ? " (nộp muộn)" : ""}.`,
+    );
     io.out(`Kết quả đánh giá: ${counts}.`);
     return 0;
   } finally {
     await api.close();
   }
 }
+
+class BusyAnswer extends Error {}

@@ -32,14 +32,23 @@ afterAll(async () => {
 });
 
 /** A request that trusts only the dev CA, as a machine that installed it would. */
-function get(path: string, headers: Record<string, string> = {}): Promise<{ status: number; type: string; cache: string; body: string }> {
+function get(
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; type: string; cache: string; body: string; headers: Record<string, unknown> }> {
   return new Promise((done, fail) => {
     const call = request({ host: "127.0.0.1", servername: "localhost", port: server.port, path, ca: certificates.ca, headers }, (response) => {
       let body = "";
       response.setEncoding("utf8");
       response.on("data", (chunk) => (body += chunk));
       response.on("end", () =>
-        done({ status: response.statusCode ?? 0, type: String(response.headers["content-type"]), cache: String(response.headers["cache-control"]), body }),
+        done({
+          status: response.statusCode ?? 0,
+          type: String(response.headers["content-type"]),
+          cache: String(response.headers["cache-control"]),
+          body,
+          headers: response.headers,
+        }),
       );
     });
     call.on("error", fail);
@@ -52,6 +61,18 @@ describe("the add-in dev server", () => {
     const page = await get("/taskpane.html");
     expect(page).toMatchObject({ status: 200, type: "text/html; charset=utf-8", cache: "no-store" });
     expect(page.body).toContain("<title>KPI</title>");
+  });
+
+  it("lets only Office's hosts frame the pane and sends no referrer", async () => {
+    const page = await get("/taskpane.html");
+    const policy = String(page.headers["content-security-policy"]);
+    const ancestors = /frame-ancestors ([^;]*)/.exec(policy)?.[1]?.split(" ") ?? [];
+    expect(ancestors.sort()).toEqual(
+      ["'self'", "https://*.officeapps.live.com", "https://*.office.com", "https://*.microsoft365.com", "https://*.sharepoint.com", "https://*.cloud.microsoft"].sort(),
+    );
+    expect(policy).toContain("object-src 'none'");
+    expect(page.headers["referrer-policy"]).toBe("no-referrer");
+    expect((await get("/khong-co.html")).headers["content-security-policy"]).toBe(policy);
   });
 
   it("reuses valid certificates instead of asking the developer to trust a new CA", async () => {

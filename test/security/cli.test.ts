@@ -47,7 +47,7 @@ async function runAll(cases: string[][]): Promise<Run[]> {
   return results;
 }
 
-const COMMANDS = [["eval"], ["explain"], ["import"], ["catalogue"], ["template"], ["submit"], ["report"], ["key", "issue"], ["key", "revoke"], ["key", "list"], ["demo-catalogue"]];
+const COMMANDS = [["eval"], ["explain"], ["import"], ["catalogue"], ["template"], ["submit"], ["report"], ["key", "issue"], ["key", "revoke"], ["key", "list"], ["demo-catalogue"], ["ingest-report"]];
 const ENGLISH = /Invalid input|expected|received|Error:|Unknown option|ERR_/;
 
 function expectClean(run: Run): void {

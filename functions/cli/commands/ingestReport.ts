@@ -1,6 +1,5 @@
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
-import { parseArgs } from "node:util";
 import { z } from "zod";
 import { agencyIdSchema, decisionIdSchema } from "../../../shared/model/ids";
 import { periodCodeSchema } from "../../../shared/period/period";
@@ -16,6 +15,7 @@ import {
 import { VERDICT_LABELS } from "../../../shared/verdict/labels";
 import type { VerdictCode } from "../../../shared/verdict/schema";
 import { openApi, provinceOfDecision } from "../apiConnection";
+import { defineCommand, readArgs, usageError } from "../args";
 import { CliError, type CliIo } from "../io";
 
 const optionsSchema = z.object({
@@ -30,8 +30,26 @@ const optionsSchema = z.object({
   json: z.boolean().optional(),
 });
 
-const USAGE =
-  "Ví dụ: kpi ingest-report bao-cao-ket-qua.txt --decision phu-tho-1521-qd-ubnd --period 2025-Q4 --agency so-tai-chinh [--dry-run] [--confirm-all]";
+const INGEST_REPORT_COMMAND = defineCommand({
+  command: "ingest-report",
+  synopsis: "<tệp> --decision mã --period kỳ --agency mã [--dry-run] [--confirm-all] [--lead \"tên\"] [--server URL --key KHÓA]",
+  summary:
+    "Nhận báo cáo kết quả của một cơ quan (Word, PDF hoặc văn bản) làm báo cáo của kỳ: đối chiếu từng dòng với chỉ tiêu được giao, " +
+    "giữ nguyên kết quả như cơ quan viết. Dòng chỉ giống một chỉ tiêu chỉ được nhận khi có --confirm-all.",
+  options: {
+    decision: { type: "string", value: "mã văn bản", description: "Văn bản giao chỉ tiêu", required: true },
+    period: { type: "string", value: "kỳ", description: "Kỳ báo cáo, ví dụ 2025-Q4", required: true },
+    agency: { type: "string", value: "mã cơ quan", description: "Cơ quan gửi báo cáo", required: true },
+    lead: { type: "string", value: "tên", description: "Tên cơ quan chủ trì như báo cáo viết, khi khác tên đã đăng ký" },
+    "dry-run": { type: "boolean", description: "Chỉ xem trước, không nộp" },
+    "confirm-all": { type: "boolean", description: "Nhận các chỉ tiêu được đề xuất cho dòng cần xác nhận" },
+    json: { type: "boolean", description: "In kết quả dạng JSON" },
+    server: { type: "string", value: "URL", description: "Máy chủ (không có: làm việc thẳng với kho lưu trữ)" },
+    key: { type: "string", value: "khóa", description: "Khóa của tỉnh (chỉ dùng cùng --server)" },
+  },
+  positionals: { min: 1, max: 1, missing: "Thiếu tệp báo cáo kết quả." },
+  examples: ["kpi ingest-report bao-cao-ket-qua.docx --decision phu-tho-1521-qd-ubnd --period 2025-Q4 --agency so-tai-chinh --dry-run"],
+});
 
 /**
  * `kpi ingest-report <tệp> --decision … --period … --agency … [--dry-run] [--confirm-all] [--lead "tên trong báo cáo"]`:
@@ -40,29 +58,15 @@ const USAGE =
  * nothing is stored.
  */
 export async function runIngestReport(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      decision: { type: "string" },
-      period: { type: "string" },
-      agency: { type: "string" },
-      lead: { type: "string" },
-      "dry-run": { type: "boolean" },
-      "confirm-all": { type: "boolean" },
-      server: { type: "string" },
-      key: { type: "string" },
-      json: { type: "boolean" },
-    },
-  });
-  const [path] = positionals;
-  if (!path) throw new CliError(`Thiếu tệp báo cáo kết quả. ${USAGE}`, 2);
-  const parsed = optionsSchema.safeParse({ ...values, server: values.server ?? process.env.KPI_SERVER, key: values.key ?? process.env.KPI_KEY });
-  if (!parsed.success) {
-    const missing = (["decision", "period", "agency"] as const).filter((name) => values[name] === undefined);
-    const message = missing.length > 0 ? `Thiếu ${missing.map((name) => `--${name}`).join(", ")}. ${USAGE}` : parsed.error.issues.map((issue) => issue.message).join(" ");
-    throw new CliError(message, 2);
+  const read = readArgs(INGEST_REPORT_COMMAND, args, io);
+  if (!read) return 0;
+  const { values, positionals } = read;
+  const path = positionals[0]!;
+  if (values.key && !(values.server || process.env.KPI_SERVER)) {
+    throw usageError(INGEST_REPORT_COMMAND, "--key chỉ dùng cùng --server: không có --server, lệnh làm việc thẳng với kho lưu trữ và không cần khóa.");
   }
+  const parsed = optionsSchema.safeParse({ ...values, server: values.server ?? process.env.KPI_SERVER, key: values.key ?? process.env.KPI_KEY });
+  if (!parsed.success) throw usageError(INGEST_REPORT_COMMAND, parsed.error.issues.map((issue) => issue.message).join(" "));
   const options = parsed.data;
   const bytes = await readFile(path).catch(() => {
     throw new CliError(`Không đọc được tệp "${path}".`);

@@ -67,7 +67,8 @@ export async function readSourceBytes(data: Buffer, name: string, format?: Sourc
   if (data.byteLength > MAX_SOURCE_BYTES) throw new SourceError(`Tệp "${name}" quá lớn (${Math.round(data.byteLength / 1048576)} MB; tối đa 20 MB).`, "file_too_large");
   const chosenByPerson = format !== undefined;
   if (format === "sheets") return { kind: "sheets", format, layout: describeSource("sheets", format, false), draft: importSheets(readSheetsBody(data, name), name) };
-  const kind = detectSourceKind(data, name);
+  // Said to be a workbook: the guarded workbook reader decides (bomb, macros, not a workbook) with its own codes.
+  const kind = format === "xlsx" ? "xlsx" : detectSourceKind(data, name);
   if (kind === "xlsx") {
     if (format !== undefined && format !== "xlsx") throw layoutNotForKind(name, "Excel", format);
     // Refusals stay WorkbookRejectedError (stable code, our message); the library's own text is never shown.

@@ -82,7 +82,7 @@ describe("kpi ingest-report", () => {
   it("says what is missing when the agency is not named", async () => {
     const run = await kpi(["ingest-report", file, "--decision", D, "--period", P]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain("Thiếu --agency");
+    expect(run.stderr).toContain("Thiếu tham số --agency");
   });
 
   it("reports the server's refusal for an agency key", async () => {

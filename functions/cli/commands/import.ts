@@ -84,7 +84,8 @@ export async function runImport(args: string[], io: CliIo): Promise<number> {
   try {
     const response = await api.fetch(`/catalogue/import?${importQuery(options, path, read.format)}`, {
       method: "POST",
-      headers: { "content-type": "application/octet-stream" },
+      // The pane's sheets JSON is JSON like every other JSON body; files go as bytes.
+      headers: { "content-type": read.format === "sheets" ? "application/json" : "application/octet-stream" },
       body: new Uint8Array(bytes),
     });
     const body: unknown = await response.json().catch(() => ({}));

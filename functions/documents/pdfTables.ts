@@ -9,8 +9,8 @@ import { lineText, type PdfLine } from "./pdfLines";
  * - a row starts where the first column has text (the number, or a section heading merged across the row), or
  *   after a gap taller than a line (the cell padding between rows); the other lines wrap the row's cells and are
  *   joined with a space — a wrapped line starting with "- " or "+ " starts a new item of the cell ("\n");
- * - at a page break the header lines drawn again on the new page are dropped, and lines without a number continue
- *   the row of the previous page;
+ * - at a page break the header lines drawn again on the new page (all of them, or the first ones) are dropped, and
+ *   lines without a number continue the row of the previous page;
  * - header rows are told apart by the same gap, or by a line writing into two or more columns the header row above
  *   left empty (the milestone tables' second header row under titles spanning three columns).
  * Merged cells come out as in Word: the text once, in the column where it starts.
@@ -46,9 +46,9 @@ export function readPdfTable(lines: readonly PdfLine[], start: number, pageWidth
     const line = lines[index]!;
     if (line.page !== page) {
       page = line.page;
-      const repeated = headerTexts.every((text, offset) => lines[index + offset] && lines[index + offset]!.page === page && lineText(lines[index + offset]!) === text);
-      if (repeated) {
-        index += headerTexts.length;
+      const repeated = repeatedHeaderLines(lines, index, headerTexts);
+      if (repeated > 0) {
+        index += repeated;
         continue;
       }
     }
@@ -60,6 +60,17 @@ export function readPdfTable(lines: readonly PdfLine[], start: number, pageWidth
   const header = member.slice(0, headerTexts.length);
   const body = member.slice(headerTexts.length);
   return { rows: [...toRows(header, columns, false), ...toRows(body, columns, true)], end: index };
+}
+
+/**
+ * How many lines at the top of a new page repeat the header: all of its lines, or only the first ones when only the
+ * first header row is marked to repeat in Word (the quarters' row of a two-level header is then printed once).
+ */
+function repeatedHeaderLines(lines: readonly PdfLine[], index: number, headerTexts: readonly string[]): number {
+  const page = lines[index]!.page;
+  let count = 0;
+  while (count < headerTexts.length && lines[index + count]?.page === page && lineText(lines[index + count]!) === headerTexts[count]) count += 1;
+  return count;
 }
 
 /** The header: its first line and the lines after it up to the first line with a row number in the first column. */

@@ -36,24 +36,48 @@ async function layouts(): Promise<Array<[string, string]>> {
   return [["inline", INLINE], ...(await Promise.all(files.map(async (file): Promise<[string, string]> => [file, await readFile(`${folder}/${file}`, "utf8")])))];
 }
 
+/**
+ * The layout with its table's body written `copies` times: a table over several pages, its header drawn again at the
+ * top of each and rows cut by the page breaks.
+ */
+function overPages(text: string, copies: number): string {
+  const lines = text.split(/\r\n|\r|\n/).filter((line) => line.trim() !== "");
+  const header = lines.findIndex((line) => /^(STT|TT)\t/.test(line));
+  let body = header + 1;
+  while (lines[body]?.startsWith("\t")) body += 1;
+  return [...lines.slice(0, body), ...Array.from({ length: copies }, () => lines.slice(body)).flat()].join("\n");
+}
+
+async function expectSameReading(name: string, text: string): Promise<ImportDraft> {
+  const fromText = await readSourceBytes(Buffer.from(text), `${name}.txt`);
+  const spec = specFromLayoutText(name, text);
+  for (const [extension, bytes] of [
+    ["docx", await writeDocx(spec)],
+    ["pdf", Buffer.from(await writePdf(spec))],
+  ] as const) {
+    const fromDocument = await readSourceBytes(bytes, `${name}.${extension}`);
+    expect(fromDocument.kind).toBe(extension);
+    expect(fromDocument.format).toBe(fromText.format);
+    expect(content(fromDocument.draft)).toEqual(content(fromText.draft));
+  }
+  return fromText.draft;
+}
+
 describe("layouts written as text, laid out as documents", async () => {
   it.each(await layouts())("%s reads the same from .docx and .pdf", async (name, text) => {
-    const fromText = await readSourceBytes(Buffer.from(text), `${name}.txt`);
-    const spec = specFromLayoutText(name, text);
-    for (const [extension, bytes] of [
-      ["docx", await writeDocx(spec)],
-      ["pdf", Buffer.from(await writePdf(spec))],
-    ] as const) {
-      const fromDocument = await readSourceBytes(bytes, `${name}.${extension}`);
-      expect(fromDocument.kind).toBe(extension);
-      expect(fromDocument.format).toBe(fromText.format);
-      expect(content(fromDocument.draft)).toEqual(content(fromText.draft));
-    }
+    const fromText = await expectSameReading(name, text);
     if (name === "inline") {
-      expect(content(fromText.draft).map((section) => [section.heading, section.rows.length])).toEqual([
+      expect(content(fromText).map((section) => [section.heading, section.rows.length])).toEqual([
         ["Sở Tài chính", 2],
         ["Sở Y tế", 1],
       ]);
     }
+  });
+
+  // Layouts with one table (a draft decision's small table per agency would only repeat its agencies).
+  const oneTable = (await layouts()).filter(([name, text]) => name !== "inline" && text.split(/\r\n|\r|\n/).filter((line) => /^(STT|TT)\t/.test(line)).length === 1);
+  it.each(oneTable)("%s over several pages reads the same from .docx and .pdf", async (name, text) => {
+    const draft = await expectSameReading(name, overPages(text, 4));
+    expect(draft.sections.flatMap((section) => section.rows).length).toBeGreaterThan(20);
   });
 });

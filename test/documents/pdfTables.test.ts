@@ -74,4 +74,30 @@ describe("two header rows without padding between them", () => {
       ["1", "Sở Công Thương", ">95%", ">95%", ">95%"],
     ]);
   });
+
+  it("drops the first header row drawn again on the next page when only it repeats, and goes on with the row cut by the break", () => {
+    const xs = [40, 70, 200, 240, 280, 320];
+    const at = (page: number, y: number, cells: Array<string | undefined>): PdfLine => ({
+      page,
+      y,
+      height: 8,
+      segments: cells.flatMap((text, column) => (text ? [{ text, x: xs[column]!, y, width: 30, height: 8 }] : [])),
+    });
+    const lines = [
+      at(1, 500, ["STT", "Chỉ tiêu", "Chỉ tiêu giao năm 2025", undefined, undefined, "Ghi chú"]),
+      at(1, 490, [undefined, undefined, "Quý I", "Quý II", "Quý III"]),
+      at(1, 480, ["1", "Tỷ lệ hồ sơ nộp trực tuyến", ">75%", ">75%", ">80%"]),
+      at(1, 470, ["2", "Tỷ lệ thanh toán trực tuyến trên Cổng", ">35%", ">45%", ">50%", "Tính trên hồ sơ"]),
+      at(2, 780, ["STT", "Chỉ tiêu", "Chỉ tiêu giao năm 2025", undefined, undefined, "Ghi chú"]),
+      at(2, 770, [undefined, "Dịch vụ công quốc gia", undefined, undefined, undefined, "có phát sinh phí"]),
+      at(2, 760, ["3", "Tỷ lệ cấp kết quả điện tử", "80%", "90%", "95%"]),
+    ];
+    expect(readPdfTable(lines, 0, () => 842).rows).toEqual([
+      ["STT", "Chỉ tiêu", "Chỉ tiêu giao năm 2025", "", "", "Ghi chú"],
+      ["", "", "Quý I", "Quý II", "Quý III", ""],
+      ["1", "Tỷ lệ hồ sơ nộp trực tuyến", ">75%", ">75%", ">80%", ""],
+      ["2", "Tỷ lệ thanh toán trực tuyến trên Cổng Dịch vụ công quốc gia", ">35%", ">45%", ">50%", "Tính trên hồ sơ có phát sinh phí"],
+      ["3", "Tỷ lệ cấp kết quả điện tử", "80%", "90%", "95%", ""],
+    ]);
+  });
 });

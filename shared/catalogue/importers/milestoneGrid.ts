@@ -1,6 +1,6 @@
 import { normalizeText } from "../../text/normalize";
 import { importDraftSchema, type ImportDraft, type ImportProblem } from "../draft";
-import { columnOf, extendHeader, headerColumns, quarterEnd, type HeaderColumn } from "./columnMeaning";
+import { columnMeaning, columnOf, extendHeader, headerColumns, quarterEnd, type HeaderColumn } from "./columnMeaning";
 import { placeItems, type Grid, type Item, type Row } from "./milestoneGridRows";
 import { readPreambleHeader } from "./documentHeader";
 import { resolveMilestoneDates } from "./milestoneDates";
@@ -15,7 +15,8 @@ import { quoted, type SourceLine } from "./sourceLines";
  * milestone as written; its target is the one due last. Huế's appendix II as a Word table is read too: one agency
  * per row (STT | Đơn vị | …), each indicator's name spanning its "Chỉ tiêu đến …" columns; each agency is a section
  * with one row per indicator. A row whose cells go on over the next lines is joined cell by cell; every line is
- * placed or reported.
+ * placed or reported. A header line drawn again after a page break (all of the header, or only its first line when
+ * only that row repeats) is passed over, and the row cut by the break goes on below it.
  */
 
 const NUMERIC_ORDER = /^\d+(\.\d+)*\.?$/;
@@ -79,6 +80,7 @@ export function importMilestoneGrid(text: string): ImportDraft {
   }
 
   let grid: Grid | undefined;
+  let gridHeader: { line: number; keys: string[] } | undefined;
   const items: Item[] = [];
   let open: Row | undefined;
   const close = () => {
@@ -98,9 +100,17 @@ export function importMilestoneGrid(text: string): ImportDraft {
     const line = index + 1;
     const header = gridHeaderAt(lines, index);
     if (header) {
-      close();
       const counted = lines.slice(index, header.end).filter((_, offset) => !isBlank(index + offset)).length;
       linesRead += counted;
+      const keys = lines.slice(index, header.end).map(lineKey);
+      if (open && gridHeader && keys.join("\n") === gridHeader.keys.join("\n")) {
+        // The same header right after a row (no title of its own above it): a page break in the source, not a new
+        // table; the row it cut may go on below it.
+        linesPlaced += counted;
+        index = header.end;
+        continue;
+      }
+      close();
       // The table's title is the heading right above its header ("1. Cấp Sở"); above the first table it ends the preamble.
       const previous = items[items.length - 1];
       const lastPreamble = items.length === 0 ? preamble[preamble.length - 1]?.text : undefined;
@@ -109,6 +119,7 @@ export function importMilestoneGrid(text: string): ImportDraft {
       // The milestone cells are on the header's last line when it has two.
       const datesLine = lines.slice(index, header.end).reduce((last, _, offset) => (isBlank(index + offset) ? last : index + offset + 1), line);
       grid = gridOf(header, document.header.year, line, datesLine, title, problems);
+      gridHeader = { line, keys };
       if (grid) linesPlaced += counted;
       index = header.end;
       continue;
@@ -118,9 +129,23 @@ export function importMilestoneGrid(text: string): ImportDraft {
     const cells = lines[line - 1]!.map((cell) => normalizeText(cell));
     const filled = cells.flatMap((cell, column) => (cell === "" ? [] : [column]));
     if (!grid) continue; // The header's own error says its rows are not read.
+    if (gridHeader?.keys.includes(lineKey(cells))) {
+      linesPlaced += 1;
+      continue;
+    }
     const orderColumn = columnOf(grid.columns, "order")!.column;
     const textColumn = columnOf(grid.columns, "text", "agency")!.column;
     const order = cells[orderColumn] ?? "";
+    if (columnMeaning(order)?.kind === "order") {
+      close();
+      report(
+        line,
+        "header_not_read",
+        `dòng này là một dòng tiêu đề bảng ("${order}" ở cột số thứ tự) nhưng khác dòng tiêu đề ở dòng ${gridHeader!.line} và không có cột mốc; dòng không được nhập như một chỉ tiêu, các hàng sau vẫn được đọc theo tiêu đề ở dòng ${gridHeader!.line}.`,
+        cells.filter(Boolean).join(" | "),
+      );
+      continue;
+    }
     const lone = filled.length === 1 && (filled[0] === 0 || !raw[line - 1]!.includes("\t")) ? cells[filled[0]!]! : undefined;
     if (lone !== undefined && !NUMERIC_ORDER.test(lone)) {
       if (open && /^\p{Ll}/u.test(lone)) {
@@ -172,6 +197,14 @@ export function importMilestoneGrid(text: string): ImportDraft {
     problems,
     stats: { linesRead, linesPlaced, linesSkipped: linesRead - linesPlaced },
   });
+}
+
+/** A line's cells as compared with the header's lines: spacing and trailing empty cells do not count. */
+function lineKey(cells: readonly string[]): string {
+  return cells
+    .map((cell) => normalizeText(cell))
+    .join("\t")
+    .replace(/\t+$/, "");
 }
 
 /** The milestone columns' due dates; a quarter with no year anywhere cannot be dated, and the table is not read. */

@@ -21,7 +21,9 @@ const GROUP_HEADING = /^([IVXLC]+)\s*[.)]\s*(\S.*)$/u;
 interface State {
   layout?: MultiYearLayout;
   /** A header just read, which the next line may still extend (its second row, or its cells' continuations). */
-  pending?: { columns: HeaderColumn[]; width: number; line: number };
+  pending?: { columns: HeaderColumn[]; width: number; line: number; keys: string[] };
+  /** The lines of the header read last, as compared (see lineKey): a page break draws them again. */
+  headerKeys?: string[];
   thisYear?: number;
   section?: DraftSection;
   group?: string;
@@ -66,10 +68,14 @@ export function importMultiYearTable(text: string): ImportDraft {
 
 /** Returns whether the line was placed; a line that is not placed is reported. */
 function readLine(raw: string, cells: readonly string[], filled: readonly string[], line: number, state: State): boolean {
+  if (repeatsHeaderInRow(cells, state)) {
+    state.rowEnd = line;
+    return true;
+  }
   if (state.pending) {
     const extended = extendHeader(state.pending.columns, cells);
     if (extended) {
-      state.pending = { columns: extended, width: Math.max(state.pending.width, cells.length), line: state.pending.line };
+      state.pending = { ...state.pending, columns: extended, width: Math.max(state.pending.width, cells.length), keys: [...state.pending.keys, lineKey(cells)] };
       return true;
     }
     settleHeader(state);
@@ -77,7 +83,7 @@ function readLine(raw: string, cells: readonly string[], filled: readonly string
   const columns = headerColumns(cells);
   if (readMultiYearHeader(columns, cells.length)) {
     settleHeader(state);
-    state.pending = { columns, width: cells.length, line };
+    state.pending = { columns, width: cells.length, line, keys: [lineKey(cells)] };
     return true;
   }
   if (!state.layout && !state.pending && !/^\d+$/.test(filled[0]!.replace(/\.$/, ""))) {
@@ -88,6 +94,17 @@ function readLine(raw: string, cells: readonly string[], filled: readonly string
   if (continueRow(raw, cells, line, state)) return true;
   if (filled.length === 1) {
     const only = filled[0]!;
+    // Headings start with their number or a capital; a lone word in lower case is the end of some cell above.
+    if (/^\p{Ll}/u.test(only) && !/^\p{L}\s*[.)]\s/u.test(only)) {
+      state.problems.push({
+        code: "unaligned_continuation",
+        severity: "error",
+        message: `Dòng ${line}: "${only}" viết thường, có vẻ là phần tiếp theo của một ô ở hàng trên nhưng không nằm ngay dưới hàng đó, nên không biết thuộc hàng nào; hãy ghép vào đúng ô theo văn bản gốc.`,
+        text: only,
+        source: { line },
+      });
+      return false;
+    }
     // A roman heading groups rows and never names an agency.
     if (GROUP_HEADING.test(only)) {
       state.group = only;
@@ -124,6 +141,22 @@ function settleHeader(state: State): void {
   }
   state.layout = layout;
   state.thisYear = Math.max(...years);
+  state.headerKeys = pending.keys;
+}
+
+/**
+ * A PDF converted to text draws the header again at the top of each page, all of it or its first line, sometimes
+ * between a row and the rest of its cells: right below a row, a line of the header is passed over and the row may
+ * go on below it.
+ */
+function repeatsHeaderInRow(cells: readonly string[], state: State): boolean {
+  if (!state.layout || state.pending || state.rowEnd === undefined || state.rowEnd !== state.previousLine) return false;
+  return state.headerKeys?.includes(lineKey(cells)) ?? false;
+}
+
+/** A line's cells as compared with the header's lines: trailing empty cells do not count. */
+function lineKey(cells: readonly string[]): string {
+  return cells.join("\t").replace(/\t+$/, "");
 }
 
 function readRow(cells: readonly string[], line: number, state: State): boolean {

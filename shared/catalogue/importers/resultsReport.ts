@@ -14,7 +14,8 @@ import { quoted, type SourceLine } from "./sourceLines";
  *
  * A report converted from PDF breaks every cell over several lines: a line with no order number whose cells stay in
  * their columns continues the row above, cell by cell. A line whose column cannot be told (a lone piece of text that
- * lost its tabs) is reported, never attached to a guessed cell.
+ * lost its tabs) is reported, never attached to a guessed cell. The header drawn again at the top of a page (all of
+ * it or its first line) is passed over, and the row the page break cut goes on below it.
  */
 
 type Column = "order" | "text" | "lead" | "coordinating" | "result" | "note";
@@ -30,11 +31,15 @@ interface OpenRow {
   cells: string[];
   firstLine: number;
   lastLine: number;
+  /** Lines read into the row (a header drawn again between two of them is not one). */
+  lineCount: number;
 }
 
 interface State {
   layout?: Layout;
-  pending?: { columns: HeaderColumn[]; width: number; line: number };
+  pending?: { columns: HeaderColumn[]; width: number; line: number; keys: string[] };
+  /** The lines of the header read last, as compared (see lineKey): a page break draws them again. */
+  headerKeys?: string[];
   row?: OpenRow;
   group?: string;
   preamble: SourceLine[];
@@ -85,10 +90,11 @@ export function importResultsReport(text: string): ImportDraft {
 
 /** Returns whether the line was placed now; lines of a row are counted when the row is (see closeRow). */
 function readLine(raw: string, cells: readonly string[], line: number, state: State): boolean {
+  if (state.row && !state.pending && state.headerKeys?.includes(lineKey(cells))) return true;
   if (state.pending) {
     const extended = extendHeader(state.pending.columns, cells);
     if (extended) {
-      state.pending = { ...state.pending, columns: extended, width: Math.max(state.pending.width, cells.length) };
+      state.pending = { ...state.pending, columns: extended, width: Math.max(state.pending.width, cells.length), keys: [...state.pending.keys, lineKey(cells)] };
       return true;
     }
     settleHeader(state);
@@ -97,7 +103,7 @@ function readLine(raw: string, cells: readonly string[], line: number, state: St
   if (isHeader(columns)) {
     closeRow(state);
     settleHeader(state);
-    state.pending = { columns, width: cells.length, line };
+    state.pending = { columns, width: cells.length, line, keys: [lineKey(cells)] };
     return true;
   }
   const filled = cells.flatMap((cell, column) => (cell === "" ? [] : [column]));
@@ -145,8 +151,13 @@ function readLine(raw: string, cells: readonly string[], line: number, state: St
     continueRow(state.row!, cells, line, layout, state);
     return false;
   }
-  state.row = { cells: [...cells], firstLine: line, lastLine: line };
+  state.row = { cells: [...cells], firstLine: line, lastLine: line, lineCount: 1 };
   return false;
+}
+
+/** A line's cells as compared with the header's lines: trailing empty cells do not count. */
+function lineKey(cells: readonly string[]): string {
+  return cells.join("\t").replace(/\t+$/, "");
 }
 
 function isHeader(columns: readonly HeaderColumn[]): boolean {
@@ -174,6 +185,7 @@ function continueRow(row: OpenRow, cells: readonly string[], line: number, layou
     row.cells[column] = before === "" ? cell : /\S-$/u.test(before) ? before + cell : `${before} ${cell}`;
   });
   row.lastLine = line;
+  row.lineCount += 1;
 }
 
 /** The header read so far becomes the layout, once no further line extends it. */
@@ -214,6 +226,7 @@ function settleHeader(state: State): void {
     return;
   }
   state.layout = { columns, width: pending.width, ...(year ? { year } : {}) };
+  state.headerKeys = pending.keys;
 }
 
 function report(state: State, line: number, code: string, message: string, cells: readonly string[]): false {
@@ -227,9 +240,8 @@ function closeRow(state: State): void {
   const layout = state.layout;
   if (!open || !layout) return;
   state.row = undefined;
-  const { cells, firstLine: line, lastLine } = open;
-  const lineCount = lastLine - line + 1;
-  const span = lineCount > 1 ? ` (dòng ${line}–${lastLine})` : "";
+  const { cells, firstLine: line, lastLine, lineCount } = open;
+  const span = lastLine > line ? ` (dòng ${line}–${lastLine})` : "";
   const at = (column: Column) => cells[layout.columns.get(column) ?? -1] ?? "";
   const text = at("text");
   if (text === "") {

@@ -131,3 +131,35 @@ describe("Huế's appendix II as a Word table: one agency per row, indicator nam
     expect(draft.sections[0]!.rows[1]!.milestones!.map((milestone) => milestone.due)).toEqual(["2025-03-31", "2025-06-30", "2025-12-31"]);
   });
 });
+
+describe("a two-level milestone table over a page break, as a PDF converted to text gives it", () => {
+  const lines = PLAN.split("\n");
+  const headerAt = lines.findIndex((line) => line.startsWith("STT\t"));
+  const [first, second] = [lines[headerAt]!, lines[headerAt + 1]!];
+  // Sở Y tế's row 2 goes on over two lines (source lines 22–23): the page breaks between them.
+  const cutAt = lines.findIndex((line) => line.startsWith("\tcông quốc gia"));
+  const withBreak = (repeated: string[]) => [...lines.slice(0, cutAt), ...repeated, ...lines.slice(cutAt)].join("\n");
+  const rowsOf = (draft: ReturnType<typeof importMilestoneTables>) =>
+    draft.sections.map(({ source: _section, rows, ...section }) => ({ ...section, rows: rows.map(({ source: _row, ...row }) => row) }));
+  const plain = importMilestoneTables(PLAN);
+
+  it.each([
+    ["both header rows", [first, second]],
+    ["only the first header row", [first]],
+  ])("passes over %s drawn again and goes on with the row the break cut", (_, repeated) => {
+    const draft = importMilestoneTables(withBreak(repeated));
+    expect(draft.problems).toEqual([]);
+    expect(rowsOf(draft)).toEqual(rowsOf(plain));
+    expect(draft.sections[1]!.rows[1]).toMatchObject({ text: "Tỷ lệ thanh toán trực tuyến trên Cổng Dịch vụ công quốc gia", note: "Tính trên hồ sơ có phát sinh phí, lệ phí" });
+    expect(draft.stats).toEqual({ linesRead: 36 + repeated.length, linesPlaced: 36 + repeated.length, linesSkipped: 0 });
+  });
+
+  it("never reads another header line as an indicator: it is reported by its line", () => {
+    const other = ["STT", "Chỉ tiêu", "Đơn vị tính", "Kết quả năm 2024", "", "", "", "Ghi chú"].join("\t");
+    const at = lines.findIndex((line) => line.startsWith("III\t"));
+    const draft = importMilestoneTables([...lines.slice(0, at), other, ...lines.slice(at)].join("\n"));
+    expect(draft.problems).toEqual([expect.objectContaining({ code: "header_not_read", severity: "error", source: { line: at + 1 } })]);
+    expect(draft.sections.flatMap((section) => section.rows).some((row) => row.order === "STT" || row.text === "Chỉ tiêu")).toBe(false);
+    expect(draft.stats).toEqual({ linesRead: 37, linesPlaced: 36, linesSkipped: 1 });
+  });
+});

@@ -98,3 +98,30 @@ describe("multi-year plan converted from PDF: long cells broken over several lin
     expect(draft.stats).toEqual({ linesRead: 7, linesPlaced: 7, linesSkipped: 0 });
   });
 });
+
+describe("multi-year plan converted from PDF over a page break: the header drawn again on the next page", () => {
+  const first = row("STT", "Chỉ tiêu", "ĐVT", "KH 2025", "Định hướng 2030", "Đơn vị theo dõi,");
+  const second = row("", "", "", "", "", "đánh giá");
+  const before = [first, second, "1. Sở Y tế", row("1", "Tỷ lệ người dân có hồ sơ sức khỏe điện tử", "%", "≥ 90", "100", "Sở Y tế"), row("2", "Số bệnh viện triển khai bệnh án điện", "Bệnh viện", "≥ 10", "", "Sở Y tế")];
+  const after = [row("", "tử"), row("3", "Tỷ lệ cơ sở y tế thanh toán không dùng tiền mặt", "%", "100", "100", "Sở Y tế")];
+  const rowsOf = (text: string) => importMultiYearTable(text).sections.map((section) => [section.heading, section.rows.map((r) => [r.order, r.text, r.targetText])]);
+  const whole = rowsOf([...before, ...after].join("\n"));
+
+  it.each([
+    ["its two lines", [first, second]],
+    ["only its first line", [first]],
+  ])("passes over %s and goes on with the row the break cut", (_, repeated) => {
+    const draft = importMultiYearTable([...before, ...repeated, ...after].join("\n"));
+    expect(draft.problems).toEqual([]);
+    expect(rowsOf([...before, ...repeated, ...after].join("\n"))).toEqual(whole);
+    expect(whole[0]![1]![1]).toEqual(["2", "Số bệnh viện triển khai bệnh án điện tử", "≥ 10"]);
+    expect(draft.stats).toEqual({ linesRead: 7 + repeated.length, linesPlaced: 7 + repeated.length, linesSkipped: 0 });
+  });
+
+  it("reports a lower-case fragment that follows no row instead of making it an agency", () => {
+    const draft = importMultiYearTable([...before, "II. KINH TẾ SỐ", ...after].join("\n"));
+    expect(draft.sections.map((section) => section.heading)).toEqual(["Sở Y tế"]);
+    expect(draft.problems).toEqual([expect.objectContaining({ code: "unaligned_continuation", severity: "error", text: "tử", source: { line: 7 } })]);
+    expect(draft.stats).toEqual({ linesRead: 8, linesPlaced: 7, linesSkipped: 1 });
+  });
+});

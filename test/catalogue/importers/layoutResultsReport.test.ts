@@ -90,3 +90,30 @@ describe("results report from PDF: lines that cannot be placed", () => {
     expect(draft.stats).toEqual({ linesRead: 3, linesPlaced: 1, linesSkipped: 2 });
   });
 });
+
+describe("results report converted from PDF over a page break: the header drawn again on the next page", () => {
+  const lines = REPORT.split("\n");
+  const headerAt = lines.findIndex((line) => line.startsWith("TT\t"));
+  const [first, second] = [lines[headerAt]!, lines[headerAt + 1]!];
+  // Row 10 goes on over two lines; the page breaks between them, or just after the row.
+  const cutAt = lines.findIndex((line) => line.startsWith("\tthông minh đạt trên 85%"));
+  const plain = importResultsReport(REPORT);
+  const rowsOf = (draft: ReturnType<typeof importResultsReport>) => draft.sections.map((section) => [section.heading, section.rows.map(({ source: _line, ...r }) => r)]);
+
+  it.each([
+    ["both header lines, inside a row", [first, second], cutAt],
+    ["only the first header line, inside a row", [first], cutAt],
+    ["both header lines, between rows", [first, second], cutAt + 1],
+    ["only the first header line, between rows", [first], cutAt + 1],
+  ])("passes over %s and goes on with the row", (_, repeated, at) => {
+    const draft = importResultsReport([...lines.slice(0, at), ...repeated, ...lines.slice(at)].join("\n"));
+    expect(draft.problems).toEqual(plain.problems);
+    expect(rowsOf(draft)).toEqual(rowsOf(plain));
+    expect(draft.sections.flatMap((section) => section.rows).find((r) => r.order === "10")).toMatchObject({
+      text: "Tỷ lệ dân số trưởng thành có điện thoại thông minh đạt trên 85%",
+      leadAgency: "Sở Thông tin và Truyền thông",
+      coordinatingAgencies: ["Các doanh nghiệp viễn thông"],
+    });
+    expect(draft.stats).toEqual({ linesRead: plain.stats!.linesRead + repeated.length, linesPlaced: plain.stats!.linesPlaced + repeated.length, linesSkipped: 0 });
+  });
+});

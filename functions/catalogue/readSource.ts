@@ -67,8 +67,7 @@ export async function readSourceBytes(data: Buffer, name: string, format?: Sourc
   if (data.byteLength > MAX_SOURCE_BYTES) throw new SourceError(`Tệp "${name}" quá lớn (${Math.round(data.byteLength / 1048576)} MB; tối đa 20 MB).`, "file_too_large");
   const chosenByPerson = format !== undefined;
   if (format === "sheets") return { kind: "sheets", format, layout: describeSource("sheets", format, false), draft: importSheets(readSheetsBody(data, name), name) };
-  // Said to be a workbook: the guarded workbook reader decides (bomb, macros, not a workbook) with its own codes.
-  const kind = format === "xlsx" ? "xlsx" : detectSourceKind(data, name);
+  const kind = kindOf(data, name, format);
   if (kind === "xlsx") {
     if (format !== undefined && format !== "xlsx") throw layoutNotForKind(name, "Excel", format);
     // Refusals stay WorkbookRejectedError (stable code, our message); the library's own text is never shown.
@@ -88,6 +87,22 @@ export async function readSourceBytes(data: Buffer, name: string, format?: Sourc
   // The plan importer reads tables converted one cell per line (its only known source); the others read tab rows.
   const text = chosen === "plan" ? stripXmlForbidden(blocksToCellLines(blocks)) : tabText;
   return { kind, format: chosen, layout: describeSource(kind, chosen, chosenByPerson), draft: TEXT_IMPORTERS[chosen](text) };
+}
+
+/**
+ * A file said to be a workbook (by its name or the chosen layout) that is not plainly another kind goes to the guarded
+ * workbook reader, which refuses a bomb, macros or bytes that are no workbook with its own codes and words.
+ */
+function kindOf(data: Buffer, name: string, format: SourceFormat | undefined): SourceKind {
+  const saysWorkbook = format === "xlsx" || /\.xlsx$/i.test(name);
+  if (!saysWorkbook) return detectSourceKind(data, name);
+  try {
+    const kind = detectSourceKind(data, name);
+    return kind === "docx" || kind === "pdf" ? kind : "xlsx";
+  } catch (error) {
+    if (error instanceof SourceError) return "xlsx";
+    throw error;
+  }
 }
 
 /** The layout of a decision's text (as written, or rebuilt from a Word or PDF file), recognised by its header cells. */

@@ -54,7 +54,8 @@ try {
     log: process.env.KPI_LOG === "quiet" ? undefined : (line) => console.log(line),
   });
   stops.push(() => host.close());
-  const api = `${host.url}/api`;
+  const origin = host.url;
+  const api = `${origin}/api`;
 
   console.log("Đang build add-in (dist/addin)…");
   await promisify(execFile)(process.execPath, [resolve(root, "addin/build/build.mjs")], { cwd: root });
@@ -79,7 +80,8 @@ Khóa thử nghiệm (lưu trong .data/demo-keys.json):
 
 Thử ngay:
   curl -H "Authorization: Bearer ${keys.agency}" "${api}/decisions/${DEMO_DECISION}/periods/2025-Q4/assignments"
-  npx kpi submit bao-cao.xlsx --agency so-tai-chinh --decision ${DEMO_DECISION} --period 2025-Q4 --key ${keys.agency}
+  npx kpi submit bao-cao.xlsx --agency so-tai-chinh --decision ${DEMO_DECISION} --period 2025-Q4 --server ${origin} --key ${keys.agency}
+  npx kpi import quyet-dinh.docx --dry-run --server ${origin} --key ${keys.province}
   curl -H "Authorization: Bearer ${keys.province}" -o tong-hop.xlsx "${api}/decisions/${DEMO_DECISION}/periods/2025-Q4/report.xlsx"
 
 Nhấn Ctrl-C để dừng.`);

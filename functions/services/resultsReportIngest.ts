@@ -59,7 +59,8 @@ async function readReport(bytes: Uint8Array, name: string): Promise<{ lines: Rep
   if (lines.length === 0) {
     throw new ApiError("results_report_invalid", `Tệp "${name}" không có dòng chỉ tiêu nào dưới dòng tiêu đề "TT | Chỉ tiêu | Cơ quan chủ trì | …".`);
   }
-  return { lines, warnings: draft.problems };
+  // A report's indicator names no threshold of its own: here the target is the assignment's, so that is no news.
+  return { lines, warnings: draft.problems.filter((problem) => problem.code !== "no_embedded_target") };
 }
 
 /** What the stored file is, from its first bytes: the download is served with it. */

@@ -16,6 +16,7 @@ import { VERDICT_LABELS } from "../../../shared/verdict/labels";
 import type { VerdictCode } from "../../../shared/verdict/schema";
 import { openApi, provinceOfDecision } from "../apiConnection";
 import { defineCommand, readArgs, usageError } from "../args";
+import { vietnamTimeText } from "../../../shared/period/vietnamTime";
 import { CliError, type CliIo } from "../io";
 
 const optionsSchema = z.object({
@@ -117,7 +118,7 @@ export async function runIngestReport(args: string[], io: CliIo): Promise<number
       .map(([code, count]) => `${VERDICT_LABELS[code as VerdictCode]}: ${count}`)
       .join(", ");
     io.out(
-      `${receipt.replayed ? "Báo cáo này đã được nộp trước đó" : "Đã nộp"}: số biên nhận ${receipt.id}, phiên bản ${receipt.version}, lúc ${receipt.submittedAt}${receipt.late ? " (nộp muộn)" : ""}.`,
+      `${receipt.replayed ? "Báo cáo này đã được nộp trước đó" : "Đã nộp"}: số biên nhận ${receipt.id}, phiên bản ${receipt.version}, lúc ${vietnamTimeText(receipt.submittedAt, { zoneNote: false })}${receipt.late ? " (nộp muộn)" : ""}.`,
     );
     io.out(`Kết quả đánh giá: ${counts}.`);
     return 0;

@@ -80,7 +80,7 @@ function explainWithoutDue(target: Target): string {
     case "grade":
       return `Xếp hạng ${target.grade} trở lên (A là cao nhất).`;
     case "rank":
-      return `Thứ hạng trong nhóm ${target.top} đứng đầu (hạng ${target.top} trở lên; hạng càng nhỏ càng tốt). Nhập thứ hạng đạt được, ví dụ 12 hoặc 12/34.`;
+      return `Thứ hạng trong nhóm ${target.top} đứng đầu (hạng từ 1 đến ${target.top}; hạng càng nhỏ càng tốt). Nhập thứ hạng đạt được, ví dụ 12 hoặc 12/34.`;
     case "range": {
       const unit = target.unit ? ` ${target.unit}` : "";
       const percent = target.measure === "percent" ? "%" : "";

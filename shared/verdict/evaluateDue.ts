@@ -40,5 +40,7 @@ export function evaluateStaged(target: StagedTarget, actual: unknown, options: E
   const asOf = options.asOf;
   const stages = [...target.stages].sort((a, b) => calendarPointEnd(a.due).localeCompare(calendarPointEnd(b.due)));
   const stage = stages.find((candidate) => calendarPointEnd(candidate.due) >= asOf) ?? stages[stages.length - 1]!;
-  return evaluate({ ...stage.target, due: stage.due } as Target, actual, options);
+  const result = evaluate({ ...stage.target, due: stage.due } as Target, actual, options);
+  // Which of the thresholds was applied is part of the verdict a person checks.
+  return { ...result, explanation: `${result.explanation} (ngưỡng ${calendarPointLabel(stage.due)})` };
 }

@@ -135,22 +135,27 @@ const BUILT_IN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 2
 
 /** For each cell style index, whether its number format shows a date (as exceljs and Excel read it). */
 export function dateStyles(stylesXml: string): boolean[] {
-  const custom = new Map<number, string>();
-  const formats: number[] = [];
-  let inCellXfs = false;
-  for (const tag of tags(stylesXml)) {
-    if (tag.name === "numFmt" && !tag.closing) {
-      const attrs = attributes(tag.attributes);
-      custom.set(Number(attrs.get("numFmtId")), attrs.get("formatCode") ?? "");
-    } else if (tag.name === "cellXfs") inCellXfs = !tag.closing && !tag.selfClosing;
-    else if (tag.name === "xf" && inCellXfs && !tag.closing) formats.push(Number(attributes(tag.attributes).get("numFmtId") ?? "0"));
-  }
-  return formats.map((id) => {
+  const { custom, formatIds } = cellStyles(stylesXml);
+  return formatIds.map((id) => {
     const code = custom.get(id);
     return code === undefined ? BUILT_IN_DATE_FORMATS.has(id) : isDateFormat(code);
   });
 }
 
+/** The custom number formats of a styles part and the number format id of each cell style (`cellXfs`), in order. */
+function cellStyles(stylesXml: string): { custom: Map<number, string>; formatIds: number[] } {
+  const custom = new Map<number, string>();
+  const formatIds: number[] = [];
+  let inCellXfs = false;
+  for (const tag of tags(stylesXml)) {
+    if (tag.name === "numFmt" && !tag.closing) {
+      const attrs = attributes(tag.attributes);
+      custom.set(Number(attrs.get("numFmtId")), decodeXmlText(attrs.get("formatCode") ?? ""));
+    } else if (tag.name === "cellXfs") inCellXfs = !tag.closing && !tag.selfClosing;
+    else if (tag.name === "xf" && inCellXfs && !tag.closing) formatIds.push(Number(attributes(tag.attributes).get("numFmtId") ?? "0"));
+  }
+  return { custom, formatIds };
+}
 
 /** Excel's built-in number formats that a report's cells use; any other built-in id reads as "General". */
 const BUILT_IN_FORMATS: Readonly<Record<number, string>> = {
@@ -168,17 +173,8 @@ const BUILT_IN_FORMATS: Readonly<Record<number, string>> = {
 
 /** For each cell style index, its number format code ("0.0%", "General"): a rate cell's format says how it reads. */
 export function styleFormats(stylesXml: string): string[] {
-  const custom = new Map<number, string>();
-  const formats: number[] = [];
-  let inCellXfs = false;
-  for (const tag of tags(stylesXml)) {
-    if (tag.name === "numFmt" && !tag.closing) {
-      const attrs = attributes(tag.attributes);
-      custom.set(Number(attrs.get("numFmtId")), decodeXmlText(attrs.get("formatCode") ?? ""));
-    } else if (tag.name === "cellXfs") inCellXfs = !tag.closing && !tag.selfClosing;
-    else if (tag.name === "xf" && inCellXfs && !tag.closing) formats.push(Number(attributes(tag.attributes).get("numFmtId") ?? "0"));
-  }
-  return formats.map((id) => custom.get(id) ?? BUILT_IN_FORMATS[id] ?? "General");
+  const { custom, formatIds } = cellStyles(stylesXml);
+  return formatIds.map((id) => custom.get(id) ?? BUILT_IN_FORMATS[id] ?? "General");
 }
 
 /** "B12" → { row: 12, column: 2 }; undefined for anything else. */

@@ -3,7 +3,6 @@ import { basename } from "node:path";
 import { z } from "zod";
 import type { AgencyChoices } from "../../../shared/catalogue/agencyChoices";
 import { slugOf } from "../../../shared/catalogue/agencyNames";
-import type { ImportDraft } from "../../../shared/catalogue/draft";
 import { agencyIdSchema } from "../../../shared/model/ids";
 import { readSource, SOURCE_FORMATS, SourceError, type SourceRead } from "../../catalogue/readSource";
 import { openApi } from "../apiConnection";

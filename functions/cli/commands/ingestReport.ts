@@ -12,12 +12,10 @@ import {
   type ResultsReportConfirm,
   type ResultsReportPreview,
 } from "../../../shared/report/resultsReport";
-import { VERDICT_LABELS } from "../../../shared/verdict/labels";
-import type { VerdictCode } from "../../../shared/verdict/schema";
 import { openApi, provinceOfDecision } from "../apiConnection";
 import { defineCommand, readArgs, usageError } from "../args";
-import { vietnamTimeText } from "../../../shared/period/vietnamTime";
 import { CliError, type CliIo } from "../io";
+import { printReceipt } from "../receiptText";
 
 const optionsSchema = z.object({
   decision: decisionIdSchema,
@@ -114,13 +112,7 @@ export async function runIngestReport(args: string[], io: CliIo): Promise<number
       io.out(JSON.stringify(receipt, null, 2));
       return 0;
     }
-    const counts = Object.entries(receipt.counts)
-      .map(([code, count]) => `${VERDICT_LABELS[code as VerdictCode]}: ${count}`)
-      .join(", ");
-    io.out(
-      `${receipt.replayed ? "Báo cáo này đã được nộp trước đó" : "Đã nộp"}: số biên nhận ${receipt.id}, phiên bản ${receipt.version}, lúc ${vietnamTimeText(receipt.submittedAt, { zoneNote: false })}${receipt.late ? " (nộp muộn)" : ""}.`,
-    );
-    io.out(`Kết quả đánh giá: ${counts}.`);
+    printReceipt(io, receipt, "Báo cáo này");
     return 0;
   } finally {
     await api.close();

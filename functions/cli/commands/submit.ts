@@ -4,14 +4,12 @@ import { z } from "zod";
 import { agencyIdSchema, decisionIdSchema } from "../../../shared/model/ids";
 import { retryWhenBusy } from "../../../shared/net/retryWhenBusy";
 import { periodCodeSchema } from "../../../shared/period/period";
-import { vietnamTimeText } from "../../../shared/period/vietnamTime";
 import { submissionReceiptSchema } from "../../../shared/report/receipt";
-import { VERDICT_LABELS } from "../../../shared/verdict/labels";
-import type { VerdictCode } from "../../../shared/verdict/schema";
 import { readFormBinding } from "../../workbook/reportForm";
 import { openApi, provinceOfDecision } from "../apiConnection";
 import { defineCommand, readArgs, usageError } from "../args";
 import { CliError, type CliIo } from "../io";
+import { printReceipt } from "../receiptText";
 import { serverOptions, SERVER_OPTIONS } from "../serverOptions";
 
 export const SUBMIT_COMMAND = defineCommand({
@@ -91,14 +89,7 @@ export async function runSubmit(args: string[], io: CliIo): Promise<number> {
       io.out(JSON.stringify(receipt, null, 2));
       return 0;
     }
-    const counts = Object.entries(receipt.counts)
-      .map(([code, count]) => `${VERDICT_LABELS[code as VerdictCode]}: ${count}`)
-      .join(", ");
-    io.out(
-      `${receipt.replayed ? "Tệp này đã được nộp trước đó" : "Đã nộp"}: số biên nhận ${receipt.id}, phiên bản ${receipt.version}, ` +
-        `lúc ${vietnamTimeText(receipt.submittedAt, { zoneNote: false })}${receipt.late ? " (nộp muộn)" : ""}.`,
-    );
-    io.out(`Kết quả đánh giá: ${counts}.`);
+    printReceipt(io, receipt, "Tệp này");
     return 0;
   } finally {
     await api.close();

@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -6,26 +5,15 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decisionSheets, SIGNED } from "../support/appendixSheets";
 import { startStack, type TestStack } from "../support/stack";
+import { runKpi, storageEnvironment } from "../support/kpiProcess";
 
 const SEED_1521 = "test/fixtures/seeds/000_631dd23ab7c0a6ab.txt";
 
 let stack: TestStack;
 let dir: string;
 
-/** `kpi` as a person runs it, with the storage of the test's system as KPI_STORAGE_CONNECTION. */
-function kpi(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["bin/kpi.mjs", ...args], {
-      stdio: ["ignore", "pipe", "pipe"],
-      env: { ...process.env, KPI_STORAGE_CONNECTION: stack.services.settings.connection, KPI_STORAGE_PREFIX: stack.prefix, KPI_KEY: "", KPI_SERVER: "" },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => (stdout += chunk));
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code: code ?? 1, stdout, stderr }));
-  });
+function kpi(args: string[]) {
+  return runKpi(args, storageEnvironment(stack, { KPI_KEY: "", KPI_SERVER: "" }));
 }
 
 async function decisionIds(): Promise<string[]> {

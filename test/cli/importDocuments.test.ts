@@ -1,6 +1,6 @@
-import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startStack, type TestStack } from "../support/stack";
+import { runKpi, storageEnvironment } from "../support/kpiProcess";
 
 let stack: TestStack;
 beforeAll(async () => {
@@ -10,20 +10,8 @@ afterAll(async () => {
   await stack?.close();
 });
 
-/** `kpi` as a person runs it, straight on the test system's storage (no --server). */
-function kpi(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["bin/kpi.mjs", ...args], {
-      stdio: ["ignore", "pipe", "pipe"],
-      env: { ...process.env, KPI_STORAGE_CONNECTION: stack.services.settings.connection, KPI_STORAGE_PREFIX: stack.prefix, KPI_KEY: "", KPI_SERVER: "" },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => (stdout += chunk));
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
+function kpi(args: string[]) {
+  return runKpi(args, storageEnvironment(stack, { KPI_KEY: "", KPI_SERVER: "" }));
 }
 
 /** "Tìm thấy 25 mục cơ quan, 372 dòng chỉ tiêu/nhiệm vụ." and the per-section lines after it. */

@@ -1,9 +1,9 @@
-import { spawn } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startStack, type TestStack } from "../support/stack";
+import { runKpi, storageEnvironment } from "../support/kpiProcess";
 import { agencyRows } from "../support/storageSnapshot";
 
 const D = "phu-tho-1521-qd-ubnd";
@@ -20,18 +20,8 @@ let stack: TestStack;
 let dir: string;
 let file: string;
 
-function kpi(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["bin/kpi.mjs", ...args], {
-      stdio: ["ignore", "pipe", "pipe"],
-      env: { ...process.env, KPI_STORAGE_CONNECTION: stack.services.settings.connection, KPI_STORAGE_PREFIX: stack.prefix, KPI_KEY_CACHE_MS: "0" },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => (stdout += chunk));
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    child.on("close", (code) => resolve({ code: code ?? 1, stdout, stderr }));
-  });
+function kpi(args: string[]) {
+  return runKpi(args, storageEnvironment(stack, { KPI_KEY_CACHE_MS: "0" }));
 }
 
 const target = ["--decision", D, "--period", P, "--agency", "so-tai-chinh"];

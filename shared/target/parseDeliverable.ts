@@ -1,4 +1,4 @@
-import type { DeadlineTarget } from "./schema";
+import type { DeadlineTarget, RecurringTarget } from "./schema";
 import type { TokenCursor } from "./cursor";
 import type { Token } from "./scanner";
 import { atCleanEnd, type Attempt } from "./attempt";
@@ -24,10 +24,29 @@ import {
  *   rank      = [lead] "top" NUMBER
  */
 
+/** "Định kỳ 6 tháng/lần", "3 tháng một lần": once every so many months. */
+const CADENCE_BY_MONTHS: Readonly<Record<number, RecurringTarget["cadence"]>> = { 1: "monthly", 3: "quarterly", 6: "half_yearly", 12: "yearly" };
+
 export function parseRecurring(cursor: TokenCursor): Attempt {
+  const every = everyMonths(cursor.fork());
+  if (every) {
+    cursor.index = every.end;
+    if (!atCleanEnd(cursor)) return undefined;
+    return { target: { kind: "recurring", cadence: every.cadence } };
+  }
   const cadence = cursor.acceptOneOf(RECURRING_PHRASES);
   if (!cadence || !atCleanEnd(cursor)) return undefined;
   return { target: { kind: "recurring", cadence } };
+}
+
+function everyMonths(cursor: TokenCursor): { cadence: RecurringTarget["cadence"]; end: number } | undefined {
+  cursor.acceptPhrase(["dinh", "ky"]);
+  const months = cursor.acceptKind("number");
+  if (!months || !cursor.acceptPhrase(["thang"])) return undefined;
+  if (!cursor.acceptKind("slash") && !cursor.acceptPhrase(["mot"]) && !cursor.acceptPhrase(["1"])) return undefined;
+  if (!cursor.acceptPhrase(["lan"])) return undefined;
+  const cadence = CADENCE_BY_MONTHS[months.value];
+  return cadence ? { cadence, end: cursor.index } : undefined;
 }
 
 export function parseStart(cursor: TokenCursor): Attempt {

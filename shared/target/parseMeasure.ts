@@ -2,6 +2,7 @@ import type { Comparator, ParseError, PeriodUnit, Target } from "./schema";
 import type { TokenCursor } from "./cursor";
 import type { Token } from "./scanner";
 import { errorAt, type Attempt } from "./attempt";
+import { foldDiacritics } from "../text/normalize";
 import { ACHIEVE_FILLERS, COMPARATOR_WORDS, PER_UNIT_WORDS, TRAILING_COMPARATOR_WORDS } from "./keywords";
 
 /**
@@ -226,6 +227,11 @@ export function readCountOrFrequency(
   if ("error" in trailing) return { errors: [trailing.error] };
   const comparator = trailing.comparator;
   if (action && !reading.explicit && !unit) return undefined;
+  // "Tháng 12 hằng năm", "Trước ngày 15 hàng tháng": a number with no unit and no comparator before a period is a day
+  // or a month of it, not how many times.
+  if (per && !unit && !reading.explicit) return undefined;
+  // "6 tháng/lần" is once every six months (a cadence), not six months.
+  if (per === undefined && isPeriodWord(unit) && cursor.peek()?.kind === "slash") return undefined;
   if (per) {
     const target: Target = { kind: "frequency", comparator, value: number.value, unit: unit || "lần", per };
     if (action) target.action = action;
@@ -235,6 +241,10 @@ export function readCountOrFrequency(
   if (unit) target.unit = unit;
   if (action) target.action = action;
   return { target };
+}
+
+function isPeriodWord(unit: string): boolean {
+  return ["thang", "nam", "quy", "tuan", "ngay"].includes(foldDiacritics(unit));
 }
 
 /** After a comma: another unit word follows, not the period or a trailing comparator. */

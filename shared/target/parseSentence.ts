@@ -309,6 +309,8 @@ export function quantityUnitProblem(target: Target): ManualReason | undefined {
   const folded = foldDiacritics(target.unit);
   const startsWith = (phrases: readonly string[]) => phrases.some((phrase) => folded === phrase || folded.startsWith(`${phrase} `));
   if (startsWith(MONEY_UNITS)) return "money";
+  // "Cải thiện ít nhất 3 bậc": places gained in a ranking, a change from last year's rank the text does not give.
+  if (target.unit.toLowerCase().startsWith("bậc")) return "relative_change";
   if (startsWith(AGGREGATE_UNITS)) return "aggregate";
   return undefined;
 }

@@ -18,6 +18,15 @@ function table<T>(entries: ReadonlyArray<readonly [string, T]>): PhraseTable<T> 
 /** Comparators written in words before the number. "đạt" and "từ" are handled by the parser. */
 export const COMPARATOR_WORDS: PhraseTable<Comparator> = table<Comparator>([
   ["khong vuot qua", "lte"],
+  ["khong cao hon", "lte"],
+  ["khong lon hon", "lte"],
+  ["khong nho hon", "gte"],
+  ["khong vuot", "lte"],
+  ["khong hon", "lte"],
+  ["khong tren", "lte"],
+  ["khong den", "lt"],
+  ["chua den", "lt"],
+  ["chua toi", "lt"],
   ["khong thap hon", "gte"],
   ["khong it hon", "gte"],
   ["khong nhieu hon", "lte"],
@@ -214,10 +223,10 @@ export const AGGREGATE_UNITS: readonly string[] = ["chi tieu", "muc tieu"];
  * "… so với năm 2024". Matched with their diacritics ("giảm", not "giám sát"). With an explicit comparator ("giảm
  * tối thiểu 20%") the comparator is read and the change is the value reported.
  */
-export const RELATIVE_WORDS: readonly string[] = ["so với", "tăng thêm", "tăng", "giảm", "gấp"];
+export const RELATIVE_WORDS: readonly string[] = ["so với", "tăng thêm", "tăng", "giảm", "gấp", "xuống", "hạ xuống", "chỉ còn"];
 
 /** "tăng lên 50%", "nâng lên 95%": a level to reach, not a change by that much. */
-export const LEVEL_PHRASES: readonly string[] = ["tăng lên", "nâng lên"];
+export const LEVEL_PHRASES: readonly string[] = ["tăng lên", "nâng lên", "trở xuống"];
 
 /**
  * Qualifiers before a number that make it a label, not a threshold: "mức độ 4", "cấp 3", "Đề án 06", "4G".

@@ -104,7 +104,7 @@ function fromReading(
  */
 function finish(target: Target, normalized: string, tokens: readonly Token[], options: ParseOptions, scanErrors: readonly ParseError[]): ParseResult {
   if (scanErrors.length > 0 && isNumeric(target)) return failed([...scanErrors], normalized);
-  if (target.kind !== "deadline" && hasRelativeChange(normalized, tokens)) return manual("relative_change", normalized);
+  if (target.kind !== "deadline" && hasRelativeChange(normalized, tokens, target)) return manual("relative_change", normalized);
   const unitProblem = quantityUnitProblem(target);
   if (unitProblem) return manual(unitProblem, normalized);
   return { ok: true, target: applyUnitColumn(target, options.unit), normalized };
@@ -138,8 +138,10 @@ export function hasRelativeWord(text: string): boolean {
   return matchesWords(withoutLevels, RELATIVE_WITH_DIACRITICS, RELATIVE_FOLDED);
 }
 
-function hasRelativeChange(text: string, tokens: readonly Token[]): boolean {
+function hasRelativeChange(text: string, tokens: readonly Token[], target: Target): boolean {
   if (!hasRelativeWord(text)) return false;
+  // "tăng 10 - 20%": a range names no direction of its own to tell a level from a change.
+  if (target.kind === "range") return true;
   if (/(?:^|[^\p{L}\p{M}])(?:so với|so voi)(?:$|[^\p{L}\p{M}])/iu.test(text)) return true;
   const explicit = tokens.some((token) => token.kind === "comparator") || containsPhrase(tokens, COMPARATOR_PHRASES);
   return !explicit;

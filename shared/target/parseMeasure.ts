@@ -52,6 +52,8 @@ export interface ComparatorReading {
   offset: number;
   length: number;
   error?: ParseError;
+  /** "từ": "từ 90% trở lên" and "từ 90% trở xuống" both exist; the word after the number decides. */
+  fromWord?: boolean;
 }
 
 function parseCore(cursor: TokenCursor, action: string | undefined): Attempt {
@@ -136,7 +138,7 @@ function readComparator(cursor: TokenCursor): ComparatorReading {
     return { ...inner, explicit: true, offset, length: Math.max(1, cursor.offset - offset) };
   }
   if (cursor.acceptPhrase(["tu"])) {
-    return { comparator: "gte", explicit: true, offset, length: cursor.offset - offset };
+    return { comparator: "gte", explicit: true, offset, length: cursor.offset - offset, fromWord: true };
   }
   const comparator = cursor.acceptOneOf(COMPARATOR_WORDS);
   if (comparator) return { comparator, explicit: true, offset, length: Math.max(1, cursor.textSince(fromWords).length) };
@@ -153,6 +155,7 @@ function readTrailingComparator(cursor: TokenCursor, reading: ComparatorReading)
   const at = cursor.offset;
   const trailing = cursor.acceptOneOf(TRAILING_COMPARATOR_WORDS);
   if (!trailing) return { comparator: reading.comparator ?? "gte" };
+  if (reading.fromWord) return { comparator: trailing };
   if (reading.comparator && isUpward(reading.comparator) !== isUpward(trailing)) {
     const length = cursor.textSince(cursor.index - 2).length;
     return {

@@ -113,6 +113,8 @@ type MeasureAttempt = Measure | { manual: ManualReason } | { errors: ParseError[
 function measureAt(tokens: readonly Token[], text: string, index: number, limit: number, hasPercent: boolean, lowerBound: number): MeasureAttempt {
   const bounded = tokens.slice(0, limit);
   const comparator = comparatorBefore(bounded, index, lowerBound);
+  // "không …", "chưa …" right before a threshold turn it around in ways the tables may not list: a person reads it.
+  if (isNegation(bounded[comparator.start - 1])) return { manual: "free_text" };
   const ratio = ratioAt(bounded, text, index, comparator);
   if (ratio) return ratio;
   const range = rangeAt(bounded, text, index, comparator.start);
@@ -149,6 +151,7 @@ function comparatorBefore(tokens: readonly Token[], numberIndex: number, lowerBo
   let start = numberIndex;
   let comparator: Comparator | undefined;
   let explicit = false;
+  let fromWord = false;
   let fillers = 0;
   while (start > lowerBound) {
     const previous = tokens[start - 1]!;
@@ -171,6 +174,7 @@ function comparatorBefore(tokens: readonly Token[], numberIndex: number, lowerBo
       if (from >= lowerBound && from >= 0) {
         comparator = "gte";
         explicit = true;
+        fromWord = true;
         start = from;
         continue;
       }
@@ -185,7 +189,8 @@ function comparatorBefore(tokens: readonly Token[], numberIndex: number, lowerBo
   }
   const first = tokens[start];
   const offset = first?.offset ?? 0;
-  return { start: explicit ? start : numberIndex, reading: { comparator, explicit, offset, length: Math.max(1, (tokens[numberIndex]?.offset ?? offset) - offset) } };
+  const length = Math.max(1, (tokens[numberIndex]?.offset ?? offset) - offset);
+  return { start: explicit ? start : numberIndex, reading: { comparator, explicit, offset, length, ...(fromWord ? { fromWord } : {}) } };
 }
 
 function phraseEndingBeforeWithValue(tokens: readonly Token[], index: number): { start: number; comparator: Comparator } | undefined {
@@ -296,6 +301,10 @@ function strayNumber(tokens: readonly Token[], spans: readonly CalendarSpan[], m
     (token, index) =>
       token.kind === "number" && !inSpans(spans, index) && !isLabel(tokens, index) && !measures.some((m) => index >= m.start && index < m.end),
   );
+}
+
+function isNegation(token: Token | undefined): boolean {
+  return token?.kind === "word" && (token.folded === "khong" || token.folded === "chua");
 }
 
 function nextSpanStart(spans: readonly CalendarSpan[], index: number, end: number): number {

@@ -43,6 +43,8 @@ const FORMS = [
   "Năm 2025: 60%; Năm 2026: 80%", "Giảm tỷ lệ hồ sơ trễ hạn xuống dưới 2%", "Không quá 3 ngày làm việc", "Triển khai tại 100% xã, phường",
   "Mỗi xã có ít nhất 1 tổ công nghệ số cộng đồng", "Nằm trong nhóm 3 địa phương dẫn đầu khu vực Tây Nguyên", "Xếp thứ 10 trở lên",
   "95% (tăng 5% so với năm 2024)", "Kinh tế số chiếm 20% GRDP, tăng 5% mỗi năm",
+  // words that turn a threshold around
+  "không vượt 5%", "chưa đến 5%", "Hạ xuống 5%", "chỉ còn 5%", "từ 90% trở xuống", "tăng 10 - 20%",
 ];
 
 function check(name: string, lines: readonly string[]): void {

@@ -1,6 +1,6 @@
 import type { AgencyChoices } from "../../shared/catalogue/agencyChoices";
 import type { Sheet } from "../../shared/catalogue/importers/sheetRows";
-import { KpiApiClient, KpiApiError } from "../../shared/api/client";
+import { DEFAULT_TIMEOUT_MS, KpiApiClient, KpiApiError } from "../../shared/api/client";
 import {
   aggregateSchema,
   decisionsSchema,
@@ -32,8 +32,6 @@ export interface KpiClientOptions {
   /** Per request; uploads get four times as long. */
   timeoutMs?: number;
 }
-
-const DEFAULT_TIMEOUT_MS = 30_000;
 
 export class KpiClient {
   private readonly api: KpiApiClient;

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { userInfo } from "node:os";
+import { KpiApiClient, KpiApiError } from "../../shared/api/client";
 import type { Principal } from "../auth/principal";
 import { ROUTES } from "../http/routes";
 import { startLocalHost } from "../local/localHost";
@@ -8,28 +9,27 @@ import { settingsFromEnvironment } from "../services/settings";
 import { CliError } from "./io";
 
 export interface ApiConnection {
+  /** The shared client, with this connection's base URL and key. */
+  client: KpiApiClient;
+  /** An answer whatever its status (commands print a refusal's problems themselves); a missing answer is a CliError. */
   fetch(path: string, init?: RequestInit): Promise<Response>;
   close(): Promise<void>;
 }
 
+/** Long enough for a large import or report: the CLI has no person waiting to retry, only a deadline against a hung server. */
+const CLI_TIMEOUT_MS = 10 * 60_000;
+
 /**
- * The CLI talks to the functions the same way whether a server runs or not: with --server it calls that server with a
- * key; without, it opens the storage named by KPI_STORAGE_CONNECTION (default: the local Azurite of `npm start`) and
- * serves the same routes in-process on a loopback port, acting as the province of the decision.
+ * The CLI talks to the functions the same way whether a server runs or not, through the shared client: with --server
+ * it calls that server with a key; without, it opens the storage named by KPI_STORAGE_CONNECTION (default: the local
+ * Azurite of `npm start`) and serves the same routes in-process on a loopback port, acting as the province of the
+ * decision with a key made for this run.
  */
 export async function openApi(options: { server?: string; key?: string; province?: () => Promise<string> }): Promise<ApiConnection> {
   if (options.server) {
     if (!options.key) throw new CliError("Cần khóa truy cập: thêm --key <khóa> (hoặc đặt biến KPI_KEY).", 2);
     const base = options.server.replace(/\/+$/, "");
-    return {
-      fetch: (path, init = {}) =>
-        fetch(`${base}/api${path}`, { ...init, headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${options.key}` } }).catch(
-          () => {
-            throw new CliError(`Không kết nối được máy chủ ${base}. Máy chủ đã chạy chưa (npm start)?`);
-          },
-        ),
-      close: async () => {},
-    };
+    return connection(new KpiApiClient({ baseUrl: base, key: options.key, timeoutMs: CLI_TIMEOUT_MS }), base, async () => {});
   }
   const services = await openStorage();
   const province = options.province ? await options.province.call(undefined) : "";
@@ -37,11 +37,31 @@ export async function openApi(options: { server?: string; key?: string; province
   const principal: Principal = { role: "province", province, subject: `cli:${userInfo().username}`, label: "Dòng lệnh kpi" };
   const local: Services = { ...services, verifier: { verify: async (given) => (given === token ? principal : undefined) } };
   const host = await startLocalHost({ routes: ROUTES, services: async () => local, port: 0 });
+  return connection(new KpiApiClient({ baseUrl: host.url, key: token, timeoutMs: CLI_TIMEOUT_MS }), host.url, () => host.close());
+}
+
+function connection(client: KpiApiClient, base: string, close: () => Promise<void>): ApiConnection {
   return {
+    client,
     fetch: (path, init = {}) =>
-      fetch(`${host.url}/api${path}`, { ...init, headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${token}` } }),
-    close: () => host.close(),
+      client
+        .raw(init.method ?? "GET", path, {
+          ...(init.body != null ? { body: init.body } : {}),
+          ...(init.headers ? { headers: init.headers as Record<string, string> } : {}),
+        })
+        .catch((error: unknown) => {
+          throw cliErrorOf(error, base);
+        }),
+    close,
   };
+}
+
+/** The client's error as one line for the terminal: a server not reached says how to start one. */
+export function cliErrorOf(error: unknown, base: string): unknown {
+  if (!(error instanceof KpiApiError)) return error;
+  if (error.code === "offline") return new CliError(`Không kết nối được máy chủ ${base}. Máy chủ đã chạy chưa (npm start)?`);
+  if (error.code === "timeout") return new CliError(`Máy chủ ${base} không trả lời kịp. Hãy thử lại sau ít phút.`);
+  return new CliError(error.status ? `${error.message} (${error.status}, ${error.code})` : error.message);
 }
 
 let opened: Promise<Services> | undefined;

@@ -8,8 +8,8 @@ import { submissionReceiptSchema, versionSummarySchema } from "../report/receipt
  * schemas that belong to a domain stay there and are named here by re-export, so each is defined once.
  */
 
-export { apiErrorBodySchema, API_ERROR_CODES, type ApiErrorBody, type ApiErrorCode } from "./errors";
-export { importAnswerSchema, importRefusalDetailsSchema, type ImportAnswer } from "../catalogue/importAnswer";
+export { apiErrorBodySchema, type ApiErrorBody, type ApiErrorCode } from "./errors";
+export { importAnswerSchema, type ImportAnswer } from "../catalogue/importAnswer";
 export { aggregateSchema, type Aggregate } from "../report/aggregate";
 export { periodAssignmentsSchema, type PeriodAssignments } from "../report/periodAssignments";
 export {
@@ -40,7 +40,7 @@ export const meSchema = z.object({
 });
 export type Me = z.infer<typeof meSchema>;
 
-export const decisionChoiceSchema = z.object({
+const decisionChoiceSchema = z.object({
   id: z.string(),
   number: z.string(),
   title: z.string().optional(),

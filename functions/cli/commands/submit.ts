@@ -1,15 +1,15 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { z } from "zod";
+import { KpiApiError } from "../../../shared/api/client";
 import { agencyIdSchema, decisionIdSchema } from "../../../shared/model/ids";
-import { retryWhenBusy } from "../../../shared/net/retryWhenBusy";
 import { periodCodeSchema } from "../../../shared/period/period";
 import { vietnamTimeText } from "../../../shared/period/vietnamTime";
 import { submissionReceiptSchema } from "../../../shared/report/receipt";
 import { VERDICT_LABELS } from "../../../shared/verdict/labels";
 import type { VerdictCode } from "../../../shared/verdict/schema";
 import { readFormBinding } from "../../workbook/reportForm";
-import { openApi, provinceOfDecision } from "../apiConnection";
+import { cliErrorOf, openApi, provinceOfDecision } from "../apiConnection";
 import { defineCommand, readArgs, usageError } from "../args";
 import { CliError, type CliIo } from "../io";
 import { serverOptions, SERVER_OPTIONS } from "../serverOptions";
@@ -67,26 +67,24 @@ export async function runSubmit(args: string[], io: CliIo): Promise<number> {
     io.err(`Đang nộp ${path} (${Math.round(bytes.byteLength / 1024)} KB) cho ${agency}, kỳ ${period}…`);
     // The same file always carries the same key, so a retry (after "busy" or a lost answer) is stored only once.
     const idempotencyKey = `xlsx-${createHash("sha256").update(bytes).digest("hex")}`;
-    const send = async () => {
-      const response = await api.fetch(`/decisions/${decision}/periods/${period}/agencies/${agency}/workbook-ingest`, {
-        method: "POST",
-        headers: { "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "idempotency-key": idempotencyKey },
+    // The shared client sends the file again with the same key while the server says it is busy.
+    const answer = await api.client
+      .request("POST", `/decisions/${decision}/periods/${period}/agencies/${agency}/workbook-ingest`, submissionReceiptSchema, {
         body: new Uint8Array(bytes),
+        headers: { "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
+        idempotencyKey,
+      })
+      .catch((error: unknown) => {
+        if (error instanceof KpiApiError && error.status !== undefined && error.code !== "bad_response") return error;
+        throw cliErrorOf(error, api.client.baseUrl);
       });
-      const body = await response.json().catch(() => ({}));
-      if (response.status === 503 && body.code === "busy") throw new BusyAnswer(body.message);
-      return { response, body };
-    };
-    const { response, body } = await retryWhenBusy(send, (error) => error instanceof BusyAnswer).catch((error: unknown) => {
-      if (error instanceof BusyAnswer) throw new CliError(`Không nộp được (503): ${error.message}`);
-      throw error;
-    });
-    if (!response.ok) {
-      io.err(`Không nộp được (${response.status}): ${body.message ?? "lỗi không rõ"}`);
-      for (const problem of (body.details?.problems ?? []) as Array<{ message: string }>) io.err(`  - ${problem.message}`);
+    if (answer instanceof KpiApiError) {
+      io.err(`Không nộp được (${answer.status}): ${answer.message}`);
+      const details = z.object({ problems: z.array(z.object({ message: z.string() })) }).safeParse(answer.details);
+      for (const problem of details.success ? details.data.problems : []) io.err(`  - ${problem.message}`);
       return 1;
     }
-    const receipt = submissionReceiptSchema.parse(body);
+    const receipt = answer;
     if (parsed.values.json) {
       io.out(JSON.stringify(receipt, null, 2));
       return 0;
@@ -104,5 +102,3 @@ export async function runSubmit(args: string[], io: CliIo): Promise<number> {
     await api.close();
   }
 }
-
-class BusyAnswer extends Error {}

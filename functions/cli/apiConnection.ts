@@ -3,7 +3,7 @@ import { userInfo } from "node:os";
 import { KpiApiClient, KpiApiError } from "../../shared/api/client";
 import type { Principal } from "../auth/principal";
 import { ROUTES } from "../http/routes";
-import { startLocalHost } from "../local/localHost";
+import { createDispatcher, inProcessFetch } from "../local/dispatch";
 import { createServices, type Services } from "../services/services";
 import { settingsFromEnvironment } from "../services/settings";
 import { CliError } from "./io";
@@ -13,17 +13,21 @@ export interface ApiConnection {
   client: KpiApiClient;
   /** An answer whatever its status (commands print a refusal's problems themselves); a missing answer is a CliError. */
   fetch(path: string, init?: RequestInit): Promise<Response>;
+  /** A client error as one line for the terminal (a CliError), naming this connection's server. */
+  failure(error: unknown): unknown;
   close(): Promise<void>;
 }
 
 /** Long enough for a large import or report: the CLI has no person waiting to retry, only a deadline against a hung server. */
 const CLI_TIMEOUT_MS = 10 * 60_000;
 
+const IN_PROCESS_URL = "http://kpi.in-process";
+
 /**
  * The CLI talks to the functions the same way whether a server runs or not, through the shared client: with --server
  * it calls that server with a key; without, it opens the storage named by KPI_STORAGE_CONNECTION (default: the local
- * Azurite of `npm start`) and serves the same routes in-process on a loopback port, acting as the province of the
- * decision with a key made for this run.
+ * Azurite of `npm start`) and hands the same requests to the route table in this process (no port), acting as the
+ * province of the decision with a key made for this run.
  */
 export async function openApi(options: { server?: string; key?: string; province?: () => Promise<string> }): Promise<ApiConnection> {
   if (options.server) {
@@ -36,8 +40,9 @@ export async function openApi(options: { server?: string; key?: string; province
   const token = randomBytes(24).toString("hex");
   const principal: Principal = { role: "province", province, subject: `cli:${userInfo().username}`, label: "Dòng lệnh kpi" };
   const local: Services = { ...services, verifier: { verify: async (given) => (given === token ? principal : undefined) } };
-  const host = await startLocalHost({ routes: ROUTES, services: async () => local, port: 0 });
-  return connection(new KpiApiClient({ baseUrl: host.url, key: token, timeoutMs: CLI_TIMEOUT_MS }), host.url, () => host.close());
+  const fetch = inProcessFetch(createDispatcher({ routes: ROUTES, services: async () => local }));
+  // The address is never dialled: the in-process fetch hands each request to the route table.
+  return connection(new KpiApiClient({ baseUrl: IN_PROCESS_URL, key: token, timeoutMs: CLI_TIMEOUT_MS, fetch }), "trong máy", async () => {});
 }
 
 function connection(client: KpiApiClient, base: string, close: () => Promise<void>): ApiConnection {
@@ -52,12 +57,13 @@ function connection(client: KpiApiClient, base: string, close: () => Promise<voi
         .catch((error: unknown) => {
           throw cliErrorOf(error, base);
         }),
+    failure: (error) => cliErrorOf(error, base),
     close,
   };
 }
 
 /** The client's error as one line for the terminal: a server not reached says how to start one. */
-export function cliErrorOf(error: unknown, base: string): unknown {
+function cliErrorOf(error: unknown, base: string): unknown {
   if (!(error instanceof KpiApiError)) return error;
   if (error.code === "offline") return new CliError(`Không kết nối được máy chủ ${base}. Máy chủ đã chạy chưa (npm start)?`);
   if (error.code === "timeout") return new CliError(`Máy chủ ${base} không trả lời kịp. Hãy thử lại sau ít phút.`);

@@ -71,14 +71,11 @@ export class KpiApiClient {
   private readonly fetchImpl: typeof fetch;
   private readonly timeoutMs: number;
   private readonly root: string;
-  /** The server's root without a trailing slash, for messages. */
-  readonly baseUrl: string;
 
   constructor(private readonly options: KpiApiClientOptions) {
     this.fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    this.baseUrl = options.baseUrl.replace(/\/+$/, "");
-    this.root = `${this.baseUrl}/api/`;
+    this.root = `${options.baseUrl.replace(/\/+$/, "")}/api/`;
   }
 
   /** A JSON answer, checked against `schema`. */

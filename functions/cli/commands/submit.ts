@@ -9,7 +9,7 @@ import { submissionReceiptSchema } from "../../../shared/report/receipt";
 import { VERDICT_LABELS } from "../../../shared/verdict/labels";
 import type { VerdictCode } from "../../../shared/verdict/schema";
 import { readFormBinding } from "../../workbook/reportForm";
-import { cliErrorOf, openApi, provinceOfDecision } from "../apiConnection";
+import { openApi, provinceOfDecision } from "../apiConnection";
 import { defineCommand, readArgs, usageError } from "../args";
 import { CliError, type CliIo } from "../io";
 import { serverOptions, SERVER_OPTIONS } from "../serverOptions";
@@ -76,7 +76,7 @@ export async function runSubmit(args: string[], io: CliIo): Promise<number> {
       })
       .catch((error: unknown) => {
         if (error instanceof KpiApiError && error.status !== undefined && error.code !== "bad_response") return error;
-        throw cliErrorOf(error, api.client.baseUrl);
+        throw api.failure(error);
       });
     if (answer instanceof KpiApiError) {
       io.err(`Không nộp được (${answer.status}): ${answer.message}`);

@@ -37,7 +37,12 @@ describe("layering", () => {
     expect(crossing).toEqual([]);
   });
 
-  it("no file under shared/ imports from functions/ or addin/: the core has no I/O", () => {
+  it("services know nothing of HTTP: they raise domain errors with contract codes, and functions/http gives the status", () => {
+    const crossing = importsOf("functions/services").filter((edge) => edge.target.startsWith(`functions${sep}http`));
+    expect(crossing).toEqual([]);
+  });
+
+  it("no file under shared/ imports from functions/ or addin/: both sides build on it", () => {
     const crossing = importsOf("shared").filter((edge) => /^(addin|functions)([\\/]|$)/.test(edge.target));
     expect(crossing).toEqual([]);
   });

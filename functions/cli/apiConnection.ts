@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { z } from "zod";
 import { userInfo } from "node:os";
 import { KpiApiClient, KpiApiError } from "../../shared/api/client";
 import type { Principal } from "../auth/principal";
@@ -6,15 +7,18 @@ import { ROUTES } from "../http/routes";
 import { createDispatcher, inProcessFetch } from "../local/dispatch";
 import { createServices, type Services } from "../services/services";
 import { settingsFromEnvironment } from "../services/settings";
-import { CliError } from "./io";
+import { CliError, type CliIo } from "./io";
 
 export interface ApiConnection {
   /** The shared client, with this connection's base URL and key. */
   client: KpiApiClient;
   /** An answer whatever its status (commands print a refusal's problems themselves); a missing answer is a CliError. */
   fetch(path: string, init?: RequestInit): Promise<Response>;
-  /** A client error as one line for the terminal (a CliError), naming this connection's server. */
-  failure(error: unknown): unknown;
+  /**
+   * A request's answer, or the server's refusal (an error answer in the contract) for the command to print with its
+   * problems; anything else (not reached, no answer in time, an answer outside the contract) becomes a CliError.
+   */
+  answerOrRefusal<T>(request: Promise<T>): Promise<T | KpiApiError>;
   close(): Promise<void>;
 }
 
@@ -57,17 +61,31 @@ function connection(client: KpiApiClient, base: string, close: () => Promise<voi
         .catch((error: unknown) => {
           throw cliErrorOf(error, base);
         }),
-    failure: (error) => cliErrorOf(error, base),
+    answerOrRefusal: (request) =>
+      request.catch((error: unknown) => {
+        if (error instanceof KpiApiError && error.status !== undefined && error.code !== "bad_response") return error;
+        throw cliErrorOf(error, base);
+      }),
     close,
   };
 }
+
+/** A refusal of the server as the terminal shows it: what failed, the status and message, then each problem. */
+export function printRefusal(io: CliIo, what: string, refusal: KpiApiError): number {
+  io.err(`${what} (${refusal.status}): ${refusal.message}`);
+  const details = problemsDetailsSchema.safeParse(refusal.details);
+  for (const problem of details.success ? details.data.problems : []) io.err(`  - ${problem.message}`);
+  return 1;
+}
+
+const problemsDetailsSchema = z.object({ problems: z.array(z.object({ message: z.string() })) });
 
 /** The client's error as one line for the terminal: a server not reached says how to start one. */
 function cliErrorOf(error: unknown, base: string): unknown {
   if (!(error instanceof KpiApiError)) return error;
   if (error.code === "offline") return new CliError(`Không kết nối được máy chủ ${base}. Máy chủ đã chạy chưa (npm start)?`);
   if (error.code === "timeout") return new CliError(`Máy chủ ${base} không trả lời kịp. Hãy thử lại sau ít phút.`);
-  return new CliError(error.status ? `${error.message} (${error.status}, ${error.code})` : error.message);
+  return new CliError(error.message);
 }
 
 let opened: Promise<Services> | undefined;

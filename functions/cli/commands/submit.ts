@@ -9,7 +9,7 @@ import { submissionReceiptSchema } from "../../../shared/report/receipt";
 import { VERDICT_LABELS } from "../../../shared/verdict/labels";
 import type { VerdictCode } from "../../../shared/verdict/schema";
 import { readFormBinding } from "../../workbook/reportForm";
-import { openApi, provinceOfDecision } from "../apiConnection";
+import { openApi, printRefusal, provinceOfDecision } from "../apiConnection";
 import { defineCommand, readArgs, usageError } from "../args";
 import { CliError, type CliIo } from "../io";
 import { serverOptions, SERVER_OPTIONS } from "../serverOptions";
@@ -68,23 +68,14 @@ export async function runSubmit(args: string[], io: CliIo): Promise<number> {
     // The same file always carries the same key, so a retry (after "busy" or a lost answer) is stored only once.
     const idempotencyKey = `xlsx-${createHash("sha256").update(bytes).digest("hex")}`;
     // The shared client sends the file again with the same key while the server says it is busy.
-    const answer = await api.client
-      .request("POST", `/decisions/${decision}/periods/${period}/agencies/${agency}/workbook-ingest`, submissionReceiptSchema, {
+    const receipt = await api.answerOrRefusal(
+      api.client.request("POST", `/decisions/${decision}/periods/${period}/agencies/${agency}/workbook-ingest`, submissionReceiptSchema, {
         body: new Uint8Array(bytes),
         headers: { "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
         idempotencyKey,
-      })
-      .catch((error: unknown) => {
-        if (error instanceof KpiApiError && error.status !== undefined && error.code !== "bad_response") return error;
-        throw api.failure(error);
-      });
-    if (answer instanceof KpiApiError) {
-      io.err(`Không nộp được (${answer.status}): ${answer.message}`);
-      const details = z.object({ problems: z.array(z.object({ message: z.string() })) }).safeParse(answer.details);
-      for (const problem of details.success ? details.data.problems : []) io.err(`  - ${problem.message}`);
-      return 1;
-    }
-    const receipt = answer;
+      }),
+    );
+    if (receipt instanceof KpiApiError) return printRefusal(io, "Không nộp được", receipt);
     if (parsed.values.json) {
       io.out(JSON.stringify(receipt, null, 2));
       return 0;

@@ -7,7 +7,7 @@ import { compileJudge, type Judge } from "../../shared/verdict/judge";
  * text keeps a sheet of thousands of KPI.STATUS cells fast. Bounded so that a long session of edits cannot grow it
  * without limit.
  */
-export const PARSE_CACHE_LIMIT = 2000;
+const PARSE_CACHE_LIMIT = 2000;
 
 export interface CachedTarget {
   parsed: ParseResult;

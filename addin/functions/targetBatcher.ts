@@ -1,4 +1,5 @@
-import { TARGET_BATCH_LIMIT, targetBatchResponseSchema, type TargetAnswer, type TargetQuery } from "../../shared/report/receipt";
+import { KpiApiClient, KpiApiError } from "../../shared/api/client";
+import { TARGET_BATCH_LIMIT, targetBatchResponseSchema, type TargetAnswer, type TargetQuery } from "../../shared/api/contract";
 
 /** Sends one batch of queries and returns one answer per query, in order. */
 export type TargetTransport = (queries: TargetQuery[], signal: AbortSignal) => Promise<TargetAnswer[]>;
@@ -81,25 +82,20 @@ export class TargetBatcher {
   }
 }
 
-/** The transport over HTTP: POST /api/targets with the officer's key. */
-export function httpTargetTransport(serverUrl: string, key: string, fetchImpl: typeof fetch = fetch): TargetTransport {
+/**
+ * The transport over HTTP: POST /api/targets with the officer's key, through the shared client. A cell has room for
+ * one line, so "offline" says where to look rather than the pane's longer wording.
+ */
+export function httpTargetTransport(serverUrl: string, key: string, fetchImpl?: typeof fetch): TargetTransport {
+  const api = new KpiApiClient({ baseUrl: serverUrl, key, ...(fetchImpl ? { fetch: fetchImpl } : {}) });
   return async (queries, signal) => {
-    let response: Response;
-    try {
-      response = await fetchImpl(`${serverUrl.replace(/\/+$/, "")}/api/targets`, {
-        method: "POST",
-        headers: { "content-type": "application/json", authorization: `Bearer ${key}` },
-        body: JSON.stringify({ queries }),
-        signal,
-      });
-    } catch (error) {
-      if (signal.aborted) throw error;
-      throw new Error("Không kết nối được máy chủ KPI; kiểm tra mạng hoặc địa chỉ máy chủ trong khung KPI.");
-    }
-    const body = await response.json().catch(() => ({}));
-    if (!response.ok) throw new Error(typeof body.message === "string" ? body.message : `Máy chủ báo lỗi ${response.status}.`);
-    const parsed = targetBatchResponseSchema.safeParse(body);
-    if (!parsed.success || parsed.data.answers.length !== queries.length) throw new Error("Máy chủ trả lời không đúng định dạng.");
-    return parsed.data.answers;
+    const { answers } = await api.request("POST", "targets", targetBatchResponseSchema, { json: { queries }, signal }).catch((error: unknown) => {
+      if (error instanceof KpiApiError && error.code === "offline") {
+        throw new KpiApiError("offline", "Không kết nối được máy chủ KPI; kiểm tra mạng hoặc địa chỉ máy chủ trong khung KPI.");
+      }
+      throw error;
+    });
+    if (answers.length !== queries.length) throw new KpiApiError("bad_response", "Máy chủ trả lời không đúng định dạng.");
+    return answers;
   };
 }

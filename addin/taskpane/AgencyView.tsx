@@ -1,8 +1,9 @@
 import { Button, Divider, Field, Radio, RadioGroup, Spinner, Subtitle2 } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import type { VersionSummary } from "../../shared/report/receipt";
-import { KpiRequestError, messageOf, type KpiClient } from "../api/kpiClient";
-import type { DecisionChoice, Me } from "../api/responses";
+import { KpiApiError } from "../../shared/api/client";
+import { messageOf, type KpiClient } from "../api/kpiClient";
+import type { DecisionChoice, Me } from "../../shared/api/contract";
 import type { PercentAnswer, WorkbookPort } from "../excel/workbookPort";
 import { PendingSubmissions } from "../workflow/pendingSubmissions";
 import { pullReport, type PullResult, type VerdictMode } from "../workflow/pullReport";
@@ -78,7 +79,7 @@ export function AgencyView({ client, me, workbook, decisions, functionNamespace 
         setOutcome(result);
         if (choice) await loadVersions(choice);
       } catch (error) {
-        if (error instanceof KpiRequestError && error.retryable) {
+        if (error instanceof KpiApiError && error.retryable) {
           throw new Error(`${error.message} Bấm "Nộp báo cáo" lần nữa để gửi lại: máy chủ nhận ra lần gửi trước nên không tạo bản trùng.`);
         }
         throw error;

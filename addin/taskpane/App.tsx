@@ -1,7 +1,7 @@
 import { Button, Caption1, FluentProvider, Spinner, Text, Title3, webLightTheme } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { KpiClient, messageOf } from "../api/kpiClient";
-import type { DecisionChoice, Me } from "../api/responses";
+import type { DecisionChoice, Me } from "../../shared/api/contract";
 import { loadConnection, type Connection } from "../connection/connectionSettings";
 import type { WorkbookPort } from "../excel/workbookPort";
 import { AgencyView } from "./AgencyView";

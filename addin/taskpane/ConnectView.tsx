@@ -1,7 +1,7 @@
 import { Button, Field, Input, Text } from "@fluentui/react-components";
 import { useState, type FormEvent } from "react";
 import { KpiClient } from "../api/kpiClient";
-import type { Me } from "../api/responses";
+import type { Me } from "../../shared/api/contract";
 import { connectionSchema, saveConnection, type Connection } from "../connection/connectionSettings";
 import { OperationStatus } from "./StatusBars";
 import { useOperation } from "./useOperation";

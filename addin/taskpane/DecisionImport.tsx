@@ -3,7 +3,7 @@ import { useState } from "react";
 import type { Sheet } from "../../shared/catalogue/importers/sheetRows";
 import { parseDateText } from "../../shared/period/excelDate";
 import type { KpiClient } from "../api/kpiClient";
-import type { ImportResult } from "../api/responses";
+import type { ImportAnswer } from "../../shared/api/contract";
 import type { WorkbookPort } from "../excel/workbookPort";
 import type { AgencyChoice, AgencyChoices } from "../../shared/catalogue/agencyChoices";
 import { ImportAgencies } from "./ImportAgencies";
@@ -21,8 +21,8 @@ export function DecisionImport({ client, workbook, onImported }: { client: KpiCl
   const [year, setYear] = useState("");
   const [date, setDate] = useState("");
   /** The sheet and the options as checked: only exactly these are imported. */
-  const [checked, setChecked] = useState<{ sheet: Sheet; result: ImportResult; options: ImportOptions }>();
-  const [imported, setImported] = useState<ImportResult>();
+  const [checked, setChecked] = useState<{ sheet: Sheet; result: ImportAnswer; options: ImportOptions }>();
+  const [imported, setImported] = useState<ImportAnswer>();
   /** The officer's answer for each heading that only resembles a registered agency. */
   const [choices, setChoices] = useState<AgencyChoices>({});
   const operation = useOperation();

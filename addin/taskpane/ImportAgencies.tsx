@@ -1,6 +1,6 @@
 import { Field, Select, Text } from "@fluentui/react-components";
 import type { AgencyChoice, AgencyChoices } from "../../shared/catalogue/agencyChoices";
-import type { ImportResult } from "../api/responses";
+import type { ImportAnswer } from "../../shared/api/contract";
 
 const CREATE = "__create__";
 
@@ -14,7 +14,7 @@ export function ImportAgencies({
   choices,
   onChoose,
 }: {
-  agencies: ImportResult["report"]["agencies"];
+  agencies: ImportAnswer["report"]["agencies"];
   choices: AgencyChoices;
   onChoose: (heading: string, choice: AgencyChoice | undefined) => void;
 }) {

@@ -1,5 +1,5 @@
 import { Field, Select } from "@fluentui/react-components";
-import type { DecisionChoice } from "../api/responses";
+import type { DecisionChoice } from "../../shared/api/contract";
 
 export interface PeriodChoice {
   decisionId: string;

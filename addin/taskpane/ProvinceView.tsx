@@ -4,7 +4,7 @@ import { SUBMISSION_STATUS_LABELS, type Aggregate, type SubmissionStatus } from 
 import { vietnamTimeText } from "../../shared/period/vietnamTime";
 import { foldDiacritics } from "../../shared/text/normalize";
 import type { KpiClient } from "../api/kpiClient";
-import type { DecisionChoice, Me } from "../api/responses";
+import type { DecisionChoice, Me } from "../../shared/api/contract";
 import type { WorkbookPort } from "../excel/workbookPort";
 import { DecisionImport } from "./DecisionImport";
 import { initialChoice, PeriodPicker, type PeriodChoice } from "./PeriodPicker";

@@ -2,7 +2,8 @@ import type { SubmissionValue } from "../../shared/model/submissionValue";
 import type { PeriodAssignments } from "../../shared/report/periodAssignments";
 import type { SubmissionReceipt, SubmissionRequest } from "../../shared/report/receipt";
 import { columnLetter, readReportRows, reportColumnIndex, type ReportBinding, type ReportProblem } from "../../shared/report/reportTable";
-import { KpiRequestError, messageOf, type KpiClient } from "../api/kpiClient";
+import { KpiApiError } from "../../shared/api/client";
+import { messageOf, type KpiClient } from "../api/kpiClient";
 import type { PercentAnswer, ReportTableReading, WorkbookPort } from "../excel/workbookPort";
 import { TABLE_FIRST_ROW } from "../report/planReportTable";
 import type { PendingSubmissions, Scope } from "./pendingSubmissions";
@@ -152,7 +153,7 @@ export async function sendReport(
       fileProblems = problems;
     }
   } catch (error) {
-    const reason = error instanceof KpiRequestError ? "chưa gửi được tệp Excel" : "không đọc được tệp Excel để gửi kèm";
+    const reason = error instanceof KpiApiError ? "chưa gửi được tệp Excel" : "không đọc được tệp Excel để gửi kèm";
     fileError = `Số liệu đã được nộp (biên nhận ${receipt.id}) nhưng ${reason}: ${messageOf(error)}`;
   }
   onProgress({ stage: "receipt" });

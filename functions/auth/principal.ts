@@ -1,13 +1,13 @@
 import { z } from "zod";
+import { roleSchema, type Role } from "../../shared/api/contract";
 import { agencyIdSchema, provinceCodeSchema } from "../../shared/model/ids";
 
 /**
  * Who is calling. The province's standing agency (Sở KH&CN or the province's digital-transformation office) manages
  * the catalogue and reads everything of its province; an agency officer reads and submits for one agency; a viewer
- * (the Chairman's office, inspectors) reads aggregates only.
+ * (the Chairman's office, inspectors) reads aggregates only. The roles are part of the API contract (GET me).
  */
-export const roleSchema = z.enum(["province", "agency", "viewer"], { error: "Vai trò phải là province, agency hoặc viewer." });
-export type Role = z.infer<typeof roleSchema>;
+export { roleSchema, type Role };
 
 export const ROLE_LABELS: Record<Role, string> = {
   province: "Cơ quan thường trực của tỉnh",

@@ -40,7 +40,7 @@ export interface ParsedArgs<O extends Record<string, OptionSpec>> {
 
 const HELP_FLAGS = new Set(["--help", "-h"]);
 
-export function usageOf(spec: CommandSpec<Record<string, OptionSpec>>): string {
+function usageOf(spec: CommandSpec<Record<string, OptionSpec>>): string {
   const lines = [`Cách dùng: kpi ${spec.command}${spec.synopsis ? ` ${spec.synopsis}` : ""}`, "", spec.summary, "", "Tham số:"];
   const shown: Array<[string, string]> = Object.entries(spec.options).map(([name, option]) => [
     `--${name}${option.value ? ` <${option.value}>` : ""}`,

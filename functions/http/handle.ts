@@ -3,6 +3,7 @@ import type { Principal } from "../auth/principal";
 import type { Services } from "../services/services";
 import { CatalogueConflictError } from "../storage/catalogueStore";
 import { WorkbookRejectedError } from "../workbook/workbookRejection";
+import { DomainError } from "../services/domainError";
 import { ApiError } from "./apiError";
 import { errorResponse } from "./respond";
 import type { RouteDefinition } from "./route";
@@ -25,7 +26,8 @@ export function toAzureHandler(route: RouteDefinition, services: () => Promise<S
       }
       return await route.handler({ request, invocation, services: ready, principal });
     } catch (error) {
-      if (error instanceof ApiError) return errorResponse(error);
+      // Services and the HTTP layer alike raise the contract's codes; the status is given here, once.
+      if (error instanceof DomainError) return errorResponse(error);
       if (error instanceof CatalogueConflictError) return errorResponse(new ApiError("conflict", error.message));
       if (error instanceof WorkbookRejectedError) return errorResponse(new ApiError(error.code, error.message));
       if (isStorageUnreachable(error)) {

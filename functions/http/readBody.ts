@@ -2,7 +2,7 @@ import type { HttpRequest } from "@azure/functions";
 import type { z } from "zod";
 import { ApiError, validationError } from "./apiError";
 
-export const MAX_JSON_BYTES = 2 * 1024 * 1024;
+const MAX_JSON_BYTES = 2 * 1024 * 1024;
 
 /** The body as bytes, refused before it is read whole when the declared length is already too large. */
 export async function readBytes(request: HttpRequest, limit: number): Promise<Uint8Array> {

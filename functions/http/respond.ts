@@ -1,5 +1,6 @@
 import type { HttpResponseInit } from "@azure/functions";
-import { ApiError } from "./apiError";
+import { statusOfCode } from "../../shared/api/errors";
+import type { DomainError } from "../services/domainError";
 
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): HttpResponseInit {
   return { status, jsonBody: body, headers: { "cache-control": "no-store", ...headers } };
@@ -7,11 +8,12 @@ export function json(status: number, body: unknown, headers: Record<string, stri
 
 const RETRY_AFTER_SECONDS = { busy: 1, storage_unavailable: 5 } as const;
 
-export function errorResponse(error: ApiError): HttpResponseInit {
+/** The contract's error body, with the status the contract gives the code. */
+export function errorResponse(error: DomainError): HttpResponseInit {
   const headers: Record<string, string> = error.code === "unauthorized" ? { "www-authenticate": 'Bearer realm="kpi"' } : {};
   // A busy answer says when to come back: the pane and the CLI wait this long before their bounded retry.
   if (error.code === "busy" || error.code === "storage_unavailable") headers["retry-after"] = String(RETRY_AFTER_SECONDS[error.code]);
-  return json(error.status, { code: error.code, message: error.message, ...(error.details === undefined ? {} : { details: error.details }) }, headers);
+  return json(statusOfCode(error.code), { code: error.code, message: error.message, ...(error.details === undefined ? {} : { details: error.details }) }, headers);
 }
 
 /** A file to save: the name carries Vietnamese, so it goes in RFC 5987 form with an ASCII fallback. */

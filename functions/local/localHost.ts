@@ -1,16 +1,9 @@
-import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { HttpRequest, HttpResponse, InvocationContext } from "../http/azureRuntime";
 import { ApiError } from "../http/apiError";
-import { toAzureHandler } from "../http/handle";
 import type { RouteDefinition } from "../http/route";
 import type { Services } from "../services/services";
-import { compileRoutes, matchRoute } from "./routeMatcher";
-import { installVietnameseZodMessages } from "../../shared/model/zodMessages";
-
-/** Above every route's own limit (20 MB imports): a body this large is cut off before it is held in memory. */
-const MAX_REQUEST_BYTES = 21 * 1024 * 1024;
+import { createDispatcher, errorAnswer, isAnswer, MAX_REQUEST_BYTES, type Answer } from "./dispatch";
 
 export interface LocalHostOptions {
   routes: readonly RouteDefinition[];
@@ -28,14 +21,12 @@ export interface LocalHost {
 }
 
 /**
- * Serves the route table on 127.0.0.1 the way the Functions host would: each request becomes an HttpRequest and an
- * InvocationContext and goes through the same handler Azure calls. Used by `npm start`, the tests and the CLI.
+ * Serves the route table on 127.0.0.1 the way the Functions host would (functions/local/dispatch.ts), with CORS for
+ * the add-in's dev server and a body cut off once too large. Used by `npm start` and the tests.
  */
 export async function startLocalHost(options: LocalHostOptions): Promise<LocalHost> {
-  installVietnameseZodMessages();
-  const compiled = compileRoutes(options.routes);
-  const handlers = new Map(options.routes.map((route) => [route.name, toAzureHandler(route, options.services)]));
   const log = options.log ?? (() => {});
+  const dispatcher = createDispatcher({ routes: options.routes, services: options.services, log });
   const server = createServer((incoming, outgoing) => {
     serve(incoming, outgoing).catch((error: unknown) => {
       log(`Lỗi máy chủ cục bộ: ${error instanceof Error ? error.message : String(error)}`);
@@ -52,38 +43,14 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
       outgoing.writeHead(204).end();
       return;
     }
-    const match = matchRoute(compiled, method, url.pathname);
-    if (match.kind === "none") return writeError(outgoing, new ApiError("not_found", `Không có địa chỉ ${url.pathname}.`));
-    if (match.kind === "wrong_method") {
-      outgoing.setHeader("allow", match.allowed.join(", "));
-      return writeError(outgoing, new ApiError("method_not_allowed", `Địa chỉ này không nhận phương thức ${method}.`));
-    }
+    const routed = dispatcher.route(method, url.pathname);
+    if (isAnswer(routed)) return write(outgoing, routed);
     const body = await readBody(incoming);
     if (body === "too_large") {
       outgoing.setHeader("connection", "close");
-      return writeError(outgoing, new ApiError("payload_too_large", "Nội dung gửi lên quá lớn.", { limit: MAX_REQUEST_BYTES }));
+      return write(outgoing, errorAnswer(new ApiError("payload_too_large", "Nội dung gửi lên quá lớn.", { limit: MAX_REQUEST_BYTES })));
     }
-    const started = Date.now();
-    const request = new HttpRequest({
-      method,
-      url: url.toString(),
-      headers: headersOf(incoming),
-      query: Object.fromEntries(url.searchParams.entries()),
-      params: match.params,
-      ...(body.byteLength > 0 ? { body: { bytes: body } } : {}),
-    });
-    const invocation = new InvocationContext({
-      functionName: match.route.name,
-      invocationId: randomUUID(),
-      logHandler: (level, ...args) => log(`[${level}] ${match.route.name}: ${args.map(String).join(" ")}`),
-    });
-    const response = new HttpResponse(await handlers.get(match.route.name)!(request, invocation));
-    const bytes = Buffer.from(await response.arrayBuffer());
-    const headers: Record<string, string> = {};
-    response.headers.forEach((value, name) => (headers[name] = value));
-    outgoing.writeHead(response.status ?? 200, { ...headers, "content-length": String(bytes.byteLength) });
-    outgoing.end(bytes);
-    log(`${method} ${url.pathname} → ${response.status ?? 200} (${Date.now() - started} ms)`);
+    write(outgoing, await dispatcher.invoke(routed, method, url, headersOf(incoming), body));
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -133,8 +100,9 @@ function applyCors(incoming: IncomingMessage, outgoing: ServerResponse, origins:
   outgoing.setHeader("access-control-max-age", "600");
 }
 
-function writeError(outgoing: ServerResponse, error: ApiError): void {
-  writeJson(outgoing, error.status, { code: error.code, message: error.message, ...(error.details === undefined ? {} : { details: error.details }) });
+function write(outgoing: ServerResponse, answer: Answer): void {
+  outgoing.writeHead(answer.status, { ...answer.headers, "content-length": String(answer.bytes.byteLength) });
+  outgoing.end(answer.bytes);
 }
 
 function writeJson(outgoing: ServerResponse, status: number, body: unknown): void {

@@ -13,7 +13,7 @@ import {
 import type { ImportProblem } from "../../shared/catalogue/draft";
 import type { Principal } from "../auth/principal";
 import { readSourceBytes, SourceError } from "../catalogue/readSource";
-import { ApiError } from "../http/apiError";
+import { DomainError } from "./domainError";
 import type { CatalogueSnapshot } from "../storage/catalogueStore";
 import { resultsReportBlobPath, sha256Hex } from "../storage/submissionKeys";
 import type { StoredSourceFile } from "../storage/submissionRecord";
@@ -34,10 +34,10 @@ export interface ReportTarget {
   alias?: string;
 }
 
-export function assignedView(services: Services, snapshot: CatalogueSnapshot, target: ReportTarget): PeriodAssignments {
+function assignedView(services: Services, snapshot: CatalogueSnapshot, target: ReportTarget): PeriodAssignments {
   const view = periodView(services, snapshot, target.decision, target.agency, target.period);
   if (view.assignments.length === 0) {
-    throw new ApiError("validation_failed", `${target.agency.name} không được giao chỉ tiêu nào trong văn bản ${target.decision.number} kỳ này.`);
+    throw new DomainError("validation_failed", `${target.agency.name} không được giao chỉ tiêu nào trong văn bản ${target.decision.number} kỳ này.`);
   }
   return view;
 }
@@ -48,23 +48,23 @@ async function readReport(bytes: Uint8Array, name: string): Promise<{ lines: Rep
   try {
     ({ draft } = await readSourceBytes(Buffer.from(bytes), name, "results-report"));
   } catch (error) {
-    if (error instanceof SourceError) throw new ApiError("results_report_invalid", error.message);
+    if (error instanceof SourceError) throw new DomainError("results_report_invalid", error.message);
     throw error;
   }
   const errors = draft.problems.filter((problem) => problem.severity === "error");
   if (errors.length > 0) {
-    throw new ApiError("results_report_invalid", `Tệp "${name}" không đọc được thành báo cáo kết quả: ${errors[0]!.message}`, { problems: errors });
+    throw new DomainError("results_report_invalid", `Tệp "${name}" không đọc được thành báo cáo kết quả: ${errors[0]!.message}`, { problems: errors });
   }
   const lines = reportLinesOf(draft);
   if (lines.length === 0) {
-    throw new ApiError("results_report_invalid", `Tệp "${name}" không có dòng chỉ tiêu nào dưới dòng tiêu đề "TT | Chỉ tiêu | Cơ quan chủ trì | …".`);
+    throw new DomainError("results_report_invalid", `Tệp "${name}" không có dòng chỉ tiêu nào dưới dòng tiêu đề "TT | Chỉ tiêu | Cơ quan chủ trì | …".`);
   }
   // A report's indicator names no threshold of its own: here the target is the assignment's, so that is no news.
   return { lines, warnings: draft.problems.filter((problem) => problem.code !== "no_embedded_target") };
 }
 
 /** What the stored file is, from its first bytes: the download is served with it. */
-export function contentTypeOf(bytes: Uint8Array): string {
+function contentTypeOf(bytes: Uint8Array): string {
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
   if (bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46) return "application/pdf";
   return "text/plain; charset=utf-8";
@@ -121,7 +121,7 @@ export async function confirmResultsReport(
   const path = resultsReportBlobPath(input.decision.province, input.decision.id, input.period, input.agency.id, input.choices.file);
   const stored = await services.workbooks.readFile(path);
   if (!stored) {
-    throw new ApiError("not_found", "Không có tệp báo cáo kết quả này cho cơ quan và kỳ này: hãy gửi tệp để xem trước (?dryRun=true) rồi mới xác nhận.");
+    throw new DomainError("not_found", "Không có tệp báo cáo kết quả này cho cơ quan và kỳ này: hãy gửi tệp để xem trước (?dryRun=true) rồi mới xác nhận.");
   }
   if (sha256Hex(stored.bytes) !== input.choices.file) throw new Error("Tệp báo cáo kết quả lưu trữ không khớp mã SHA-256 của nó.");
   const name = stored.name ?? "bao-cao-ket-qua";
@@ -130,7 +130,7 @@ export async function confirmResultsReport(
   const outcome = valuesOfConfirmedReport(rows, view, { confirm: input.choices.confirm ?? [], skip: input.choices.skip ?? [] });
   if (!outcome.ok) {
     const unconfirmed = outcome.problems.every((problem) => problem.kind === "unconfirmed");
-    throw new ApiError(
+    throw new DomainError(
       unconfirmed ? "confirmation_required" : "validation_failed",
       `Chưa nộp được báo cáo kết quả (${outcome.problems.length} vấn đề): ${outcome.problems[0]!.message}`,
       { problems: outcome.problems },

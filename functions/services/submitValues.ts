@@ -7,14 +7,14 @@ import { judgePeriodValue } from "../../shared/report/judgeValue";
 import type { PeriodAssignments } from "../../shared/report/periodAssignments";
 import type { VerdictCounts } from "../../shared/report/receipt";
 import type { Principal } from "../auth/principal";
-import { ApiError, type FieldProblem } from "../http/apiError";
+import { DomainError, type FieldProblem } from "./domainError";
 import { PayloadTooLargeError } from "../storage/chunkedJson";
 import type { CatalogueSnapshot } from "../storage/catalogueStore";
 import { submissionIdOf, type JudgedValue, type StoredSourceFile, type SubmissionRecord } from "../storage/submissionRecord";
 import { VersionContentionError } from "../storage/submissionStore";
 import type { Services } from "./services";
 
-export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9._:-]{8,128}$/;
+const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9._:-]{8,128}$/;
 
 export interface SubmitInput {
   principal: Principal;
@@ -49,11 +49,11 @@ export function periodView(services: Services, snapshot: CatalogueSnapshot, deci
  */
 export async function submitValues(services: Services, snapshot: CatalogueSnapshot, input: SubmitInput): Promise<SubmitResult> {
   if (!IDEMPOTENCY_KEY_PATTERN.test(input.idempotencyKey)) {
-    throw new ApiError("idempotency_key_required", "Khóa chống nộp trùng (Idempotency-Key) gồm 8 đến 128 ký tự không dấu, không khoảng trắng.");
+    throw new DomainError("idempotency_key_required", "Khóa chống nộp trùng (Idempotency-Key) gồm 8 đến 128 ký tự không dấu, không khoảng trắng.");
   }
   const view = periodView(services, snapshot, input.decision, input.agency, input.period);
   if (view.assignments.length === 0) {
-    throw new ApiError("validation_failed", `${input.agency.name} không được giao chỉ tiêu nào trong văn bản ${input.decision.number}.`);
+    throw new DomainError("validation_failed", `${input.agency.name} không được giao chỉ tiêu nào trong văn bản ${input.decision.number}.`);
   }
   const judged = judgeValues(view, input);
   const submittedAt = services.now().toISOString();
@@ -77,7 +77,7 @@ export async function submitValues(services: Services, snapshot: CatalogueSnapsh
       submissionIdOf(input.decision.id, input.period, input.agency.id, version),
     );
     if (outcome.kind === "key_reused") {
-      throw new ApiError(
+      throw new DomainError(
         "idempotency_key_reused",
         "Khóa chống nộp trùng này đã dùng cho một báo cáo có nội dung khác. Mỗi lần nộp mới cần một khóa mới.",
       );
@@ -85,10 +85,10 @@ export async function submitValues(services: Services, snapshot: CatalogueSnapsh
     return { replayed: outcome.kind === "replayed", record: outcome.record };
   } catch (error) {
     if (error instanceof PayloadTooLargeError) {
-      throw new ApiError("payload_too_large", "Báo cáo quá lớn để lưu trong một lần nộp; hãy rút gọn ghi chú hoặc minh chứng.");
+      throw new DomainError("payload_too_large", "Báo cáo quá lớn để lưu trong một lần nộp; hãy rút gọn ghi chú hoặc minh chứng.");
     }
     if (error instanceof VersionContentionError) {
-      throw new ApiError(
+      throw new DomainError(
         "busy",
         "Đang có nhiều lần nộp báo cáo của cơ quan này cùng lúc nên chưa lưu được. Báo cáo chưa được lưu; hãy gửi lại sau giây lát (dùng đúng khóa chống nộp trùng cũ).",
       );
@@ -132,12 +132,12 @@ function judgeValues(view: PeriodAssignments, input: SubmitInput): JudgedValue[]
     judged.push({ ...value, targetText: assignment.targetText, verdict: verdict.verdict, label: verdict.label, explanation: verdict.explanation });
   });
   if (problems.length > 0) {
-    throw new ApiError("validation_failed", `Báo cáo có ${problems.length} lỗi: ${problems[0]!.message}`, { problems });
+    throw new DomainError("validation_failed", `Báo cáo có ${problems.length} lỗi: ${problems[0]!.message}`, { problems });
   }
   return judged;
 }
 
-export function countVerdicts(values: readonly Pick<JudgedValue, "verdict">[]): VerdictCounts {
+function countVerdicts(values: readonly Pick<JudgedValue, "verdict">[]): VerdictCounts {
   const counts: VerdictCounts = {};
   for (const value of values) counts[value.verdict] = (counts[value.verdict] ?? 0) + 1;
   return counts;

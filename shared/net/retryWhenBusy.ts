@@ -7,7 +7,7 @@
 export const BUSY_ATTEMPTS = 4;
 
 /** Milliseconds before attempt `attempt + 1`: a growing wait with jitter, so retries of many clients spread out. */
-export function busyDelayMs(attempt: number, random: () => number = Math.random): number {
+function busyDelayMs(attempt: number, random: () => number = Math.random): number {
   return Math.round(500 * attempt * (0.5 + random()));
 }
 

@@ -89,7 +89,16 @@ describe("kpi key, submit and report", () => {
   it("explains a refused submission", async () => {
     const result = await kpi(["submit", await filledForm(stack.keys.agency, 0.6), "--server", stack.host.url, "--key", stack.keys.otherAgency]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain("403");
+    expect(result.stderr).toContain("Không nộp được (403): Khóa truy cập này chỉ dùng cho cơ quan của bạn");
+  });
+
+  it("refuses a report to an agency's key with the server's message, and names a server that is not running", async () => {
+    const refused = await kpi(["report", "--decision", D, "--period", "2025-Q3", "--out", join(dir, "khong.xlsx"), "--server", stack.host.url, "--key", stack.keys.agency]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("Không lập được báo cáo (403): ");
+    const down = await kpi(["report", "--decision", D, "--period", "2025-Q3", "--server", "http://127.0.0.1:9", "--key", stack.keys.province]);
+    expect(down.code).toBe(1);
+    expect(down.stderr).toContain("Không kết nối được máy chủ http://127.0.0.1:9. Máy chủ đã chạy chưa (npm start)?");
   });
 
   it("writes the consolidated report", async () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { KpiClient, KpiRequestError } from "../../addin/api/kpiClient";
+import { KpiClient } from "../../addin/api/kpiClient";
+import { KpiApiError } from "../../shared/api/client";
 import { partitionOf, versionRowKey } from "../../functions/storage/submissionKeys";
 import { tableClient } from "../../functions/storage/tableClient";
 import { storageNames } from "../../functions/storage/tableNames";
@@ -36,9 +37,9 @@ describe("the pane's submit when the server is busy", () => {
     const failure = await client
       .submit(D, "2025-Q2", { agencyId: "so-tai-chinh", values: [{ assignmentId: `${D}.so-tai-chinh.1`, actual: 0.9 }] }, "pane-busy-0001")
       .catch((error: unknown) => error);
-    expect(failure).toBeInstanceOf(KpiRequestError);
-    expect((failure as KpiRequestError).code).toBe("busy");
-    expect((failure as KpiRequestError).message).toMatch(/gửi lại sau/);
+    expect(failure).toBeInstanceOf(KpiApiError);
+    expect((failure as KpiApiError).code).toBe("busy");
+    expect((failure as KpiApiError).message).toMatch(/gửi lại sau/);
     expect(sent).toEqual(Array.from({ length: BUSY_ATTEMPTS }, () => ({ key: "pane-busy-0001", status: 503 })));
     expect(await storageSnapshot(stack)).toEqual(before);
   }, 120_000);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { KpiApiError } from "../../../shared/api/client";
 import { catalogueSchema, type Catalogue } from "../../../shared/catalogue/model";
 import { decisionIdSchema } from "../../../shared/model/ids";
 import { openApi, openStorage } from "../apiConnection";
@@ -60,12 +61,9 @@ const servedCatalogueSchema = catalogueSchema.omit({ uncertainMatches: true });
 async function catalogueFromServer(options: CatalogueOptions): Promise<Catalogue> {
   const api = await openApi({ server: options.server, key: options.key });
   try {
-    const response = await api.fetch("/catalogue?include=assignments");
-    const body: { message?: string } = await response.json().catch(() => ({}));
-    if (!response.ok) throw new CliError(`Không đọc được danh mục (${response.status}): ${body.message ?? "lỗi không rõ"}`);
-    const served = servedCatalogueSchema.safeParse(body);
-    if (!served.success) throw new CliError("Máy chủ trả danh mục không đúng định dạng: máy chủ và dòng lệnh có cùng phiên bản không?");
-    return { ...served.data, uncertainMatches: [] };
+    const served = await api.answerOrRefusal(api.client.request("GET", "/catalogue?include=assignments", servedCatalogueSchema));
+    if (served instanceof KpiApiError) throw new CliError(`Không đọc được danh mục (${served.status}): ${served.message}`);
+    return { ...served, uncertainMatches: [] };
   } finally {
     await api.close();
   }

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { apiErrorBodySchema } from "../../../shared/api/errors";
 import { askForHeaderFields } from "../../../shared/catalogue/decision";
 import type { ImportDraft } from "../../../shared/catalogue/draft";
 import { importRefusalDetailsSchema, type CloseAgencyAnswer, type ImportAnswer } from "../../../shared/catalogue/importAnswer";
@@ -30,12 +30,12 @@ export function printImportAnswer(io: CliIo, draft: ImportDraft, answer: ImportA
 
 /** A refused import: the server's message, the problems by place, and how to choose the agencies it asks about. */
 export function printRefusal(io: CliIo, status: number, body: unknown): void {
-  const error = z.object({ code: z.string().optional(), message: z.string().optional(), details: z.unknown().optional() }).safeParse(body);
+  const error = apiErrorBodySchema.safeParse(body);
   const details = importRefusalDetailsSchema.safeParse(error.success ? (error.data.details ?? {}) : {});
   // The server asks for missing header fields as query parameters; on the command line they are flags.
   const ask = details.success ? askForHeaderFields(details.data.problems, "flags") : undefined;
   const message = ask ? `Không nhập: ${ask} Danh mục không thay đổi.` : error.success ? error.data.message : undefined;
-  io.err(`Không nhập (${status}${error.success && error.data.code ? `, ${error.data.code}` : ""}): ${message ?? "lỗi không rõ"}`);
+  io.err(`Không nhập (${status}${error.success ? `, ${error.data.code}` : ""}): ${message ?? "lỗi không rõ"}`);
   if (!details.success) return;
   for (const problem of details.data.problems) {
     if (problem.severity === "error" && problem.code !== "agency_choice_required") io.err(`  - ${problem.message}`);

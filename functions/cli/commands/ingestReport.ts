@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
 import { z } from "zod";
+import { KpiApiError } from "../../../shared/api/client";
 import { agencyIdSchema, decisionIdSchema } from "../../../shared/model/ids";
 import { periodCodeSchema } from "../../../shared/period/period";
 import { submissionReceiptSchema } from "../../../shared/report/receipt";
@@ -12,7 +13,7 @@ import {
   type ResultsReportConfirm,
   type ResultsReportPreview,
 } from "../../../shared/report/resultsReport";
-import { openApi, provinceOfDecision } from "../apiConnection";
+import { openApi, printRefusal, provinceOfDecision } from "../apiConnection";
 import { defineCommand, readArgs, usageError } from "../args";
 import { CliError, type CliIo } from "../io";
 import { printReceipt } from "../receiptText";
@@ -75,14 +76,13 @@ export async function runIngestReport(args: string[], io: CliIo): Promise<number
   const route = `/decisions/${options.decision}/periods/${options.period}/agencies/${options.agency}/results-report`;
   const lead = options.lead ? `&agency=${encodeURIComponent(options.lead)}` : "";
   try {
-    const answer = await api.fetch(`${route}?dryRun=true&name=${encodeURIComponent(basename(path))}${lead}`, {
-      method: "POST",
-      headers: { "content-type": "application/octet-stream" },
-      body: new Uint8Array(bytes),
-    });
-    const body = await answer.json().catch(() => ({}));
-    if (!answer.ok) return failed(io, answer.status, body);
-    const preview = resultsReportPreviewSchema.parse(body);
+    const preview = await api.answerOrRefusal(
+      api.client.request("POST", `${route}?dryRun=true&name=${encodeURIComponent(basename(path))}${lead}`, resultsReportPreviewSchema, {
+        body: new Uint8Array(bytes),
+        headers: { "content-type": "application/octet-stream" },
+      }),
+    );
+    if (preview instanceof KpiApiError) return printRefusal(io, REFUSED, preview);
     if (options.json && options["dry-run"]) {
       io.out(JSON.stringify(preview, null, 2));
       return 0;
@@ -100,14 +100,10 @@ export async function runIngestReport(args: string[], io: CliIo): Promise<number
       file: preview.file.sha256,
       confirm: uncertain.map((row) => ({ row: row.row, assignmentId: row.assignmentId! })),
     };
-    const stored = await api.fetch(`${route}${lead ? `?${lead.slice(1)}` : ""}`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(confirm),
-    });
-    const storedBody = await stored.json().catch(() => ({}));
-    if (!stored.ok) return failed(io, stored.status, storedBody);
-    const receipt = submissionReceiptSchema.parse(storedBody);
+    const receipt = await api.answerOrRefusal(
+      api.client.request("POST", `${route}${lead ? `?${lead.slice(1)}` : ""}`, submissionReceiptSchema, { json: confirm }),
+    );
+    if (receipt instanceof KpiApiError) return printRefusal(io, REFUSED, receipt);
     if (options.json) {
       io.out(JSON.stringify(receipt, null, 2));
       return 0;
@@ -119,11 +115,7 @@ export async function runIngestReport(args: string[], io: CliIo): Promise<number
   }
 }
 
-function failed(io: CliIo, status: number, body: { message?: string; details?: { problems?: Array<{ message: string }> } }): number {
-  io.err(`Không xử lý được báo cáo kết quả (${status}): ${body.message ?? "lỗi không rõ"}`);
-  for (const problem of body.details?.problems ?? []) io.err(`  - ${problem.message}`);
-  return 1;
-}
+const REFUSED = "Không xử lý được báo cáo kết quả";
 
 function printPreview(io: CliIo, preview: ResultsReportPreview): void {
   io.out(`Báo cáo kết quả «${preview.file.name}» (${preview.rows.length} dòng) của ${preview.agencyId}, kỳ ${preview.period}:`);

@@ -1,8 +1,9 @@
 import { rename, writeFile } from "node:fs/promises";
 import { z } from "zod";
+import { KpiApiError } from "../../../shared/api/client";
 import { decisionIdSchema } from "../../../shared/model/ids";
 import { periodCodeSchema } from "../../../shared/period/period";
-import { openApi, provinceOfDecision } from "../apiConnection";
+import { openApi, printRefusal, provinceOfDecision } from "../apiConnection";
 import { defineCommand, readArgs, usageError } from "../args";
 import { serverOptions, SERVER_OPTIONS } from "../serverOptions";
 import type { CliIo } from "../io";
@@ -40,13 +41,9 @@ export async function runReport(args: string[], io: CliIo): Promise<number> {
   const out = options.data.out ?? `tong-hop-${decision}-${period}.xlsx`;
   const api = await openApi({ server, key, province: () => provinceOfDecision(decision) });
   try {
-    const response = await api.fetch(`/decisions/${decision}/periods/${period}/report.xlsx`);
-    if (!response.ok) {
-      const body = await response.json().catch(() => ({}));
-      io.err(`Không lập được báo cáo (${response.status}): ${body.message ?? "lỗi không rõ"}`);
-      return 1;
-    }
-    const bytes = Buffer.from(await response.arrayBuffer());
+    const report = await api.answerOrRefusal(api.client.blob("GET", `/decisions/${decision}/periods/${period}/report.xlsx`));
+    if (report instanceof KpiApiError) return printRefusal(io, "Không lập được báo cáo", report);
+    const bytes = Buffer.from(await report.arrayBuffer());
     // Written beside the target then renamed: an interrupted download never leaves half a workbook under the name.
     await writeFile(`${out}.tmp`, bytes);
     await rename(`${out}.tmp`, out);

@@ -1,12 +1,12 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { z } from "zod";
+import { KpiApiError } from "../../../shared/api/client";
 import { agencyIdSchema, decisionIdSchema } from "../../../shared/model/ids";
-import { retryWhenBusy } from "../../../shared/net/retryWhenBusy";
 import { periodCodeSchema } from "../../../shared/period/period";
 import { submissionReceiptSchema } from "../../../shared/report/receipt";
 import { readFormBinding } from "../../workbook/reportForm";
-import { openApi, provinceOfDecision } from "../apiConnection";
+import { openApi, printRefusal, provinceOfDecision } from "../apiConnection";
 import { defineCommand, readArgs, usageError } from "../args";
 import { CliError, type CliIo } from "../io";
 import { printReceipt } from "../receiptText";
@@ -65,26 +65,15 @@ export async function runSubmit(args: string[], io: CliIo): Promise<number> {
     io.err(`Đang nộp ${path} (${Math.round(bytes.byteLength / 1024)} KB) cho ${agency}, kỳ ${period}…`);
     // The same file always carries the same key, so a retry (after "busy" or a lost answer) is stored only once.
     const idempotencyKey = `xlsx-${createHash("sha256").update(bytes).digest("hex")}`;
-    const send = async () => {
-      const response = await api.fetch(`/decisions/${decision}/periods/${period}/agencies/${agency}/workbook-ingest`, {
-        method: "POST",
-        headers: { "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "idempotency-key": idempotencyKey },
+    // The shared client sends the file again with the same key while the server says it is busy.
+    const receipt = await api.answerOrRefusal(
+      api.client.request("POST", `/decisions/${decision}/periods/${period}/agencies/${agency}/workbook-ingest`, submissionReceiptSchema, {
         body: new Uint8Array(bytes),
-      });
-      const body = await response.json().catch(() => ({}));
-      if (response.status === 503 && body.code === "busy") throw new BusyAnswer(body.message);
-      return { response, body };
-    };
-    const { response, body } = await retryWhenBusy(send, (error) => error instanceof BusyAnswer).catch((error: unknown) => {
-      if (error instanceof BusyAnswer) throw new CliError(`Không nộp được (503): ${error.message}`);
-      throw error;
-    });
-    if (!response.ok) {
-      io.err(`Không nộp được (${response.status}): ${body.message ?? "lỗi không rõ"}`);
-      for (const problem of (body.details?.problems ?? []) as Array<{ message: string }>) io.err(`  - ${problem.message}`);
-      return 1;
-    }
-    const receipt = submissionReceiptSchema.parse(body);
+        headers: { "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
+        idempotencyKey,
+      }),
+    );
+    if (receipt instanceof KpiApiError) return printRefusal(io, "Không nộp được", receipt);
     if (parsed.values.json) {
       io.out(JSON.stringify(receipt, null, 2));
       return 0;
@@ -95,5 +84,3 @@ export async function runSubmit(args: string[], io: CliIo): Promise<number> {
     await api.close();
   }
 }
-
-class BusyAnswer extends Error {}

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { KpiClient, KpiRequestError } from "../../../addin/api/kpiClient";
+import { KpiClient } from "../../../addin/api/kpiClient";
+import { KpiApiError } from "../../../shared/api/client";
 import { MemoryWorkbook } from "../../../addin/preview/memoryWorkbook";
 import { TABLE_FIRST_ROW } from "../../../addin/report/planReportTable";
 import { PendingSubmissions } from "../../../addin/workflow/pendingSubmissions";
@@ -73,7 +74,7 @@ describe("pull and submit from the task pane", () => {
       throw new TypeError("Failed to fetch");
     };
     const error = await sendReport(clientFor(stack.keys.agency, lostAnswer), workbook, check, pending, () => {}).catch((caught) => caught);
-    expect(error).toBeInstanceOf(KpiRequestError);
+    expect(error).toBeInstanceOf(KpiApiError);
     expect(error).toMatchObject({ code: "offline", retryable: true });
     expect(error.message).toMatch(/vẫn được giữ nguyên/);
     const remembered = pending.read(check.scope)!;

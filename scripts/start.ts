@@ -2,24 +2,25 @@ import { execFile } from "node:child_process";
 import { resolve } from "node:path";
 import { promisify } from "node:util";
 import { fileURLToPath } from "node:url";
-import { startAddinServer } from "../../addin/server/addinServer";
-import { ensureDevCertificates } from "../../addin/server/devCertificates";
-import { ROUTES } from "../http/routes";
-import { createServices } from "../services/services";
-import { settingsSchema } from "../services/settings";
-import { startAzurite } from "./azurite";
-import { DEMO_DECISION, loadDemoIfEmpty } from "./demoData";
-import { ensureDemoKeys } from "./demoKeys";
-import { startLocalHost } from "./localHost";
+import { startAddinServer } from "../addin/server/addinServer";
+import { ensureDevCertificates } from "../addin/server/devCertificates";
+import { ROUTES } from "../functions/http/routes";
+import { createServices } from "../functions/services/services";
+import { settingsSchema } from "../functions/services/settings";
+import { startAzurite } from "../functions/local/azurite";
+import { DEMO_DECISION, loadDemoIfEmpty } from "../functions/local/demoData";
+import { ensureDemoKeys } from "../functions/local/demoKeys";
+import { startLocalHost } from "../functions/local/localHost";
 
 /**
  * `npm start`: the whole system on this machine — Azurite with its data under .data/, the functions on
  * 127.0.0.1:7071, the add-in built and served over HTTPS on 127.0.0.1:3000 (the manifests point at
  * https://localhost:3000) — loaded with the demo catalogue on first run. Ctrl-C stops everything, Azurite last so
- * it flushes.
+ * it flushes. It composes the functions' local pieces (functions/local/) with the add-in's dev server, which is why
+ * it lives here: functions/ never imports the add-in.
  */
 
-const root = resolve(fileURLToPath(import.meta.url), "../../..");
+const root = resolve(fileURLToPath(import.meta.url), "../..");
 const dataDir = resolve(root, ".data");
 const port = Number(process.env.KPI_PORT ?? 7071);
 const addinPort = Number(process.env.KPI_ADDIN_PORT ?? 3000);

@@ -167,3 +167,29 @@ export function columnOf(columns: readonly HeaderColumn[], ...kinds: ColumnKind[
   }
   return undefined;
 }
+
+/** A header being read, line by line: its columns so far, its widest line, and its lines as compared (headerLineKey). */
+export interface PendingHeader {
+  columns: HeaderColumn[];
+  width: number;
+  line: number;
+  keys: string[];
+}
+
+/**
+ * A line's cells as compared with a header's lines, to know a header repeated after a page break: spacing and
+ * trailing empty cells do not count.
+ */
+export function headerLineKey(cells: readonly string[]): string {
+  return cells
+    .map((cell) => normalizeText(cell))
+    .join("\t")
+    .replace(/\t+$/, "");
+}
+
+/** The header with one more line, when the line continues it (a second header row, a header cell broken in two). */
+export function continueHeader(pending: PendingHeader, cells: readonly string[]): PendingHeader | undefined {
+  const columns = extendHeader(pending.columns, cells);
+  if (!columns) return undefined;
+  return { ...pending, columns, width: Math.max(pending.width, cells.length), keys: [...pending.keys, headerLineKey(cells)] };
+}

@@ -1,6 +1,6 @@
 import { normalizeText } from "../../text/normalize";
 import { importDraftSchema, type ImportDraft, type ImportProblem } from "../draft";
-import { columnMeaning, columnOf, extendHeader, headerColumns, quarterEnd, type HeaderColumn } from "./columnMeaning";
+import { columnMeaning, columnOf, extendHeader, headerColumns, headerLineKey, quarterEnd, type HeaderColumn } from "./columnMeaning";
 import { placeItems, type Grid, type Item, type Row } from "./milestoneGridRows";
 import { readPreambleHeader } from "./documentHeader";
 import { resolveMilestoneDates } from "./milestoneDates";
@@ -102,7 +102,7 @@ export function importMilestoneGrid(text: string): ImportDraft {
     if (header) {
       const counted = lines.slice(index, header.end).filter((_, offset) => !isBlank(index + offset)).length;
       linesRead += counted;
-      const keys = lines.slice(index, header.end).map(lineKey);
+      const keys = lines.slice(index, header.end).map(headerLineKey);
       if (open && gridHeader && keys.join("\n") === gridHeader.keys.join("\n")) {
         // The same header right after a row (no title of its own above it): a page break in the source, not a new
         // table; the row it cut may go on below it.
@@ -129,7 +129,7 @@ export function importMilestoneGrid(text: string): ImportDraft {
     const cells = lines[line - 1]!.map((cell) => normalizeText(cell));
     const filled = cells.flatMap((cell, column) => (cell === "" ? [] : [column]));
     if (!grid) continue; // The header's own error says its rows are not read.
-    if (gridHeader?.keys.includes(lineKey(cells))) {
+    if (gridHeader?.keys.includes(headerLineKey(cells))) {
       linesPlaced += 1;
       continue;
     }
@@ -199,13 +199,6 @@ export function importMilestoneGrid(text: string): ImportDraft {
   });
 }
 
-/** A line's cells as compared with the header's lines: spacing and trailing empty cells do not count. */
-function lineKey(cells: readonly string[]): string {
-  return cells
-    .map((cell) => normalizeText(cell))
-    .join("\t")
-    .replace(/\t+$/, "");
-}
 
 /** The milestone columns' due dates; a quarter with no year anywhere cannot be dated, and the table is not read. */
 function gridOf(

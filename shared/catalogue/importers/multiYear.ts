@@ -1,6 +1,6 @@
 import { normalizeText } from "../../text/normalize";
 import { importDraftSchema, type DraftRow, type DraftSection, type ImportDraft, type ImportProblem } from "../draft";
-import { extendHeader, headerColumns, type HeaderColumn } from "./columnMeaning";
+import { continueHeader, headerColumns, headerLineKey, type PendingHeader } from "./columnMeaning";
 import { readPreambleHeader } from "./documentHeader";
 import { readMultiYearHeader, type MultiYearLayout } from "./multiYearColumns";
 import type { SourceLine } from "./sourceLines";
@@ -21,7 +21,7 @@ const GROUP_HEADING = /^([IVXLC]+)\s*[.)]\s*(\S.*)$/u;
 interface State {
   layout?: MultiYearLayout;
   /** A header just read, which the next line may still extend (its second row, or its cells' continuations). */
-  pending?: { columns: HeaderColumn[]; width: number; line: number; keys: string[] };
+  pending?: PendingHeader;
   /** The lines of the header read last, as compared (see lineKey): a page break draws them again. */
   headerKeys?: string[];
   thisYear?: number;
@@ -73,9 +73,9 @@ function readLine(raw: string, cells: readonly string[], filled: readonly string
     return true;
   }
   if (state.pending) {
-    const extended = extendHeader(state.pending.columns, cells);
-    if (extended) {
-      state.pending = { ...state.pending, columns: extended, width: Math.max(state.pending.width, cells.length), keys: [...state.pending.keys, lineKey(cells)] };
+    const continued = continueHeader(state.pending, cells);
+    if (continued) {
+      state.pending = continued;
       return true;
     }
     settleHeader(state);
@@ -83,7 +83,7 @@ function readLine(raw: string, cells: readonly string[], filled: readonly string
   const columns = headerColumns(cells);
   if (readMultiYearHeader(columns, cells.length)) {
     settleHeader(state);
-    state.pending = { columns, width: cells.length, line, keys: [lineKey(cells)] };
+    state.pending = { columns, width: cells.length, line, keys: [headerLineKey(cells)] };
     return true;
   }
   if (!state.layout && !state.pending && !/^\d+$/.test(filled[0]!.replace(/\.$/, ""))) {
@@ -151,13 +151,9 @@ function settleHeader(state: State): void {
  */
 function repeatsHeaderInRow(cells: readonly string[], state: State): boolean {
   if (!state.layout || state.pending || state.rowEnd === undefined || state.rowEnd !== state.previousLine) return false;
-  return state.headerKeys?.includes(lineKey(cells)) ?? false;
+  return state.headerKeys?.includes(headerLineKey(cells)) ?? false;
 }
 
-/** A line's cells as compared with the header's lines: trailing empty cells do not count. */
-function lineKey(cells: readonly string[]): string {
-  return cells.join("\t").replace(/\t+$/, "");
-}
 
 function readRow(cells: readonly string[], line: number, state: State): boolean {
   const { layout, section, thisYear } = state;

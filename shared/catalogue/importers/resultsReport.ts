@@ -1,7 +1,7 @@
 import { extractEmbeddedTarget } from "../../target/embedded";
 import { normalizeText } from "../../text/normalize";
 import { importDraftSchema, type DraftRow, type DraftSection, type ImportDraft, type ImportProblem } from "../draft";
-import { extendHeader, headerColumns, type HeaderColumn } from "./columnMeaning";
+import { continueHeader, headerColumns, headerLineKey, type HeaderColumn, type PendingHeader } from "./columnMeaning";
 import { readPreambleHeader } from "./documentHeader";
 import { quoted, type SourceLine } from "./sourceLines";
 
@@ -37,7 +37,7 @@ interface OpenRow {
 
 interface State {
   layout?: Layout;
-  pending?: { columns: HeaderColumn[]; width: number; line: number; keys: string[] };
+  pending?: PendingHeader;
   /** The lines of the header read last, as compared (see lineKey): a page break draws them again. */
   headerKeys?: string[];
   row?: OpenRow;
@@ -90,11 +90,11 @@ export function importResultsReport(text: string): ImportDraft {
 
 /** Returns whether the line was placed now; lines of a row are counted when the row is (see closeRow). */
 function readLine(raw: string, cells: readonly string[], line: number, state: State): boolean {
-  if (state.row && !state.pending && state.headerKeys?.includes(lineKey(cells))) return true;
+  if (state.row && !state.pending && state.headerKeys?.includes(headerLineKey(cells))) return true;
   if (state.pending) {
-    const extended = extendHeader(state.pending.columns, cells);
-    if (extended) {
-      state.pending = { ...state.pending, columns: extended, width: Math.max(state.pending.width, cells.length), keys: [...state.pending.keys, lineKey(cells)] };
+    const continued = continueHeader(state.pending, cells);
+    if (continued) {
+      state.pending = continued;
       return true;
     }
     settleHeader(state);
@@ -103,7 +103,7 @@ function readLine(raw: string, cells: readonly string[], line: number, state: St
   if (isHeader(columns)) {
     closeRow(state);
     settleHeader(state);
-    state.pending = { columns, width: cells.length, line, keys: [lineKey(cells)] };
+    state.pending = { columns, width: cells.length, line, keys: [headerLineKey(cells)] };
     return true;
   }
   const filled = cells.flatMap((cell, column) => (cell === "" ? [] : [column]));
@@ -155,10 +155,6 @@ function readLine(raw: string, cells: readonly string[], line: number, state: St
   return false;
 }
 
-/** A line's cells as compared with the header's lines: trailing empty cells do not count. */
-function lineKey(cells: readonly string[]): string {
-  return cells.join("\t").replace(/\t+$/, "");
-}
 
 function isHeader(columns: readonly HeaderColumn[]): boolean {
   const kinds = new Set(columns.map((column) => column.meaning?.kind));

@@ -1,4 +1,5 @@
 import { parseTarget } from "../target/parse";
+import { showDate } from "../verdict/present";
 import type { Target } from "../target/schema";
 import { normalizeText } from "../text/normalize";
 import type { DraftRow, ImportDraft, ImportProblem } from "./draft";
@@ -325,17 +326,12 @@ function milestonesOf(row: DraftRow, problems: ImportProblem[], year: number): M
     problems.push({
       code: "invalid_milestone_target",
       severity: "error",
-      message: `${where(row)}chỉ tiêu đến ${vietnameseDate(milestone.due)} "${milestone.targetText}" không đọc được: ${built.errors.map((e) => e.message).join(" ")}`,
+      message: `${where(row)}chỉ tiêu đến ${showDate(milestone.due)} "${milestone.targetText}" không đọc được: ${built.errors.map((e) => e.message).join(" ")}`,
       text: milestone.targetText,
       ...(row.source ? { source: row.source } : {}),
     });
     return milestone;
   });
-}
-
-function vietnameseDate(iso: string): string {
-  const [year, month, day] = iso.split("-");
-  return `${Number(day)}/${Number(month)}/${year}`;
 }
 
 function where(row: DraftRow): string {

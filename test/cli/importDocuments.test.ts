@@ -29,7 +29,7 @@ describe("kpi import of Word and PDF decisions", () => {
     const document = await kpi(["import", `test/fixtures/documents/003_4c92e75b607b6c87.${extension}`, "--dry-run", "--number", "9488/QĐ-CT"]);
     expect(document.code, document.stderr + document.stdout).toBe(0);
     expect(document.stdout.split("\n")[0]).toBe(`${kindName}; bố cục: quyết định giao chỉ tiêu theo cơ quan (phần đầu văn bản và phụ lục dạng bảng)`);
-    expect(document.stdout).toContain("Văn bản: 9488/QĐ-CT ngày 2022-03-14 – Vĩnh Phúc");
+    expect(document.stdout).toContain("Văn bản: 9488/QĐ-CT ngày 14/3/2022 – Vĩnh Phúc");
     expect(counts(document.stdout)).toEqual(counts(text.stdout));
     expect(counts(document.stdout)[0]).toBe("Tìm thấy 25 mục cơ quan, 372 dòng chỉ tiêu/nhiệm vụ.");
   });

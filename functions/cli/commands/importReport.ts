@@ -1,3 +1,4 @@
+import { showDate } from "../../../shared/verdict/present";
 import { apiErrorBodySchema } from "../../../shared/api/errors";
 import { askForHeaderFields } from "../../../shared/catalogue/decision";
 import type { ImportDraft } from "../../../shared/catalogue/draft";
@@ -8,7 +9,7 @@ import type { CliIo } from "../io";
 export function printImportAnswer(io: CliIo, draft: ImportDraft, answer: ImportAnswer): void {
   const h = draft.header;
   const { report } = answer;
-  io.out(`Văn bản: ${answer.decision.number}${h.date ? ` ngày ${h.date}` : ""}${h.province ? ` – ${h.province}` : ""} (mã ${answer.decision.id})`);
+  io.out(`Văn bản: ${answer.decision.number}${h.date ? ` ngày ${showDate(h.date)}` : ""}${h.province ? ` – ${h.province}` : ""} (mã ${answer.decision.id})`);
   if (h.title) io.out(`Trích yếu: ${h.title}`);
   io.out(`Tìm thấy ${report.sections} mục cơ quan, ${report.rows} dòng chỉ tiêu/nhiệm vụ.`);
   for (const section of draft.sections) io.out(`  ${section.order}. ${section.heading}: ${section.rows.length} dòng${section.part ? ` (${section.part})` : ""}`);

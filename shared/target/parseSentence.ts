@@ -45,7 +45,7 @@ export function readSentence(tokens: readonly Token[], text: string, defaultYear
   if (found.length === 0) return deadlineOnly(spans);
   if (strayNumber(tokens, spans, found)) return { manual: "unclear_number" };
   if (found.length === 1) return withDeadline(found[0]!, spans);
-  return staged(found, spans, tokens);
+  return staged(found, spans);
 }
 
 /** No threshold: a piece of work done by (or started from) the one date written. */
@@ -67,7 +67,7 @@ function withDeadline(measure: Measure, spans: readonly CalendarSpan[]): Sentenc
  * "Có tối thiểu 50% (năm 2025) và 80% (năm 2030)", "năm 2025 chiếm 10% GRDP; năm 2030 chiếm 15% đến 20% GRDP": each
  * threshold with its own year, the years all different. Anything else with two thresholds goes to a person.
  */
-function staged(measures: readonly Measure[], spans: readonly CalendarSpan[], tokens: readonly Token[]): SentenceReading {
+function staged(measures: readonly Measure[], spans: readonly CalendarSpan[]): SentenceReading {
   if (spans.length !== measures.length || spans.some((span) => span.role !== "due")) return { manual: "multiple_thresholds" };
   const spanFirst = spans[0]!.start < measures[0]!.start;
   const stages: Stage[] = [];
@@ -85,7 +85,7 @@ function staged(measures: readonly Measure[], spans: readonly CalendarSpan[], to
     stages.push({ due: span.point, target: withoutDue as Stage["target"] });
   }
   const years = new Set(stages.map((stage) => JSON.stringify(stage.due)));
-  if (years.size !== stages.length || tokens.length === 0) return { manual: "multiple_thresholds" };
+  if (years.size !== stages.length) return { manual: "multiple_thresholds" };
   return { target: { kind: "staged", stages } };
 }
 

@@ -14,6 +14,8 @@ export interface CalendarSpan {
   end: number;
   point: CalendarPoint;
   role: "due" | "start";
+  /** Written after a word that makes it a time ("trong", "đến", "trước", "từ"…), not bare ("năm 2024"). */
+  led: boolean;
 }
 
 export type SpanScan = { spans: CalendarSpan[] } | { errors: ParseError[] };
@@ -41,12 +43,12 @@ function calendarAt(tokens: readonly Token[], text: string, index: number, defau
   const role = starts ? "start" : "due";
   const parsed = parseCalendarPoint(cursor);
   if (parsed && "error" in parsed) return { errors: [parsed.error] };
-  if (parsed) return { start: index, end: cursor.index, point: parsed.point, role };
+  if (parsed) return { start: index, end: cursor.index, point: parsed.point, role, led };
   // "đến 2025": a bare year counts only after a word that makes it a time.
   const year = cursor.peek();
   const after = cursor.peek(1);
   if (led && year?.kind === "number" && /^\d{4}$/.test(year.raw) && year.value >= MIN_YEAR && year.value <= MAX_YEAR && after?.kind !== "percent") {
-    return { start: index, end: cursor.index + 1, point: { precision: "year", year: year.value }, role };
+    return { start: index, end: cursor.index + 1, point: { precision: "year", year: year.value }, role, led };
   }
   return undefined;
 }

@@ -181,7 +181,6 @@ export const DEADLINE_PREPOSITIONS: PhraseTable<true> = table<true>([
   ["den", true],
   ["trong", true],
   ["vao", true],
-  ["ngay", true],
 ]);
 
 /** "từ ngày 1/6/2022", "kể từ tháng 6/2022": a point from which something applies, not a deadline. */

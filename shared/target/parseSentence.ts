@@ -5,7 +5,7 @@ import { TokenCursor } from "./cursor";
 import { type CalendarSpan, findCalendarSpans, hasYearlessDate, inSpans } from "./calendarSpans";
 import { AGGREGATE_UNITS, COMPARATOR_WORDS, LABEL_LEADS, MONEY_UNITS, POPULATION_WORDS } from "./keywords";
 import { type ComparatorReading, readCountOrFrequency, readPercent } from "./parseMeasure";
-import { anyPhraseAt, phraseAt, phraseEndingBefore } from "./tokenPhrases";
+import { anyPhraseAt, containsPhrase, phraseAt, phraseEndingBefore } from "./tokenPhrases";
 
 /**
  * Targets written as sentences, the way plans and news write them: a threshold with framing words around it
@@ -42,17 +42,29 @@ export function readSentence(tokens: readonly Token[], text: string, defaultYear
   if ("errors" in measures) return measures;
   if ("manual" in measures) return measures;
   const found = measures.list;
-  if (found.length === 0) return deadlineOnly(spans);
+  if (found.length === 0) return deadlineOnly(tokens, spans);
   if (strayNumber(tokens, spans, found)) return { manual: "unclear_number" };
   if (found.length === 1) return withDeadline(found[0]!, spans);
   return staged(found, spans);
 }
 
-/** No threshold: a piece of work done by (or started from) the one date written. */
-function deadlineOnly(spans: readonly CalendarSpan[]): SentenceReading {
+/** Words that make a date a baseline to compare with ("bằng hoặc cao hơn năm 2024"), not a deadline. */
+const BASELINE_WORDS = ["bang", "so voi", "cung ky", "hon", "vuot", "toi thieu", "it nhat", "toi da", "khong qua", "khong duoi"];
+/** "Thời hạn: Quý III/2025", "Thời gian thực hiện: …": a bare date named as the deadline. */
+const DEADLINE_LABELS = ["thoi han", "thoi gian thuc hien", "thoi gian hoan thanh", "han", "du kien", "ke hoach"];
+
+/**
+ * No threshold: a piece of work done by (or started from) the one date written — when the words say it is a time
+ * ("trong năm 2025", "trước 30/9/2025", "Thời hạn: Quý III/2025"), never when the date is a baseline ("cao hơn năm 2024").
+ */
+function deadlineOnly(tokens: readonly Token[], spans: readonly CalendarSpan[]): SentenceReading {
   if (spans.length === 0) return { manual: "free_text" };
   if (spans.length > 1) return { manual: "several_dates" };
   const span = spans[0]!;
+  const outside = tokens.filter((_, index) => !inSpans(spans, index));
+  if (containsPhrase(outside, BASELINE_WORDS)) return { manual: "free_text" };
+  const onlyTheDate = outside.every((token) => token.kind === "punct");
+  if (!span.led && !onlyTheDate && !labelledAsDeadline(tokens, span.start)) return { manual: "free_text" };
   return { target: { kind: "deadline", mode: span.role === "start" ? "start" : "complete", due: span.point } };
 }
 
@@ -301,6 +313,12 @@ function strayNumber(tokens: readonly Token[], spans: readonly CalendarSpan[], m
     (token, index) =>
       token.kind === "number" && !inSpans(spans, index) && !isLabel(tokens, index) && !measures.some((m) => index >= m.start && index < m.end),
   );
+}
+
+function labelledAsDeadline(tokens: readonly Token[], spanStart: number): boolean {
+  let at = spanStart;
+  if (tokens[at - 1]?.kind === "punct" && (tokens[at - 1] as { raw: string }).raw === ":") at -= 1;
+  return phraseEndingBefore(tokens, at, DEADLINE_LABELS) >= 0;
 }
 
 function isNegation(token: Token | undefined): boolean {

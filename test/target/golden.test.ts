@@ -45,6 +45,10 @@ const FORMS = [
   "95% (tăng 5% so với năm 2024)", "Kinh tế số chiếm 20% GRDP, tăng 5% mỗi năm",
   // words that turn a threshold around
   "không vượt 5%", "chưa đến 5%", "Hạ xuống 5%", "chỉ còn 5%", "từ 90% trở xuống", "tăng 10 - 20%",
+  // a date is a deadline when the words say so, never when it is a baseline
+  "Bằng hoặc cao hơn năm 2024", "Tối thiểu bằng năm 2024", "Thời gian thực hiện: Quý III/2025",
+  "Hoàn thành việc kết nối, chia sẻ dữ liệu với Cổng DVC quốc gia trước 30/9/2025",
+  "Quý I/2025: 30%; Quý II/2025: 50%; Quý III/2025: 70%; Quý IV/2025: 100%", "Đến ngày 30/6/2025 đạt 50%, đến ngày 31/12/2025 đạt 100%",
 ];
 
 function check(name: string, lines: readonly string[]): void {

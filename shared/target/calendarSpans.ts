@@ -44,13 +44,14 @@ function calendarAt(tokens: readonly Token[], text: string, index: number, defau
   const parsed = parseCalendarPoint(cursor);
   if (parsed && "error" in parsed) return { errors: [parsed.error] };
   if (parsed) return { start: index, end: cursor.index, point: parsed.point, role, led };
-  // "đến 2025": a bare year counts only after a word that makes it a time.
+  // "đến 2025": a bare year counts only after a word that makes it a time, or set apart as one: "(2025)", "2025:".
   const year = cursor.peek();
   const after = cursor.peek(1);
-  if (led && year?.kind === "number" && /^\d{4}$/.test(year.raw) && year.value >= MIN_YEAR && year.value <= MAX_YEAR && after?.kind !== "percent") {
-    return { start: index, end: cursor.index + 1, point: { precision: "year", year: year.value }, role, led };
-  }
-  return undefined;
+  if (year?.kind !== "number" || !/^\d{4}$/.test(year.raw) || year.value < MIN_YEAR || year.value > MAX_YEAR || after?.kind === "percent") return undefined;
+  const before = tokens[cursor.index - 1];
+  const setApart = !led && ((isPunct(before, "(") && isPunct(after, ")")) || isPunct(after, ":"));
+  if (!led && !setApart) return undefined;
+  return { start: index, end: cursor.index + 1, point: { precision: "year", year: year.value }, role, led };
 }
 
 /** "đến 30/6" with no year and no decision year known: a date a person must complete. */
@@ -76,4 +77,8 @@ export function hasYearlessDate(tokens: readonly Token[], spans: readonly Calend
 
 export function inSpans(spans: readonly CalendarSpan[], index: number): boolean {
   return spans.some((span) => index >= span.start && index < span.end);
+}
+
+function isPunct(token: Token | undefined, raw: string): boolean {
+  return token?.kind === "punct" && token.raw === raw;
 }

@@ -22,8 +22,16 @@ const POSITION_LEADS = ["xep hang thu", "xep hang", "xep thu", "dung thu", "vi t
 /** Words that open a ranking group; each must come with its size. */
 const GROUP_OPENERS = ["top", "nhom", "mot trong", "1 trong"];
 
+/** Words that also name things other than a ranking group: "100% nhóm hộ nghèo", "chất lượng tốt nhất". */
+const WEAK_RANK_WORDS = ["nhom", "tot nhat"];
+
+/**
+ * Whether a text speaks of ranking. Beside a percentage only a word that can mean nothing else counts: "100% nhóm hộ
+ * nghèo" is a share (and any stray number beside it still goes to a person in the sentence reader).
+ */
 export function mentionsRank(tokens: readonly Token[]): boolean {
-  return containsPhrase(tokens, RANK_WORDS);
+  if (!tokens.some((token) => token.kind === "percent")) return containsPhrase(tokens, RANK_WORDS);
+  return containsPhrase(tokens, RANK_WORDS.filter((word) => !WEAK_RANK_WORDS.includes(word)));
 }
 
 export function readRankPhrase(tokens: readonly Token[], spans: readonly CalendarSpan[]): RankReading {

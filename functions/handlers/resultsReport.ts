@@ -7,7 +7,7 @@ import { readBytes, readJson } from "../http/readBody";
 import { fileResponse, json } from "../http/respond";
 import type { RouteContext } from "../http/route";
 import { confirmResultsReport, previewResultsReport } from "../services/resultsReportIngest";
-import { receiptOf } from "../storage/submissionRecord";
+import { receiptOf } from "../../shared/report/receipt";
 import { requireVersion, resolveAgencyRoute } from "./submissions";
 
 const querySchema = z.object({

@@ -1,13 +1,13 @@
 import type { HttpResponseInit } from "@azure/functions";
 import { z } from "zod";
-import { submissionRequestSchema, versionSummarySchema, type VersionSummary } from "../../shared/report/receipt";
+import { receiptOf, submissionRequestSchema, versionSummarySchema, type VersionSummary } from "../../shared/report/receipt";
+import { sourceFileSummaryOf, workbookSummaryOf, type SubmissionRecord } from "../../shared/model/submission";
 import { ApiError } from "../http/apiError";
 import { readJson } from "../http/readBody";
 import { json } from "../http/respond";
 import type { RouteContext } from "../http/route";
 import { requireAgencyAccess, resolveAgency, resolveDecision, resolvePeriod } from "../services/access";
 import { submitValues } from "../services/submitValues";
-import { receiptOf, type SubmissionRecord } from "../storage/submissionRecord";
 import { sha256Hex } from "../storage/submissionKeys";
 
 /** POST decisions/{decisionId}/periods/{period}/submissions — a period's values, judged and stored as a new version. */
@@ -32,8 +32,10 @@ export async function submitHandler({ request, services, principal }: RouteConte
     agency,
     values: body.values,
     idempotencyKey,
-    bodyHash: sha256Hex(JSON.stringify(body.values)),
+    // carryForward changes what is stored, so it is part of what a retry must repeat; absent keeps old hashes valid.
+    bodyHash: sha256Hex(JSON.stringify(body.carryForward ? { values: body.values, carryForward: true } : body.values)),
     channel: "api",
+    ...(body.carryForward ? { carryForward: true } : {}),
   });
   return json(result.replayed ? 200 : 201, receiptOf(result.record, result.replayed));
 }
@@ -53,8 +55,8 @@ export async function readVersionHandler(context: RouteContext): Promise<HttpRes
   const { workbook, sourceFile, ...rest } = record;
   return json(200, {
     ...rest,
-    ...(sourceFile ? { sourceFile: { sha256: sourceFile.sha256, size: sourceFile.size, name: sourceFile.name, contentType: sourceFile.contentType } } : {}),
-    ...(workbook ? { workbook: { sha256: workbook.sha256, size: workbook.size, uploadedAt: workbook.uploadedAt, mismatches: workbook.mismatches } } : {}),
+    ...(sourceFile ? { sourceFile: sourceFileSummaryOf(sourceFile) } : {}),
+    ...(workbook ? { workbook: workbookSummaryOf(workbook) } : {}),
   });
 }
 
@@ -94,6 +96,6 @@ function summaryOf(record: SubmissionRecord): VersionSummary {
     ...(record.workbook
       ? { workbook: { sha256: record.workbook.sha256, size: record.workbook.size, mismatches: record.workbook.mismatches.length } }
       : {}),
-    ...(record.sourceFile ? { sourceFile: { sha256: record.sourceFile.sha256, size: record.sourceFile.size, name: record.sourceFile.name } } : {}),
+    ...(record.sourceFile ? { sourceFile: sourceFileSummaryOf(record.sourceFile) } : {}),
   };
 }

@@ -16,7 +16,7 @@ import { readSourceBytes, SourceError } from "../catalogue/readSource";
 import { DomainError } from "./domainError";
 import type { CatalogueSnapshot } from "../storage/catalogueStore";
 import { resultsReportBlobPath, sha256Hex } from "../storage/submissionKeys";
-import type { StoredSourceFile } from "../storage/submissionRecord";
+import type { StoredSourceFile } from "../../shared/model/submission";
 import type { Services } from "./services";
 import { periodView, submitValues, type SubmitResult } from "./submitValues";
 

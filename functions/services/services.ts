@@ -2,6 +2,8 @@ import { KeyStore } from "../auth/keyStore";
 import type { TokenVerifier } from "../auth/principal";
 import { blobService } from "../storage/blobClient";
 import { CatalogueStore } from "../storage/catalogueStore";
+import { AuditLog } from "../storage/auditLog";
+import { ReviewStore } from "../storage/reviewStore";
 import { SubmissionStore } from "../storage/submissionStore";
 import { ensureTable, tableClient } from "../storage/tableClient";
 import { storageNames } from "../storage/tableNames";
@@ -13,6 +15,8 @@ export interface Services {
   settings: Settings;
   catalogue: CatalogueStore;
   submissions: SubmissionStore;
+  reviews: ReviewStore;
+  audit: AuditLog;
   workbooks: WorkbookStore;
   keys: KeyStore;
   verifier: TokenVerifier;
@@ -22,7 +26,9 @@ export interface Services {
 export async function createServices(settings: Settings, options: { now?: () => Date } = {}): Promise<Services> {
   const names = storageNames(settings.storagePrefix);
   const blobs = blobService(settings.connection);
-  await Promise.all([ensureTable(settings.connection, names.submissionsTable), ensureTable(settings.connection, names.keysTable)]);
+  await Promise.all(
+    [names.submissionsTable, names.keysTable, names.reviewsTable, names.auditTable].map((table) => ensureTable(settings.connection, table)),
+  );
   const catalogue = new CatalogueStore(blobs, names.catalogueContainer, settings.catalogueCacheMs);
   const workbooks = new WorkbookStore(blobs, names.workbooksContainer);
   await Promise.all([catalogue.init(), workbooks.init()]);
@@ -31,6 +37,8 @@ export async function createServices(settings: Settings, options: { now?: () => 
     settings,
     catalogue,
     submissions: new SubmissionStore(tableClient(settings.connection, names.submissionsTable)),
+    reviews: new ReviewStore(tableClient(settings.connection, names.reviewsTable)),
+    audit: new AuditLog(tableClient(settings.connection, names.auditTable)),
     workbooks,
     keys,
     verifier: keys,

@@ -4,13 +4,23 @@ import type { PeriodCode } from "../../shared/period/period";
 import { isLate } from "../../shared/period/reportDue";
 import { buildPeriodAssignments } from "../../shared/report/buildPeriodAssignments";
 import { judgePeriodValue } from "../../shared/report/judgeValue";
-import type { PeriodAssignments } from "../../shared/report/periodAssignments";
-import type { VerdictCounts } from "../../shared/report/receipt";
+import type { PeriodAssignment, PeriodAssignments } from "../../shared/report/periodAssignments";
+import { citesIssuedDocument } from "../../shared/model/evidence";
+import type { VersionReview } from "../../shared/model/review";
+import type { VerdictCode } from "../../shared/verdict/schema";
+import { requirePeriodOpen } from "./periodLock";
 import type { Principal } from "../auth/principal";
 import { DomainError, type FieldProblem } from "./domainError";
 import { PayloadTooLargeError } from "../storage/chunkedJson";
 import type { CatalogueSnapshot } from "../storage/catalogueStore";
-import { submissionIdOf, type JudgedValue, type StoredSourceFile, type SubmissionRecord } from "../storage/submissionRecord";
+import {
+  countVerdicts,
+  submissionIdOf,
+  type JudgedValue,
+  type StoredSourceFile,
+  type SubmissionRecord,
+  type ValueFlag,
+} from "../../shared/model/submission";
 import { VersionContentionError } from "../storage/submissionStore";
 import type { Services } from "./services";
 
@@ -28,6 +38,8 @@ export interface SubmitInput {
   channel: SubmissionRecord["channel"];
   /** The results report the values were read from, already stored: recorded in the version's own transaction. */
   sourceFile?: StoredSourceFile;
+  /** Copy the previous version's values for the assignments not sent (marked as carried forward). */
+  carryForward?: boolean;
 }
 
 export type SubmitResult = { replayed: boolean; record: SubmissionRecord };
@@ -55,7 +67,17 @@ export async function submitValues(services: Services, snapshot: CatalogueSnapsh
   if (view.assignments.length === 0) {
     throw new DomainError("validation_failed", `${input.agency.name} không được giao chỉ tiêu nào trong văn bản ${input.decision.number}.`);
   }
-  const judged = judgeValues(view, input);
+  await requirePeriodOpen(services, input.decision, input.period, input.agency);
+  const sent = judgeValues(view, input);
+  const previous = await previousVersion(services, input);
+  const judged = withCarriedVerdicts(
+    [...sent, ...(input.carryForward && previous ? carriedForward(view, input, sent, previous.record) : [])],
+    previous,
+  );
+  const reported = new Set(judged.map((value) => value.assignmentId));
+  const missing = view.assignments
+    .filter((assignment) => !reported.has(assignment.assignmentId))
+    .map((assignment) => ({ assignmentId: assignment.assignmentId, indicatorCode: assignment.indicatorCode, text: assignment.text }));
   const submittedAt = services.now().toISOString();
   const draft = {
     decisionId: input.decision.id,
@@ -70,6 +92,7 @@ export async function submitValues(services: Services, snapshot: CatalogueSnapsh
     late: isLate(submittedAt, view.reportDueDate),
     values: judged,
     counts: countVerdicts(judged),
+    missing,
     ...(input.sourceFile ? { sourceFile: input.sourceFile } : {}),
   };
   try {
@@ -82,6 +105,7 @@ export async function submitValues(services: Services, snapshot: CatalogueSnapsh
         "Khóa chống nộp trùng này đã dùng cho một báo cáo có nội dung khác. Mỗi lần nộp mới cần một khóa mới.",
       );
     }
+    if (outcome.kind === "created") await recordSubmission(services, input, outcome.record);
     return { replayed: outcome.kind === "replayed", record: outcome.record };
   } catch (error) {
     if (error instanceof PayloadTooLargeError) {
@@ -128,8 +152,7 @@ function judgeValues(view: PeriodAssignments, input: SubmitInput): JudgedValue[]
       });
       return;
     }
-    const verdict = judgePeriodValue(assignment, value, input.period, input.decision.year);
-    judged.push({ ...value, targetText: assignment.targetText, verdict: verdict.verdict, label: verdict.label, explanation: verdict.explanation });
+    judged.push(judgeOne(assignment, value, input));
   });
   if (problems.length > 0) {
     throw new DomainError("validation_failed", `Báo cáo có ${problems.length} lỗi: ${problems[0]!.message}`, { problems });
@@ -137,8 +160,104 @@ function judgeValues(view: PeriodAssignments, input: SubmitInput): JudgedValue[]
   return judged;
 }
 
-function countVerdicts(values: readonly Pick<JudgedValue, "verdict">[]): VerdictCounts {
-  const counts: VerdictCounts = {};
-  for (const value of values) counts[value.verdict] = (counts[value.verdict] ?? 0) + 1;
-  return counts;
+function judgeOne(assignment: PeriodAssignment, value: SubmissionValue, input: Pick<SubmitInput, "period" | "decision">): JudgedValue {
+  const verdict = judgePeriodValue(assignment, value, input.period, input.decision.year);
+  const flags = evidenceFlags(assignment, value, verdict.verdict);
+  return {
+    ...value,
+    targetText: assignment.targetText,
+    verdict: verdict.verdict,
+    label: verdict.label,
+    explanation: verdict.explanation,
+    ...(flags.length > 0 ? { flags } : {}),
+  };
+}
+
+/**
+ * A document or a deliverable is judged done from the agency's own word; the province checks it against the
+ * document. Without its number and date that check cannot happen, so the value is flagged for the province.
+ */
+function evidenceFlags(assignment: PeriodAssignment, value: SubmissionValue, verdict: VerdictCode): ValueFlag[] {
+  const kind = assignment.target.kind;
+  const needsDocument = kind === "document" || kind === "deadline";
+  if (!needsDocument || verdict !== "met" || citesIssuedDocument(value.evidence)) return [];
+  return [
+    {
+      code: "evidence_missing",
+      message: "Báo cáo là đã hoàn thành nhưng chưa ghi số hiệu và ngày ban hành văn bản làm minh chứng: cần tỉnh kiểm tra.",
+    },
+  ];
+}
+
+interface PreviousVersion {
+  record: SubmissionRecord;
+  review: VersionReview;
+}
+
+async function previousVersion(services: Services, input: SubmitInput): Promise<PreviousVersion | undefined> {
+  const record = await services.submissions.latest(input.decision.id, input.period, input.agency.id);
+  if (!record) return undefined;
+  const review = await services.reviews.review(input.decision.id, input.period, input.agency.id, record.version);
+  return { record, review };
+}
+
+/** The previous version's values for the assignments not sent this time, judged again against today's target. */
+function carriedForward(view: PeriodAssignments, input: SubmitInput, sent: readonly JudgedValue[], previous: SubmissionRecord): JudgedValue[] {
+  const sentIds = new Set(sent.map((value) => value.assignmentId));
+  const assignments = new Map(view.assignments.map((assignment) => [assignment.assignmentId, assignment]));
+  return previous.values
+    .filter((value) => !sentIds.has(value.assignmentId) && assignments.has(value.assignmentId))
+    .map((value) => ({
+      ...judgeOne(assignments.get(value.assignmentId)!, submittedPart(value), input),
+      carriedForwardFrom: value.carriedForwardFrom ?? previous.version,
+    }));
+}
+
+function submittedPart(value: JudgedValue): SubmissionValue {
+  const { targetText: _t, verdict: _v, label: _l, explanation: _e, carriedForwardFrom: _c, carriedVerdict: _p, flags: _f, ...submitted } = value;
+  return submitted;
+}
+
+/**
+ * The province's verdict on a value of the previous version stays with the value while it does not change: a
+ * resubmission that corrects other rows does not make the province judge this one again. A changed value is judged
+ * afresh, by the rule and, where needed, by a person.
+ */
+function withCarriedVerdicts(values: JudgedValue[], previous: PreviousVersion | undefined): JudgedValue[] {
+  if (!previous) return values;
+  const earlier = new Map(previous.record.values.map((value) => [value.assignmentId, value]));
+  const given = new Map(previous.review.verdicts.map((verdict) => [verdict.assignmentId, verdict]));
+  return values.map((value) => {
+    const before = earlier.get(value.assignmentId);
+    if (!before || !sameReportedValue(before, value)) return value;
+    const person = given.get(value.assignmentId) ?? before.carriedVerdict;
+    if (!person) return value;
+    return { ...value, carriedVerdict: { ...person, carriedFrom: person.carriedFrom ?? previous.record.version } };
+  });
+}
+
+function sameReportedValue(a: SubmissionValue, b: SubmissionValue): boolean {
+  return a.actual === b.actual && a.numerator === b.numerator && a.denominator === b.denominator;
+}
+
+async function recordSubmission(services: Services, input: SubmitInput, record: SubmissionRecord): Promise<void> {
+  await services.audit.append({
+    at: record.submittedAt,
+    actor: input.principal.subject,
+    actorLabel: input.principal.label,
+    action: "submit",
+    province: record.province,
+    decisionId: record.decisionId,
+    period: record.period,
+    agencyId: record.agencyId,
+    version: record.version,
+    details: {
+      channel: record.channel,
+      values: record.values.length,
+      carriedForward: record.values.filter((value) => value.carriedForwardFrom !== undefined).length,
+      missing: record.missing?.length ?? 0,
+      late: record.late,
+      counts: record.counts,
+    },
+  });
 }

@@ -1,7 +1,16 @@
 import type { TableClient, TableEntity, TransactionAction } from "@azure/data-tables";
 import { z } from "zod";
 import { readChunkedJson, writeChunkedJson } from "./chunkedJson";
-import { storedSourceFileSchema, storedWorkbookSchema, submissionRecordSchema, type SubmissionRecord, type StoredWorkbook } from "./submissionRecord";
+import {
+  latestSubmissionSchema,
+  storedSourceFileSchema,
+  storedWorkbookSchema,
+  submissionRecordSchema,
+  verdictCountsSchema,
+  type LatestSubmission,
+  type StoredWorkbook,
+  type SubmissionRecord,
+} from "../../shared/model/submission";
 import {
   idempotencyRowKey,
   LATEST_PREFIX,
@@ -11,9 +20,6 @@ import {
   versionRowKey,
 } from "./submissionKeys";
 import { isConflict, isNotFound, prefixEnd } from "./tableClient";
-import type { LatestSubmission } from "../../shared/report/aggregateBuilder";
-import { verdictCountsSchema } from "../../shared/report/receipt";
-import { verdictCodeSchema } from "../../shared/verdict/schema";
 
 /**
  * Submissions on Table Storage. A new version, its "latest" copy and its idempotency row are written in one entity
@@ -138,12 +144,12 @@ export class SubmissionStore {
   }
 
   /**
-   * The newest version of every agency that reported in the period, one at a time so memory stays flat. Read through
-   * a schema of just what aggregation uses: the full record schema's text rules were already applied on the way in.
+   * The newest version of every agency that reported in the period, one at a time so memory stays flat, read through
+   * the view of the record that aggregation uses.
    */
   async *latestOfPeriod(decisionId: string, period: string): AsyncGenerator<LatestSubmission> {
     for await (const entity of this.range(partitionOf(decisionId, period), LATEST_PREFIX)) {
-      yield latestRowSchema.parse({ ...entity, values: readChunkedJson(entity, "values", z.unknown()) });
+      yield latestSubmissionSchema.parse({ ...entity, values: readChunkedJson(entity, "values", z.unknown()) });
     }
   }
 
@@ -214,26 +220,6 @@ function escapeOData(value: string): string {
   return value.replace(/'/g, "''");
 }
 
-const latestRowSchema = z.object({
-  agencyId: z.string(),
-  version: z.number(),
-  submittedAt: z.string(),
-  late: z.boolean(),
-  values: z.array(
-    z.object({
-      assignmentId: z.string(),
-      actual: z.union([z.number(), z.string(), z.boolean(), z.null()]),
-      numerator: z.number().optional(),
-      denominator: z.number().optional(),
-      note: z.string().optional(),
-      targetText: z.string(),
-      verdict: verdictCodeSchema,
-      label: z.string(),
-      explanation: z.string(),
-    }),
-  ),
-});
-
 const idempotencyEntitySchema = z.object({ version: z.coerce.number().int().positive(), bodyHash: z.string() });
 
 function recordProperties(record: SubmissionRecord): TableEntityProperties {
@@ -251,6 +237,7 @@ function recordProperties(record: SubmissionRecord): TableEntityProperties {
     reportDueDate: record.reportDueDate,
     late: record.late,
     counts: JSON.stringify(record.counts),
+    ...(record.missing ? { missing: JSON.stringify(record.missing) } : {}),
     ...writeChunkedJson("values", record.values),
     ...(record.workbook ? workbookProperties(record.workbook) : {}),
     ...(record.sourceFile ? { sourceFile: JSON.stringify(record.sourceFile) } : {}),
@@ -277,6 +264,7 @@ const storedRowSchema = z.object({
   reportDueDate: z.string(),
   late: z.boolean(),
   counts: z.string(),
+  missing: z.string().optional(),
   workbook: z.string().optional(),
   sourceFile: z.string().optional(),
 });
@@ -287,6 +275,7 @@ function recordOf(entity: Record<string, unknown>): SubmissionRecord {
   return submissionRecordSchema.parse({
     ...row,
     counts: verdictCountsSchema.parse(JSON.parse(row.counts)),
+    missing: row.missing === undefined ? undefined : JSON.parse(row.missing),
     // Checked once, by the record schema below.
     values: readChunkedJson(entity, "values", z.unknown()),
     workbook: row.workbook === undefined ? undefined : storedWorkbookSchema.parse(JSON.parse(row.workbook)),

@@ -5,6 +5,10 @@
 export interface StorageNames {
   submissionsTable: string;
   keysTable: string;
+  /** Reviews, evidence files and locks: what is added to a version after it is stored. */
+  reviewsTable: string;
+  /** The append-only audit trail. */
+  auditTable: string;
   catalogueContainer: string;
   workbooksContainer: string;
 }
@@ -15,6 +19,8 @@ export function storageNames(prefix = ""): StorageNames {
   return {
     submissionsTable: `${prefix}KpiSubmissions`,
     keysTable: `${prefix}KpiKeys`,
+    reviewsTable: `${prefix}KpiReviews`,
+    auditTable: `${prefix}KpiAudit`,
     catalogueContainer: `${prefix ? `${prefix}-` : ""}kpi-catalogue`,
     workbooksContainer: `${prefix ? `${prefix}-` : ""}kpi-workbooks`,
   };

@@ -12,6 +12,7 @@ export { apiErrorBodySchema, type ApiErrorBody, type ApiErrorCode } from "./erro
 export { importAnswerSchema, type ImportAnswer } from "../catalogue/importAnswer";
 export { aggregateSchema, type Aggregate } from "../report/aggregate";
 export { periodAssignmentsSchema, type PeriodAssignments } from "../report/periodAssignments";
+export * from "./review";
 export {
   submissionReceiptSchema,
   targetBatchResponseSchema,

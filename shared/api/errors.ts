@@ -18,6 +18,10 @@ export const API_ERROR_CODES = {
   conflict: 409,
   idempotency_key_reused: 409,
   decision_has_submissions: 409,
+  /** Only the agency's newest version can be judged, returned or approved. */
+  version_superseded: 409,
+  /** The version was already approved (or returned): its review is closed. */
+  review_closed: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   not_xlsx: 422,
@@ -30,6 +34,9 @@ export const API_ERROR_CODES = {
   embedded_objects: 422,
   no_worksheet: 422,
   sheet_too_large: 422,
+  evidence_file_invalid: 422,
+  /** The decision × period is locked for this agency: nothing is accepted until the province unlocks it. */
+  period_locked: 423,
   busy: 503,
   storage_unavailable: 503,
   internal: 500,

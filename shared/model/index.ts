@@ -7,7 +7,11 @@ export * from "./indicator";
 export * from "./decision";
 export * from "./assignment";
 export * from "./assignmentTarget";
+export * from "./evidence";
 export * from "./submissionValue";
+export * from "./review";
+export * from "./lock";
+export * from "./audit";
 export * from "./submission";
 // The verdict codes already live with the rules that produce them; one definition, re-exported.
 export { verdictCodeSchema, type VerdictCode } from "../verdict/schema";

@@ -1,7 +1,15 @@
 import { z } from "zod";
 import { periodCodeSchema } from "../period/period";
-import { agencyIdSchema, decisionIdSchema, submissionIdSchema } from "./ids";
-import { submissionValueSchema } from "./submissionValue";
+import { verdictCodeSchema } from "../verdict/schema";
+import { agencyIdSchema, assignmentIdSchema, decisionIdSchema, provinceCodeSchema, submissionIdSchema } from "./ids";
+import { personVerdictSchema } from "./review";
+import { submissionValueShape } from "./submissionValue";
+
+/**
+ * One agency's report for one period of one decision, as stored: the one definition every side reads (storage,
+ * receipt, aggregate, pane). A correction is a new version, never an overwrite, so earlier verdicts stay
+ * explainable. The other shapes of a submission are views of this one (`.pick`/`.extend`).
+ */
 
 /**
  * How a submission arrived — its source: JSON from the add-in or another program, a workbook filled offline, or an
@@ -10,57 +18,102 @@ import { submissionValueSchema } from "./submissionValue";
 export const submissionChannelSchema = z.enum(["api", "workbook", "results_report"]);
 export type SubmissionChannel = z.infer<typeof submissionChannelSchema>;
 
-/** The workbook as uploaded, kept so that a verdict can always be traced to the file the agency sent. */
-export const submittedWorkbookSchema = z.object({
-  blobPath: z
-    .string({ error: "Đường dẫn tệp phải là chuỗi ký tự." })
-    .min(1, { error: "Đường dẫn tệp không được để trống." })
-    .max(1024, { error: "Đường dẫn tệp dài quá 1024 ký tự." }),
-  sha256: z
-    .string({ error: "Mã băm SHA-256 phải là chuỗi ký tự." })
-    .regex(/^[0-9a-f]{64}$/, { error: "Mã băm SHA-256 phải gồm đúng 64 ký tự thập lục phân viết thường." }),
-  size: z
-    .number({ error: "Kích thước tệp phải là một số." })
-    .int({ error: "Kích thước tệp phải là số nguyên (byte)." })
-    .positive({ error: "Tệp báo cáo rỗng." }),
-});
-export type SubmittedWorkbook = z.infer<typeof submittedWorkbookSchema>;
+/** Something about a value the province should look at although the rule judged it ("done" without a document). */
+export const valueFlagSchema = z.object({ code: z.enum(["evidence_missing"]), message: z.string() });
+export type ValueFlag = z.infer<typeof valueFlagSchema>;
 
-/**
- * One agency's report for one period of one decision. A correction is a new version, never an overwrite, so earlier
- * verdicts stay explainable. The idempotency key makes a retried upload (flaky network, double click) land once.
- */
-export const submissionSchema = z
-  .object({
-    id: submissionIdSchema,
-    decisionId: decisionIdSchema,
-    agencyId: agencyIdSchema,
-    period: periodCodeSchema,
-    version: z
-      .number({ error: "Số phiên bản phải là một số." })
-      .int({ error: "Số phiên bản phải là số nguyên." })
-      .min(1, { error: "Số phiên bản bắt đầu từ 1." }),
-    submittedAt: z.iso.datetime({ offset: true, error: "Thời điểm nộp phải theo ISO 8601, ví dụ 2025-07-05T08:30:00+07:00." }),
-    idempotencyKey: z
-      .string({ error: "Khóa chống nộp trùng phải là chuỗi ký tự." })
-      .regex(/^[A-Za-z0-9._:-]{8,128}$/, { error: "Khóa chống nộp trùng gồm 8 đến 128 ký tự không dấu, không khoảng trắng." }),
-    values: z.array(submissionValueSchema),
-    channel: submissionChannelSchema.optional(),
-    workbook: submittedWorkbookSchema.optional(),
-  })
-  .superRefine((submission, ctx) => {
-    // Two values for one assignment would make the verdict depend on which one is read last.
-    const seen = new Set<string>();
-    submission.values.forEach((value, index) => {
-      if (seen.has(value.assignmentId)) {
-        ctx.addIssue({
-          code: "custom",
-          message: `Chỉ tiêu "${value.assignmentId}" được báo cáo hai lần trong cùng một lần nộp.`,
-          path: ["values", index, "assignmentId"],
-        });
-      }
-      seen.add(value.assignmentId);
-    });
-  });
-export type Submission = z.infer<typeof submissionSchema>;
-export type SubmissionInput = z.input<typeof submissionSchema>;
+/** A reported value with the verdict the rules gave it when it arrived, and the target it was judged against. */
+export const judgedValueSchema = submissionValueShape.extend({
+  targetText: z.string(),
+  verdict: verdictCodeSchema,
+  label: z.string(),
+  explanation: z.string(),
+  /** Not sent in this version: copied from the version named, on the agency's request ("carryForward"). */
+  carriedForwardFrom: z.number().int().positive().optional(),
+  /** The province's verdict on the same value in the previous version, kept because the value did not change. */
+  carriedVerdict: personVerdictSchema.optional(),
+  flags: z.array(valueFlagSchema).optional(),
+});
+export type JudgedValue = z.infer<typeof judgedValueSchema>;
+
+export const workbookMismatchFieldSchema = z.enum(["actual", "numerator", "denominator", "missing_in_workbook", "missing_in_submission"]);
+
+/** The workbook of a version as clients see it: its hash and how its report table compared with the values. */
+export const workbookSummarySchema = z.object({
+  sha256: z.string(),
+  size: z.number().int().positive(),
+  uploadedAt: z.string(),
+  /** Where the workbook's report table disagrees with the submitted values: shown, never silently resolved. */
+  mismatches: z.array(z.object({ assignmentId: z.string(), field: workbookMismatchFieldSchema, message: z.string() })),
+});
+export type WorkbookSummary = z.infer<typeof workbookSummarySchema>;
+
+/** … and where it is kept. */
+export const storedWorkbookSchema = workbookSummarySchema.extend({ blobPath: z.string() });
+export type StoredWorkbook = z.infer<typeof storedWorkbookSchema>;
+
+/** The results report (Word, PDF or text) a version was read from, kept as sent beside the workbooks. */
+export const storedSourceFileSchema = z.object({
+  blobPath: z.string(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  size: z.number().int().positive(),
+  /** The file name as uploaded, for the download. */
+  name: z.string().min(1).max(255),
+  contentType: z.string(),
+});
+export type StoredSourceFile = z.infer<typeof storedSourceFileSchema>;
+export const sourceFileSummarySchema = storedSourceFileSchema.pick({ sha256: true, size: true, name: true, contentType: true }).partial({ contentType: true });
+export type SourceFileSummary = z.infer<typeof sourceFileSummarySchema>;
+
+export const verdictCountsSchema = z.partialRecord(verdictCodeSchema, z.number().int().nonnegative());
+export type VerdictCounts = z.infer<typeof verdictCountsSchema>;
+
+/** An assignment of the period the version has no value for: a partial report is said, never silent. */
+export const missingAssignmentSchema = z.object({ assignmentId: assignmentIdSchema, indicatorCode: z.string(), text: z.string() });
+export type MissingAssignment = z.infer<typeof missingAssignmentSchema>;
+
+export const submissionRecordSchema = z.object({
+  id: submissionIdSchema,
+  decisionId: decisionIdSchema,
+  province: provinceCodeSchema,
+  agencyId: agencyIdSchema,
+  period: periodCodeSchema,
+  version: z.number().int().positive(),
+  submittedAt: z.string(),
+  /** Which key (or signed-in user) sent it: the start of the audit trail. */
+  submittedBy: z.string(),
+  channel: submissionChannelSchema,
+  catalogueVersion: z.number().int().nonnegative(),
+  reportDueDate: z.string(),
+  late: z.boolean(),
+  values: z.array(judgedValueSchema),
+  counts: verdictCountsSchema,
+  /** Absent on versions stored before partial reports were listed. */
+  missing: z.array(missingAssignmentSchema).optional(),
+  workbook: storedWorkbookSchema.optional(),
+  sourceFile: storedSourceFileSchema.optional(),
+});
+export type SubmissionRecord = z.infer<typeof submissionRecordSchema>;
+
+/** What aggregation reads of an agency's latest version. */
+export const latestSubmissionSchema = submissionRecordSchema.pick({ agencyId: true, version: true, submittedAt: true, late: true, values: true });
+export type LatestSubmission = z.infer<typeof latestSubmissionSchema>;
+
+export function submissionIdOf(decisionId: string, period: string, agencyId: string, version: number): string {
+  return `${decisionId}.${period}.${agencyId}.v${version}`;
+}
+
+/** The workbook as clients see it: never where it is stored. */
+export function workbookSummaryOf(workbook: StoredWorkbook): WorkbookSummary {
+  return { sha256: workbook.sha256, size: workbook.size, uploadedAt: workbook.uploadedAt, mismatches: workbook.mismatches };
+}
+
+export function sourceFileSummaryOf(file: StoredSourceFile): SourceFileSummary {
+  return { sha256: file.sha256, size: file.size, name: file.name, contentType: file.contentType };
+}
+
+export function countVerdicts(values: readonly { verdict: z.infer<typeof verdictCodeSchema> }[]): VerdictCounts {
+  const counts: VerdictCounts = {};
+  for (const value of values) counts[value.verdict] = (counts[value.verdict] ?? 0) + 1;
+  return counts;
+}

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { assignmentIdSchema } from "./ids";
+import { evidenceListSchema } from "./evidence";
 import { officerText, refuseXmlForbidden } from "./text";
 
 /**
@@ -7,8 +8,7 @@ import { officerText, refuseXmlForbidden } from "./text";
  * percent-formatted cell), a text ("Đã ban hành Quyết định 123/QĐ-UBND"), a yes/no, or null when not yet known.
  * Rates also carry their parts, so the province can re-add them across agencies instead of averaging percentages.
  */
-export const submissionValueSchema = z
-  .object({
+export const submissionValueShape = z.object({
     assignmentId: assignmentIdSchema,
     actual: z.union(
       [
@@ -28,16 +28,20 @@ export const submissionValueSchema = z
       .positive({ error: "Mẫu số phải lớn hơn 0: không tính được tỷ lệ trên 0." })
       .optional(),
     note: officerText("Ghi chú", 2000).optional(),
-    /** Links or attached file names that prove the value ("QD-123-UBND.pdf", "https://…"). */
-    evidence: z.array(officerText("Minh chứng", 1000)).optional(),
+    /**
+     * Documents that prove the value (số hiệu, ngày ban hành, trích yếu, đường dẫn); a plain text is taken as the
+     * summary. Files are attached to a stored version separately (evidence uploads).
+     */
+    evidence: evidenceListSchema.optional(),
     /**
      * The result exactly as an agency's results report wrote it ("Đạt 95%", "Đạt"), kept beside the value read from
      * it: the verdict can always be checked against what the agency said, and a text no rule can read is judged by a
      * person (see readReportedResult).
      */
     reportedText: officerText("Kết quả thực hiện như báo cáo ghi", 2000).optional(),
-  })
-  .refine((value) => (value.numerator === undefined) === (value.denominator === undefined), {
+});
+
+export const submissionValueSchema = submissionValueShape.refine((value) => (value.numerator === undefined) === (value.denominator === undefined), {
     error: "Tử số và mẫu số phải được nhập cùng nhau.",
     path: ["denominator"],
   });

@@ -4,6 +4,7 @@ import { agencyKindSchema } from "../model/agency";
 import { isoDateSchema } from "../period/isoDate";
 import { periodCodeSchema } from "../period/period";
 import { verdictCodeSchema } from "../verdict/schema";
+import { reviewStateSchema } from "../model/review";
 
 /**
  * A decision × period as the province reads it: every assigned agency × every indicator, from each agency's latest
@@ -34,10 +35,28 @@ export const aggregateCellSchema = z.object({
   numerator: z.number().optional(),
   denominator: z.number().optional(),
   note: z.string().optional(),
+  /** The final verdict, which every figure counts: the province's where it gave one, else the rule's. */
   verdict: verdictCodeSchema,
   /** "Đạt", "Không đạt" … as an officer reads it. */
   label: z.string(),
   explanation: z.string(),
+  /** Who decided the final verdict; absent means the rule (servers before the province's review). */
+  decidedBy: z.enum(["rule", "person"]).optional(),
+  /** The province's verdict, when it gave one: shown as such everywhere ("Đạt (đánh giá của …: …)"). */
+  person: z
+    .object({
+      reason: z.string(),
+      byLabel: z.string(),
+      at: z.string(),
+      /** The person's verdict differs from a met/not_met the rule gave. */
+      override: z.boolean(),
+      /** The rule's verdict it replaced. */
+      automaticVerdict: verdictCodeSchema,
+      automaticLabel: z.string(),
+    })
+    .optional(),
+  /** Something the province should check although the rule judged it ("done" without a cited document). */
+  flags: z.array(z.object({ code: z.string(), message: z.string() })).optional(),
 });
 export type AggregateCell = z.infer<typeof aggregateCellSchema>;
 
@@ -46,6 +65,8 @@ export const aggregateAgencySchema = z.object({
   name: z.string(),
   kind: agencyKindSchema,
   status: submissionStatusSchema,
+  /** Where the province's review of the agency's report stands; absent from servers before the review. */
+  reviewState: reviewStateSchema.optional(),
   version: z.number().int().positive().optional(),
   submittedAt: z.string().optional(),
   assignedCount: z.number().int().nonnegative(),
@@ -86,6 +107,8 @@ export const aggregateSchema = z.object({
     onTime: z.number().int().nonnegative(),
     late: z.number().int().nonnegative(),
     missing: z.number().int().nonnegative(),
+    /** Agencies whose latest report the province approved. */
+    approved: z.number().int().nonnegative().optional(),
   }),
 });
 export type Aggregate = z.infer<typeof aggregateSchema>;

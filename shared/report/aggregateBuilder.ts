@@ -4,29 +4,12 @@ import type { PeriodCode } from "../period/period";
 import { periodLabel } from "../period/period";
 import { reportDueDate } from "../period/reportDue";
 import { VERDICT_LABELS } from "../verdict/labels";
-import type { VerdictCode } from "../verdict/schema";
+import type { LatestSubmission } from "../model/submission";
 import type { Aggregate, AggregateAgency, AggregateCell, AggregateIndicator } from "./aggregate";
 import { buildPeriodAssignments } from "./buildPeriodAssignments";
 import type { PeriodAssignment } from "./periodAssignments";
 
-/** The part of a stored submission aggregation reads: the values with the verdicts given when they arrived. */
-export interface LatestSubmission {
-  agencyId: string;
-  version: number;
-  submittedAt: string;
-  late: boolean;
-  values: ReadonlyArray<{
-    assignmentId: string;
-    actual: string | number | boolean | null;
-    numerator?: number;
-    denominator?: number;
-    note?: string;
-    targetText: string;
-    verdict: VerdictCode;
-    label: string;
-    explanation: string;
-  }>;
-}
+export type { LatestSubmission };
 
 interface AgencyRow {
   agency: Agency;

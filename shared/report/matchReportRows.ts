@@ -153,7 +153,7 @@ export function valueOfReportedResult(assignment: PeriodAssignment, reportedText
       assignmentId: assignment.assignmentId,
       actual: typeof reading.actual === "string" ? reading.actual.slice(0, 2000) : reading.actual,
       reportedText: kept,
-      ...(reading.evidence ? { evidence: reading.evidence.map((item) => item.slice(0, 1000)) } : {}),
+      ...(reading.evidence ? { evidence: reading.evidence } : {}),
     };
   }
   return { assignmentId: assignment.assignmentId, actual: kept, reportedText: kept };

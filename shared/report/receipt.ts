@@ -1,46 +1,38 @@
 import { z } from "zod";
-import { agencyIdSchema, assignmentIdSchema, decisionIdSchema, submissionIdSchema } from "../model/ids";
-import { submissionChannelSchema } from "../model/submission";
+import { agencyIdSchema, decisionIdSchema, submissionIdSchema } from "../model/ids";
+import {
+  judgedValueSchema,
+  missingAssignmentSchema,
+  sourceFileSummaryOf,
+  sourceFileSummarySchema,
+  submissionChannelSchema,
+  verdictCountsSchema,
+  workbookMismatchFieldSchema,
+  workbookSummaryOf,
+  workbookSummarySchema,
+  type SubmissionRecord,
+} from "../model/submission";
 import { submissionValueSchema } from "../model/submissionValue";
-
-export { submissionChannelSchema };
 import { periodCodeSchema } from "../period/period";
-import { verdictCodeSchema } from "../verdict/schema";
+import { finalVerdictOf, finalVerdictSchema } from "../verdict/finalVerdict";
+
+export { submissionChannelSchema, verdictCountsSchema, workbookMismatchFieldSchema, type VerdictCounts } from "../model/submission";
 
 /**
  * What the server answers a submission with, and what the task pane writes back into the sheet: the receipt number
  * the officer quotes, the version, the time, and the verdict the province will see for every value.
  */
 
-export const receiptVerdictSchema = z.object({
-  assignmentId: assignmentIdSchema,
-  targetText: z.string(),
-  verdict: verdictCodeSchema,
-  label: z.string(),
-  explanation: z.string(),
-  /** The result as the agency's results report wrote it, when the value was read from one. */
-  reportedText: z.string().optional(),
-});
+export const receiptVerdictSchema = judgedValueSchema
+  .pick({ assignmentId: true, targetText: true, verdict: true, label: true, explanation: true, reportedText: true, carriedForwardFrom: true, flags: true })
+  .extend({
+    /** The verdict that counts: the rule's, or the province's carried from an unchanged earlier value. */
+    final: finalVerdictSchema.optional(),
+  });
 export type ReceiptVerdict = z.infer<typeof receiptVerdictSchema>;
 
-export const verdictCountsSchema = z.partialRecord(verdictCodeSchema, z.number().int().nonnegative());
-export type VerdictCounts = z.infer<typeof verdictCountsSchema>;
-
-export const workbookMismatchFieldSchema = z.enum(["actual", "numerator", "denominator", "missing_in_workbook", "missing_in_submission"]);
-
-export const receiptWorkbookSchema = z.object({
-  sha256: z.string(),
-  size: z.number().int().positive(),
-  uploadedAt: z.string(),
-  /** Where the workbook's report table disagrees with the submitted values: shown, never silently resolved. */
-  mismatches: z.array(
-    z.object({
-      assignmentId: z.string(),
-      field: workbookMismatchFieldSchema,
-      message: z.string(),
-    }),
-  ),
-});
+/** Kept under its old name for the pane and the CLI. */
+export const receiptWorkbookSchema = workbookSummarySchema;
 export type ReceiptWorkbook = z.infer<typeof receiptWorkbookSchema>;
 
 export const submissionReceiptSchema = z.object({
@@ -58,17 +50,54 @@ export const submissionReceiptSchema = z.object({
   /** Absent in receipts of servers older than the results-report channel. */
   channel: submissionChannelSchema.optional(),
   verdicts: z.array(receiptVerdictSchema),
-  workbook: receiptWorkbookSchema.optional(),
+  /** Assignments of the period this version has no value for. */
+  missing: z.array(missingAssignmentSchema).default([]),
+  workbook: workbookSummarySchema.optional(),
   /** The results report the values were read from, downloadable as sent. */
-  sourceFile: z.object({ sha256: z.string(), size: z.number().int().positive(), name: z.string() }).optional(),
+  sourceFile: sourceFileSummarySchema.optional(),
 });
 export type SubmissionReceipt = z.infer<typeof submissionReceiptSchema>;
+
+export function receiptOf(record: SubmissionRecord, replayed: boolean): SubmissionReceipt {
+  return {
+    id: record.id,
+    decisionId: record.decisionId,
+    period: record.period,
+    agencyId: record.agencyId,
+    version: record.version,
+    submittedAt: record.submittedAt,
+    replayed,
+    late: record.late,
+    reportDueDate: record.reportDueDate,
+    counts: record.counts,
+    channel: record.channel,
+    verdicts: record.values.map((value) => ({
+      assignmentId: value.assignmentId,
+      targetText: value.targetText,
+      verdict: value.verdict,
+      label: value.label,
+      explanation: value.explanation,
+      ...(value.reportedText !== undefined ? { reportedText: value.reportedText } : {}),
+      ...(value.carriedForwardFrom !== undefined ? { carriedForwardFrom: value.carriedForwardFrom } : {}),
+      ...(value.flags?.length ? { flags: value.flags } : {}),
+      final: finalVerdictOf(value, value.carriedVerdict),
+    })),
+    missing: record.missing ?? [],
+    ...(record.sourceFile ? { sourceFile: sourceFileSummaryOf(record.sourceFile) } : {}),
+    ...(record.workbook ? { workbook: workbookSummaryOf(record.workbook) } : {}),
+  };
+}
 
 /** The body of a submission: the values, and the catalogue version the rows were pulled from (for a stale-form note). */
 export const submissionRequestSchema = z.object({
   agencyId: agencyIdSchema,
   catalogueVersion: z.number().int().nonnegative().optional(),
   values: z.array(submissionValueSchema).max(2000, { error: "Một lần nộp có tối đa 2000 giá trị." }),
+  /**
+   * Copy the previous version's values for the assignments not sent, marked as carried forward: a report of one
+   * corrected value then keeps the others. Without it a version is exactly what was sent, the rest listed as missing.
+   */
+  carryForward: z.boolean({ error: "carryForward phải là true hoặc false." }).optional(),
 });
 export type SubmissionRequest = z.infer<typeof submissionRequestSchema>;
 
@@ -82,7 +111,7 @@ export const versionSummarySchema = z.object({
   late: z.boolean(),
   counts: verdictCountsSchema,
   workbook: z.object({ sha256: z.string(), size: z.number().int().positive(), mismatches: z.number().int().nonnegative() }).optional(),
-  sourceFile: z.object({ sha256: z.string(), size: z.number().int().positive(), name: z.string() }).optional(),
+  sourceFile: sourceFileSummarySchema.optional(),
 });
 export type VersionSummary = z.infer<typeof versionSummarySchema>;
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { evidenceDocumentSchema } from "../model/evidence";
 import { importProblemSchema } from "../catalogue/draft";
 import { assignmentIdSchema, agencyIdSchema, decisionIdSchema } from "../model/ids";
 import { periodCodeSchema } from "../period/period";
@@ -29,7 +30,7 @@ export const REPORT_ROW_STATUS_LABELS: Record<ReportRowStatus, string> = {
 /** The value the product reads from the reported result, and the verdict it would get. */
 export const reportRowValueSchema = z.object({
   actual: z.union([z.number(), z.string(), z.boolean(), z.null()]),
-  evidence: z.array(z.string()).optional(),
+  evidence: z.array(evidenceDocumentSchema).optional(),
   verdict: verdictCodeSchema,
   label: z.string(),
   explanation: z.string(),

@@ -1,3 +1,5 @@
+import type { EvidenceDocument } from "../model/evidence";
+import { isIsoDate, isoDateOf } from "../period/isoDate";
 import type { Target } from "../target/schema";
 import { applyUnitColumn } from "../target/unitColumn";
 import { foldDiacritics, normalizeText } from "../text/normalize";
@@ -15,7 +17,7 @@ import { unitIsPercent } from "./evaluateMeasure";
 export type ReportedReading =
   | { kind: "empty" }
   /** `actual` is what evaluate() receives: a fraction for percentages (0.95), a count, a flag or a completion date. */
-  | { kind: "value"; actual: number | string | boolean; evidence?: string[] }
+  | { kind: "value"; actual: number | string | boolean; evidence?: EvidenceDocument[] }
   | { kind: "review"; reason: string };
 
 export function readReportedResult(written: Target, reportedText: string, unit?: string): ReportedReading {
@@ -55,7 +57,18 @@ const NUMBER = /\d+(?:[.,]\d+)*/g;
 const DATE = /\b(\d{1,2})\/(\d{1,2})\/(\d{4})\b/g;
 /** "Quyết định số 12/QĐ-UBND ngày 3/3/2025", "Kế hoạch 45/KH-UBND": the document that proves the work. */
 const DOCUMENT_REFERENCE =
-  /(?:Quyết định|Kế hoạch|Nghị quyết|Công văn|Chỉ thị|Văn bản|Đề án|Thông báo|Báo cáo|Hướng dẫn)\s+(?:số\s+)?\d+\/[\p{L}\p{N}\-–.]+(?:\s+ngày\s+\d{1,2}\/\d{1,2}\/\d{4})?/giu;
+  /(?:Quyết định|Kế hoạch|Nghị quyết|Công văn|Chỉ thị|Văn bản|Đề án|Thông báo|Báo cáo|Hướng dẫn)\s+(?:số\s+)?(\d+\/[\p{L}\p{N}\-–.]+)(?:\s+ngày\s+(\d{1,2})\/(\d{1,2})\/(\d{4}))?/giu;
+
+/** A document cited in a result, as evidence: its number and date when written, the words themselves as the summary. */
+function evidenceOfReference(match: RegExpMatchArray): EvidenceDocument {
+  const [whole, number, day, month, year] = match;
+  const issuedOn = year ? isoDateOf(Number(year), Number(month), Number(day)) : undefined;
+  return {
+    summary: whole.trim().slice(0, 1000),
+    documentNumber: number!.replace(/[.]+$/, "").slice(0, 100),
+    ...(issuedOn && isIsoDate(issuedOn) ? { issuedOn } : {}),
+  };
+}
 
 /**
  * Words that make a figure something else than the indicator's result: a share of the plan, a change, an estimate,
@@ -168,7 +181,9 @@ const DONE: Record<"complete" | "start" | "document" | "recurring", RegExp> = {
 
 function readDone(text: string, kind: "complete" | "start" | "document" | "recurring"): ReportedReading {
   const words = folded(text);
-  const evidence = [...new Set([...text.matchAll(DOCUMENT_REFERENCE)].map((match) => match[0].trim()))];
+  const evidence = [...text.matchAll(DOCUMENT_REFERENCE)]
+    .map(evidenceOfReference)
+    .filter((item, index, all) => all.findIndex((other) => other.summary === item.summary) === index);
   if (NOT_DONE.test(words)) return { kind: "value", actual: false };
   if (IN_PROGRESS.test(words)) return review(`Kết quả «${text}» cho biết việc đang thực hiện, chưa rõ đã hoàn thành hay chưa`);
   if (/\bdu thao\b/.test(words)) return review(`Kết quả «${text}» mới là dự thảo, chưa rõ đã hoàn thành hay chưa`);

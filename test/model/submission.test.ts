@@ -1,65 +1,66 @@
 import { describe, it, expect } from "vitest";
-import { submissionSchema, submissionValueSchema, type SubmissionInput } from "../../shared/model";
+import { submissionRecordSchema, submissionValueSchema, latestSubmissionSchema, type SubmissionRecord } from "../../shared/model";
+import { receiptOf } from "../../shared/report/receipt";
 
 const messages = (result: { error?: { issues: { message: string }[] } }) => result.error?.issues.map((issue) => issue.message) ?? [];
 
-function submission(): SubmissionInput {
+function record(): SubmissionRecord {
   return {
-    id: "phu-tho-1521-qd-ubnd.so-tai-chinh.2025-Q3.v1",
+    id: "phu-tho-1521-qd-ubnd.2025-Q3.so-tai-chinh.v1",
     decisionId: "phu-tho-1521-qd-ubnd",
+    province: "phu-tho",
     agencyId: "so-tai-chinh",
     period: "2025-Q3",
     version: 1,
-    submittedAt: "2025-10-05T08:30:00+07:00",
-    idempotencyKey: "5f0c6a2e-1b7d-4c1e-9a51-2b0d3c4e5f60",
+    submittedAt: "2025-10-05T01:30:00.000Z",
+    submittedBy: "key-1",
+    channel: "api",
+    catalogueVersion: 3,
+    reportDueDate: "2025-09-20",
+    late: true,
     values: [
-      { assignmentId: "phu-tho-1521-qd-ubnd.so-tai-chinh.3", actual: 72.5, numerator: 290, denominator: 400 },
-      { assignmentId: "phu-tho-1521-qd-ubnd.so-tai-chinh.1", actual: null, note: "Chưa có số liệu quyết toán quý III." },
+      { assignmentId: "phu-tho-1521-qd-ubnd.so-tai-chinh.3", actual: 0.725, numerator: 290, denominator: 400, targetText: "≥ 70%", verdict: "met", label: "Đạt", explanation: "Đạt: 72,5% ≥ 70%" },
       {
         assignmentId: "phu-tho-1521-qd-ubnd.so-tai-chinh.9",
         actual: "Đã ban hành Kế hoạch số 45/KH-STC",
-        evidence: ["KH-45-STC.pdf", "https://stc.phutho.gov.vn/kh-45"],
+        evidence: [{ documentNumber: "45/KH-STC", issuedOn: "2025-03-03", summary: "Kế hoạch chuyển đổi số năm 2025" }],
+        targetText: "Hoàn thành năm 2025",
+        verdict: "needs_review",
+        label: "Cần đánh giá",
+        explanation: "Cần đánh giá",
+        carriedVerdict: { assignmentId: "phu-tho-1521-qd-ubnd.so-tai-chinh.9", verdict: "met", reason: "Đã xem kế hoạch", by: "key-p", byLabel: "Sở KH&CN", at: "2025-10-06T01:00:00.000Z", carriedFrom: 1 },
       },
-      { assignmentId: "phu-tho-1521-qd-ubnd.so-tai-chinh.10", actual: true },
     ],
-    workbook: { blobPath: "submissions/phu-tho/2025-Q3/so-tai-chinh/v1.xlsx", sha256: "a".repeat(64), size: 48_213 },
+    counts: { met: 1, needs_review: 1 },
+    missing: [{ assignmentId: "phu-tho-1521-qd-ubnd.so-tai-chinh.1", indicatorCode: "1", text: "Tỷ lệ hồ sơ trực tuyến" }],
   };
 }
 
-describe("submission", () => {
-  it("accepts a quarterly report with numbers, parts of a rate, text, yes/no and a missing value", () => {
-    const parsed = submissionSchema.parse(submission());
-    expect(parsed.values.map((value) => value.actual)).toEqual([72.5, null, "Đã ban hành Kế hoạch số 45/KH-STC", true]);
+describe("stored submission (the one model)", () => {
+  it("reads back a version with evidence, a carried verdict and the missing assignments", () => {
+    const parsed = submissionRecordSchema.parse(record());
+    expect(parsed.values[1]!.evidence?.[0]?.documentNumber).toBe("45/KH-STC");
+    expect(parsed.missing?.map((item) => item.assignmentId)).toEqual(["phu-tho-1521-qd-ubnd.so-tai-chinh.1"]);
   });
 
-  it("rejects the same assignment reported twice, pointing at the second", () => {
-    const input = submission();
-    input.values.push({ assignmentId: "phu-tho-1521-qd-ubnd.so-tai-chinh.3", actual: 80 });
-    const result = submissionSchema.safeParse(input);
-    expect(messages(result)).toEqual(['Chỉ tiêu "phu-tho-1521-qd-ubnd.so-tai-chinh.3" được báo cáo hai lần trong cùng một lần nộp.']);
-    expect(result.error?.issues[0]?.path).toEqual(["values", 4, "assignmentId"]);
+  it("gives aggregation only what it reads", () => {
+    const latest = latestSubmissionSchema.parse(record());
+    expect(Object.keys(latest).sort()).toEqual(["agencyId", "late", "submittedAt", "values", "version"]);
   });
 
-  it("rejects a period that is not a reporting period", () => {
-    const result = submissionSchema.safeParse({ ...submission(), period: "2025-Q5" });
-    expect(messages(result)[0]).toMatch(/^Kỳ báo cáo không hợp lệ/);
+  it("makes the receipt count the province's carried verdict as the final one, and list what is missing", () => {
+    const receipt = receiptOf(submissionRecordSchema.parse(record()), false);
+    expect(receipt.verdicts[1]!.verdict).toBe("needs_review");
+    expect(receipt.verdicts[1]!.final).toMatchObject({ verdict: "met", decidedBy: "person", override: false });
+    expect(receipt.verdicts[1]!.final?.explanation).toMatch(/^Đạt \(đánh giá của Sở KH&CN, phiên bản 1: Đã xem kế hoạch\)/);
+    expect(receipt.missing).toHaveLength(1);
   });
 
-  it("rejects version 0, a date without time zone, a short idempotency key and a bad hash", () => {
-    const result = submissionSchema.safeParse({
-      ...submission(),
-      version: 0,
-      submittedAt: "2025-10-05 08:30",
-      idempotencyKey: "abc",
-      workbook: { blobPath: "x.xlsx", sha256: "A".repeat(64), size: 0 },
-    });
-    expect(messages(result)).toEqual([
-      "Số phiên bản bắt đầu từ 1.",
-      "Thời điểm nộp phải theo ISO 8601, ví dụ 2025-07-05T08:30:00+07:00.",
-      "Khóa chống nộp trùng gồm 8 đến 128 ký tự không dấu, không khoảng trắng.",
-      "Mã băm SHA-256 phải gồm đúng 64 ký tự thập lục phân viết thường.",
-      "Tệp báo cáo rỗng.",
-    ]);
+  it("rejects a version 0 and a stored verdict code it does not know", () => {
+    expect(submissionRecordSchema.safeParse({ ...record(), version: 0 }).success).toBe(false);
+    const bad = record();
+    (bad.values[0] as { verdict: string }).verdict = "ok";
+    expect(submissionRecordSchema.safeParse(bad).success).toBe(false);
   });
 });
 
@@ -89,9 +90,25 @@ describe("submitted value", () => {
     }
   });
 
-  it("rejects blank evidence entries", () => {
-    expect(messages(submissionValueSchema.safeParse({ assignmentId: id, actual: true, evidence: [" "] }))).toEqual([
-      "Minh chứng không được để trống.",
+  it("takes a plain evidence text as the summary and keeps a structured citation as sent", () => {
+    const parsed = submissionValueSchema.parse({
+      assignmentId: id,
+      actual: true,
+      evidence: ["KH-45-STC.pdf", { documentNumber: "12/QĐ-UBND", issuedOn: "2025-03-03", summary: "Phê duyệt đề án", url: "https://stc.phutho.gov.vn/kh-45" }],
+    });
+    expect(parsed.evidence).toEqual([
+      { summary: "KH-45-STC.pdf" },
+      { documentNumber: "12/QĐ-UBND", issuedOn: "2025-03-03", summary: "Phê duyệt đề án", url: "https://stc.phutho.gov.vn/kh-45" },
     ]);
+  });
+
+  it("rejects blank evidence, an impossible date and a link that is not http(s)", () => {
+    expect(messages(submissionValueSchema.safeParse({ assignmentId: id, actual: true, evidence: [" "] }))).toContain("Minh chứng không được để trống.");
+    expect(
+      submissionValueSchema.safeParse({ assignmentId: id, actual: true, evidence: [{ summary: "QĐ", issuedOn: "2025-02-30" }] }).success,
+    ).toBe(false);
+    expect(
+      submissionValueSchema.safeParse({ assignmentId: id, actual: true, evidence: [{ summary: "QĐ", url: "javascript:alert(1)" }] }).success,
+    ).toBe(false);
   });
 });

@@ -39,7 +39,7 @@ describe("text XML cannot carry", () => {
   it.each([
     ["a note with U+FFFF", { assignmentId: OWN, actual: 0.9, note: "Đã xong\uFFFF" }, "values[0].note", "Ghi chú"],
     ["a text result with a control character", { assignmentId: OWN, actual: "Đã ban hành\u0001" }, "values[0].actual", "Kết quả thực hiện"],
-    ["evidence with a lone surrogate", { assignmentId: OWN, actual: 0.9, evidence: ["QD-123\uD800.pdf"] }, "values[0].evidence[0]", "Minh chứng"],
+    ["evidence with a lone surrogate", { assignmentId: OWN, actual: 0.9, evidence: ["QD-123\uD800.pdf"] }, "values[0].evidence[0].summary", "Minh chứng"],
   ])("%s is refused with the field named, nothing stored", async (_name, value, path, label) => {
     const before = await storageSnapshot(stack);
     const response = await submit([value]);

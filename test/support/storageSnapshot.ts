@@ -14,6 +14,14 @@ export async function storageSnapshot(stack: TestStack): Promise<{ rows: string[
   for await (const entity of tableClient(connection, names.submissionsTable).listEntities()) {
     rows.push(`${entity.partitionKey}|${entity.rowKey}|${entity.etag}`);
   }
+  // Reviews, evidence files, locks and the audit trail: a refused request adds nothing to them either.
+  for (const table of [names.reviewsTable, names.auditTable]) {
+    try {
+      for await (const entity of tableClient(connection, table).listEntities()) rows.push(`${table}|${entity.partitionKey}|${entity.rowKey}|${entity.etag}`);
+    } catch (error) {
+      if ((error as { statusCode?: number }).statusCode !== 404) throw error;
+    }
+  }
   const service = blobService(connection);
   const list = async (container: string) => {
     const found: string[] = [];

@@ -106,7 +106,7 @@ describe("a reported result read into a value, never a confident wrong verdict",
     expect(readReportedResult(target("Quý II/2025"), "đã ban hành Quyết định số 12/QĐ-UBND ngày 3/3/2025")).toEqual({
       kind: "value",
       actual: "3/3/2025",
-      evidence: ["Quyết định số 12/QĐ-UBND ngày 3/3/2025"],
+      evidence: [{ summary: "Quyết định số 12/QĐ-UBND ngày 3/3/2025", documentNumber: "12/QĐ-UBND", issuedOn: "2025-03-03" }],
     });
   });
 

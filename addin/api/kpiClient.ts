@@ -20,6 +20,21 @@ import {
   type VersionSummary,
   type WorkbookReceipt,
 } from "../../shared/api/contract";
+import {
+  auditAnswerSchema,
+  evidenceUploadAnswerSchema,
+  lockAnswerSchema,
+  versionViewSchema,
+  type ApproveRequest,
+  type EvidenceUploadAnswer,
+  type LockAnswer,
+  type LockRequest,
+  type ReturnRequest,
+  type UnlockRequest,
+  type VerdictsRequest,
+  type VersionView,
+} from "../../shared/api/review";
+import type { AuditAction, AuditEvent } from "../../shared/model/audit";
 import type { Connection } from "../connection/connectionSettings";
 
 /**
@@ -72,6 +87,62 @@ export class KpiClient {
     return (await this.api.request("GET", `${agencyPath(decisionId, period, agencyId)}/versions`, versionsSchema)).versions;
   }
 
+  /** One version with its review: the agency reads its own, the province any. */
+  version(scope: VersionScope): Promise<VersionView> {
+    return this.api.request("GET", versionPath(scope), versionViewSchema);
+  }
+
+  /** The province's verdicts on values of the agency's newest version (`verdict: null` withdraws one). */
+  setVerdicts(scope: VersionScope, body: VerdictsRequest): Promise<VersionView> {
+    return this.api.request("PUT", `${versionPath(scope)}/verdicts`, versionViewSchema, { json: body });
+  }
+
+  returnVersion(scope: VersionScope, body: ReturnRequest): Promise<VersionView> {
+    return this.api.request("POST", `${versionPath(scope)}/return`, versionViewSchema, { json: body });
+  }
+
+  approveVersion(scope: VersionScope, body: ApproveRequest): Promise<VersionView> {
+    return this.api.request("POST", `${versionPath(scope)}/approve`, versionViewSchema, { json: body });
+  }
+
+  /** A file proving one value of a stored version; the server tells its kind from the bytes. */
+  uploadEvidence(scope: VersionScope, assignmentId: string, name: string, bytes: Uint8Array): Promise<EvidenceUploadAnswer> {
+    const path = `${versionPath(scope)}/evidence/${encodeURIComponent(assignmentId)}/file?name=${encodeURIComponent(name)}`;
+    return this.api.request("PUT", path, evidenceUploadAnswerSchema, {
+      body: bytes as BodyInit,
+      headers: { "content-type": "application/octet-stream" },
+      timeoutMs: this.timeoutMs * 4,
+    });
+  }
+
+  /** The key goes in a header, so a plain link cannot fetch the file: the pane downloads it and hands it over. */
+  evidenceFile(scope: VersionScope, assignmentId: string, evidenceId: string): Promise<Blob> {
+    return this.api.blob("GET", `${versionPath(scope)}/evidence/${encodeURIComponent(assignmentId)}/${encodeURIComponent(evidenceId)}`, {
+      timeoutMs: this.timeoutMs * 4,
+    });
+  }
+
+  lockState(decisionId: string, period: string): Promise<LockAnswer> {
+    return this.api.request("GET", `${periodPath(decisionId, period)}/lock`, lockAnswerSchema);
+  }
+
+  lock(decisionId: string, period: string, body: LockRequest): Promise<LockAnswer> {
+    return this.api.request("POST", `${periodPath(decisionId, period)}/lock`, lockAnswerSchema, { json: body });
+  }
+
+  unlock(decisionId: string, period: string, body: UnlockRequest): Promise<LockAnswer> {
+    return this.api.request("POST", `${periodPath(decisionId, period)}/unlock`, lockAnswerSchema, { json: body });
+  }
+
+  /** The audit trail of a period, oldest first as stored; filtered by agency and action on the server. */
+  async audit(decisionId: string, period: string, filter: { agencyId?: string; action?: AuditAction } = {}): Promise<AuditEvent[]> {
+    const query = new URLSearchParams();
+    if (filter.agencyId) query.set("agency", filter.agencyId);
+    if (filter.action) query.set("action", filter.action);
+    const suffix = query.toString() ? `?${query}` : "";
+    return (await this.api.request("GET", `${periodPath(decisionId, period)}/audit${suffix}`, auditAnswerSchema)).events;
+  }
+
   aggregate(decisionId: string, period: string): Promise<Aggregate> {
     return this.api.request("GET", `${periodPath(decisionId, period)}/aggregate`, aggregateSchema);
   }
@@ -100,6 +171,18 @@ function periodPath(decisionId: string, period: string): string {
 
 function agencyPath(decisionId: string, period: string, agencyId: string): string {
   return `${periodPath(decisionId, period)}/agencies/${encodeURIComponent(agencyId)}`;
+}
+
+/** Which version of which agency's report: the address of every review route. */
+export interface VersionScope {
+  decisionId: string;
+  period: string;
+  agencyId: string;
+  version: number;
+}
+
+function versionPath(scope: VersionScope): string {
+  return `${agencyPath(scope.decisionId, scope.period, scope.agencyId)}/versions/${scope.version}`;
 }
 
 /** A message for anything thrown: the pane never shows "[object Object]" nor swallows an error. */

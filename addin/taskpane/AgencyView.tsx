@@ -15,6 +15,15 @@ import { ReceiptCard } from "./ReceiptCard";
 import { Notice, OperationStatus } from "./StatusBars";
 import { useOperation } from "./useOperation";
 import { VersionList } from "./VersionList";
+import type { VersionView } from "../../shared/api/review";
+import type { EvidenceDocument, EvidenceFile } from "../../shared/model/evidence";
+import type { PeriodAssignments } from "../../shared/report/periodAssignments";
+import { withCitation, withoutCitation, type CitationDrafts } from "../review/evidenceDraft";
+import { historyLines, type HistoryLine } from "../review/historyLines";
+import { unreportedOf, unreportedSentence } from "../workflow/unreported";
+import { AgencyReport } from "./AgencyReport";
+import { saveBlob } from "./EvidenceList";
+import { VersionHistory } from "./VersionHistory";
 
 interface Props {
   client: KpiClient;
@@ -37,12 +46,42 @@ export function AgencyView({ client, me, workbook, decisions, functionNamespace 
   const agencyId = me.agency?.id ?? "";
 
   const [versionsError, setVersionsError] = useState<string>();
+  const [assignments, setAssignments] = useState<PeriodAssignments>();
+  const [latest, setLatest] = useState<VersionView>();
+  const [latestError, setLatestError] = useState<string>();
+  /** The report's history, or why it could not be read (the rest of the pane still works). */
+  const [history, setHistory] = useState<HistoryLine[] | string>();
+  const [citations, setCitations] = useState<CitationDrafts>(new Map());
+  /** The server's refusal of a locked period (423), said apart from other errors: nothing more can be sent. */
+  const [lockedMessage, setLockedMessage] = useState<string>();
+
+  /** The versions, the newest one with the province's review, the period's rows and the history, as they stand now. */
   const loadVersions = useCallback(
     async (target: PeriodChoice, isCurrent: () => boolean = () => true) => {
       try {
-        const loaded = await client.versions(target.decisionId, target.period, agencyId);
+        const [loaded, rows] = await Promise.all([
+          client.versions(target.decisionId, target.period, agencyId),
+          client.assignments(target.decisionId, target.period, agencyId),
+        ]);
+        const newest = loaded[0];
+        const [newestView, events] = await Promise.all([
+          newest
+            ? client.version({ ...target, agencyId, version: newest.version }).then(
+                (view): NewestView => ({ view }),
+                (error: unknown): NewestView => ({ error: `Chưa tải được nhận xét của tỉnh về bản ${newest.version}: ${messageOf(error)}` }),
+              )
+            : Promise.resolve<NewestView>({}),
+          client.audit(target.decisionId, target.period, { agencyId }).then(historyLines, (error: unknown) => `Chưa tải được lịch sử: ${messageOf(error)}`),
+        ]);
+        const view = newestView.view;
         if (isCurrent()) {
+          setLatestError(newestView.error);
           setVersions(loaded);
+          setAssignments(rows);
+          setLatest(view);
+          setHistory(events);
+          // What the newest version cited stays with its rows, so a resubmission keeps it unless the officer removes it.
+          setCitations(new Map((view?.values ?? []).filter((value) => value.evidence?.length).map((value) => [value.assignmentId, value.evidence ?? []])));
           setVersionsError(undefined);
         }
       } catch (error) {
@@ -56,6 +95,11 @@ export function AgencyView({ client, me, workbook, decisions, functionNamespace 
     let current = true;
     setVersions(undefined);
     setVersionsError(undefined);
+    setAssignments(undefined);
+    setLatest(undefined);
+    setHistory(undefined);
+    setLockedMessage(undefined);
+    setCitations(new Map());
     if (choice && agencyId) void loadVersions(choice, () => current);
     // A slower answer for a period no longer chosen must not overwrite the list.
     return () => {
@@ -71,20 +115,53 @@ export function AgencyView({ client, me, workbook, decisions, functionNamespace 
       setPulled(await pullReport(client, workbook, { ...choice, verdictMode, functionNamespace }));
     });
 
-  const send = (confirmed: ReportCheck) =>
+  const send = (confirmed: ReportCheck, carryForward = false) =>
     operation.run("Đang gửi số liệu…", async (report) => {
+      setLockedMessage(undefined);
       try {
-        const result = await sendReport(client, workbook, confirmed, pending, (progress) => report(...progressText(progress)));
+        const result = await sendReport(client, workbook, confirmed, pending, (progress) => report(...progressText(progress)), { carryForward, citations });
         setCheck(undefined);
         setOutcome(result);
         if (choice) await loadVersions(choice);
       } catch (error) {
+        if (error instanceof KpiApiError && error.code === "period_locked") {
+          setCheck(undefined);
+          setLockedMessage(error.message);
+          return;
+        }
         if (error instanceof KpiApiError && error.retryable) {
           throw new Error(`${error.message} Bấm "Nộp báo cáo" lần nữa để gửi lại: máy chủ nhận ra lần gửi trước nên không tạo bản trùng.`);
         }
         throw error;
       }
     });
+
+  const addCitation = (assignmentId: string, citation: EvidenceDocument): string | undefined => {
+    const next = withCitation(citations, assignmentId, citation);
+    if (typeof next === "string") return next;
+    setCitations(next);
+    return undefined;
+  };
+
+  const upload = (assignmentId: string, file: File) =>
+    latest &&
+    operation.run(`Đang gửi tệp ${file.name}…`, async () => {
+      setLockedMessage(undefined);
+      try {
+        const bytes = new Uint8Array(await file.arrayBuffer());
+        await client.uploadEvidence({ decisionId: latest.decisionId, period: latest.period, agencyId, version: latest.version }, assignmentId, file.name, bytes);
+      } catch (error) {
+        if (error instanceof KpiApiError && error.code === "period_locked") return setLockedMessage(error.message);
+        throw error;
+      }
+      if (choice) await loadVersions(choice);
+    });
+
+  const download = (file: EvidenceFile) =>
+    latest &&
+    operation.run(`Đang tải tệp ${file.name}…`, async () =>
+      saveBlob(await client.evidenceFile({ decisionId: latest.decisionId, period: latest.period, agencyId, version: latest.version }, file.assignmentId, file.evidenceId), file.name),
+    );
 
   const submit = () =>
     choice &&
@@ -97,8 +174,8 @@ export function AgencyView({ client, me, workbook, decisions, functionNamespace 
       return needsConfirmation ? undefined : found;
     }).then((ready) => ready && send(ready));
 
-  // "Vẫn nộp" reads the table again: the officer may have filled some of the cells the warning named meanwhile.
-  const confirm = () =>
+  // Sending a partial report reads the table again: the officer may have filled some of the cells the warning named.
+  const confirm = (carryForward: boolean) =>
     choice &&
     operation.run("Đang đọc bảng báo cáo…", async () => {
       const fresh = await checkReport(client, workbook, { ...choice, agencyId });
@@ -107,7 +184,7 @@ export function AgencyView({ client, me, workbook, decisions, functionNamespace 
         return undefined;
       }
       return fresh;
-    }).then((ready) => ready && send(ready));
+    }).then((ready) => ready && send(ready, carryForward));
 
   // The answers are written into their cells first; the table read again then goes on as a fresh "Nộp báo cáo".
   const answer = (asked: ReportCheck, answers: PercentAnswer[]) =>
@@ -142,7 +219,14 @@ export function AgencyView({ client, me, workbook, decisions, functionNamespace 
           {pulled.archivedAs && ` Bảng cũ được giữ ở trang "${pulled.archivedAs}".`}
         </Notice>
       )}
-      {check && <CheckResult check={check} onConfirm={confirm} onAnswer={(answers) => answer(check, answers)} busy={busy} />}
+      {lockedMessage && (
+        <Notice intent="error" title="Kỳ báo cáo đã khóa: chưa nộp được">
+          {lockedMessage}
+        </Notice>
+      )}
+      {check && (
+        <CheckResult check={check} canCarryForward={Boolean(versions?.length)} onConfirm={confirm} onAnswer={(answers) => answer(check, answers)} busy={busy} />
+      )}
       {outcome && (
         <>
           {outcome.receipt.replayed && <Notice intent="info">Lần gửi trước đã đến máy chủ; không tạo bản trùng.</Notice>}
@@ -150,6 +234,22 @@ export function AgencyView({ client, me, workbook, decisions, functionNamespace 
           {outcome.fileError && <Notice intent="warning">{outcome.fileError}</Notice>}
           {outcome.receiptError && <Notice intent="warning">{outcome.receiptError}</Notice>}
           {outcome.fileProblems.length > 0 && <ProblemList title="Tệp Excel gửi kèm khác số liệu đã nộp" problems={outcome.fileProblems} />}
+        </>
+      )}
+      {latestError && <Notice intent="warning">{latestError}</Notice>}
+      {assignments && (
+        <>
+          <Divider />
+          <AgencyReport
+            assignments={assignments}
+            view={latest}
+            citations={citations}
+            onAddCitation={addCitation}
+            onRemoveCitation={(assignmentId, index) => setCitations(withoutCitation(citations, assignmentId, index))}
+            onUpload={(assignmentId, file) => void upload(assignmentId, file)}
+            onDownload={(file) => void download(file)}
+            busy={busy}
+          />
         </>
       )}
       <Divider />
@@ -161,22 +261,27 @@ export function AgencyView({ client, me, workbook, decisions, functionNamespace 
       ) : (
         <Spinner size="tiny" label="Đang tải các phiên bản…" />
       )}
+      {typeof history === "string" ? <Notice intent="warning">{history}</Notice> : history && <VersionHistory lines={history} />}
     </div>
   );
 }
 
+type NewestView = { view?: VersionView; error?: string };
+
 function needsOfficer(check: ReportCheck): boolean {
-  return check.problems.length > 0 || check.questions.length > 0 || check.emptyCells.length > 0 || check.missingCodes.length > 0;
+  return check.problems.length > 0 || check.questions.length > 0 || unreportedOf(check.view, check.values).length > 0;
 }
 
 function CheckResult({
   check,
+  canCarryForward,
   onConfirm,
   onAnswer,
   busy,
 }: {
   check: ReportCheck;
-  onConfirm: () => void;
+  canCarryForward: boolean;
+  onConfirm: (carryForward: boolean) => void;
   onAnswer: (answers: PercentAnswer[]) => void;
   busy: boolean;
 }) {
@@ -186,8 +291,9 @@ function CheckResult({
   if (check.questions.length > 0) {
     return <PercentQuestions key={check.questions.map((question) => question.cell).join()} questions={check.questions} onAnswer={onAnswer} busy={busy} />;
   }
-  const lines = [
-    check.emptyCells.length > 0 && `${check.emptyCells.length} chỉ tiêu chưa nhập kết quả (ô ${check.emptyCells.join(", ")}).`,
+  const unreported = unreportedOf(check.view, check.values);
+  const where = [
+    check.emptyCells.length > 0 && `Ô chưa nhập: ${check.emptyCells.join(", ")}.`,
     check.missingCodes.length > 0 && `Bảng thiếu dòng của ${check.missingCodes.join(", ")}: bấm "Lấy chỉ tiêu" để thêm lại.`,
   ].filter(Boolean);
   return (
@@ -195,12 +301,19 @@ function CheckResult({
       intent="warning"
       title="Báo cáo chưa đủ"
       actions={
-        <Button onClick={onConfirm} disabledFocusable={busy}>
-          Vẫn nộp
-        </Button>
+        <div className="kpi-row">
+          <Button onClick={() => onConfirm(false)} disabledFocusable={busy}>
+            Gửi báo cáo thiếu
+          </Button>
+          {canCarryForward && (
+            <Button onClick={() => onConfirm(true)} disabledFocusable={busy}>
+              Gửi, giữ số liệu bản trước cho các chỉ tiêu này
+            </Button>
+          )}
+        </div>
       }
     >
-      {lines.join(" ")} Có thể nộp phần đã có và nộp bổ sung sau.
+      {unreportedSentence(unreported)} {where.join(" ")} Gửi báo cáo thiếu?
     </Notice>
   );
 }

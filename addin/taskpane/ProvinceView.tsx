@@ -6,7 +6,10 @@ import { foldDiacritics } from "../../shared/text/normalize";
 import type { KpiClient } from "../api/kpiClient";
 import type { DecisionChoice, Me } from "../../shared/api/contract";
 import type { WorkbookPort } from "../excel/workbookPort";
+import { REVIEW_STATE_LABELS } from "../../shared/model/review";
 import { DecisionImport } from "./DecisionImport";
+import { LockControls } from "./LockControls";
+import { ReviewView } from "./ReviewView";
 import { initialChoice, PeriodPicker, type PeriodChoice } from "./PeriodPicker";
 import { Notice, OperationStatus } from "./StatusBars";
 import { useOperation } from "./useOperation";
@@ -28,6 +31,7 @@ export function ProvinceView({ client, me, workbook, decisions, onCatalogueChang
   const [filter, setFilter] = useState<Filter>("all");
   const [search, setSearch] = useState("");
   const [written, setWritten] = useState<string>();
+  const [reviewed, setReviewed] = useState<string>();
   const operation = useOperation();
   const busy = Boolean(operation.busy);
 
@@ -39,6 +43,7 @@ export function ProvinceView({ client, me, workbook, decisions, onCatalogueChang
   useEffect(() => {
     setAggregate(undefined);
     setWritten(undefined);
+    setReviewed(undefined);
     if (choice) void refresh(choice);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- reload exactly when the choice changes
   }, [choice]);
@@ -73,6 +78,7 @@ export function ProvinceView({ client, me, workbook, decisions, onCatalogueChang
   }, [aggregate, filter, search]);
 
   const completeness = aggregate?.completeness;
+  const reviewedAgency = aggregate?.agencies.find((agency) => agency.id === reviewed);
   return (
     <div className="kpi-stack">
       <PeriodPicker decisions={decisions} value={choice} onChange={setChoice} disabled={busy} />
@@ -117,6 +123,7 @@ export function ProvinceView({ client, me, workbook, decisions, onCatalogueChang
                 <span className="kpi-agency-status">
                   {SUBMISSION_STATUS_LABELS[agency.status]}
                   {agency.version ? ` · bản ${agency.version}` : ""}
+                  {agency.version && agency.reviewState ? ` · ${REVIEW_STATE_LABELS[agency.reviewState]}` : ""}
                   {agency.status !== "missing" ? ` · đạt ${agency.metCount}/${agency.assignedCount}` : ""}
                 </span>
                 {agency.submittedAt && <span className="kpi-agency-time">{vietnamTimeText(agency.submittedAt)}</span>}
@@ -124,6 +131,20 @@ export function ProvinceView({ client, me, workbook, decisions, onCatalogueChang
             ))}
             {shown.length === 0 && <li>Không có cơ quan nào khớp bộ lọc.</li>}
           </ul>
+        </>
+      )}
+      {me.role === "province" && choice && aggregate && (
+        <>
+          <Divider />
+          <ReviewView client={client} choice={choice} aggregate={aggregate} agencyId={reviewed} onAgency={setReviewed} onChanged={() => void refresh(choice)} />
+          <Divider />
+          <LockControls
+            client={client}
+            choice={choice}
+            periodLabel={aggregate.periodLabel}
+            {...(reviewedAgency ? { agency: { id: reviewedAgency.id, name: reviewedAgency.name } } : {})}
+            onChanged={() => void refresh(choice)}
+          />
         </>
       )}
       {me.role === "province" && (

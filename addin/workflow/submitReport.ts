@@ -7,6 +7,8 @@ import { messageOf, type KpiClient } from "../api/kpiClient";
 import type { PercentAnswer, ReportTableReading, WorkbookPort } from "../excel/workbookPort";
 import { TABLE_FIRST_ROW } from "../report/planReportTable";
 import type { PendingSubmissions, Scope } from "./pendingSubmissions";
+import { valuesWithCitations, type CitationDrafts } from "../review/evidenceDraft";
+import { valuesForCarryForward } from "./unreported";
 
 /**
  * "Nộp báo cáo" in two steps: `checkReport` reads the table (one batched read) and finds every fault by cell before
@@ -123,16 +125,30 @@ export interface SubmitOutcome {
   receiptError?: string;
 }
 
+export interface SendOptions {
+  /** Keep the previous version's values for the rows left empty (they are left out and the server copies them). */
+  carryForward?: boolean;
+  /** Citations typed in the pane ("Minh chứng"), per assignment, sent with the values. */
+  citations?: CitationDrafts;
+}
+
 export async function sendReport(
   client: KpiClient,
   workbook: WorkbookPort,
   check: ReportCheck,
   pending: PendingSubmissions,
   onProgress: (progress: SubmitProgress) => void,
+  options: SendOptions = {},
 ): Promise<SubmitOutcome> {
   if (check.problems.length > 0) throw new Error("Bảng còn lỗi: sửa các ô được chỉ ra rồi nộp lại.");
   if (check.questions.length > 0) throw new Error("Còn ô tỷ lệ chưa rõ nghĩa: hãy trả lời các câu hỏi rồi nộp.");
-  const request: SubmissionRequest = { agencyId: check.scope.agencyId, catalogueVersion: check.binding.catalogueVersion, values: check.values };
+  const cited = options.citations ? valuesWithCitations(check.values, options.citations) : check.values;
+  const request: SubmissionRequest = {
+    agencyId: check.scope.agencyId,
+    catalogueVersion: check.binding.catalogueVersion,
+    values: options.carryForward ? valuesForCarryForward(cited) : cited,
+    ...(options.carryForward ? { carryForward: true } : {}),
+  };
   const body = JSON.stringify(request);
   const { idempotencyKey, retry } = pending.keyFor(check.scope, body);
   pending.remember(check.scope, body, idempotencyKey);

@@ -1,0 +1,119 @@
+import { Button, Subtitle2, Text } from "@fluentui/react-components";
+import { useState } from "react";
+import type { VersionView } from "../../shared/api/review";
+import type { EvidenceDocument, EvidenceFile } from "../../shared/model/evidence";
+import { REVIEW_STATE_LABELS } from "../../shared/model/review";
+import { vietnamTimeText } from "../../shared/period/vietnamTime";
+import type { PeriodAssignments } from "../../shared/report/periodAssignments";
+import type { CitationDrafts } from "../review/evidenceDraft";
+import { actualText, citationText, finalText } from "../review/reviewText";
+import { EvidenceForm } from "./EvidenceForm";
+import { EvidenceList } from "./EvidenceList";
+import { Notice } from "./StatusBars";
+
+interface Props {
+  assignments: PeriodAssignments;
+  /** The agency's newest version with its review; absent before the first submission. */
+  view: VersionView | undefined;
+  citations: CitationDrafts;
+  onAddCitation: (assignmentId: string, citation: EvidenceDocument) => string | undefined;
+  onRemoveCitation: (assignmentId: string, index: number) => void;
+  onUpload: (assignmentId: string, file: File) => void;
+  onDownload: (file: EvidenceFile) => void;
+  busy: boolean;
+}
+
+/**
+ * The agency's report as the province left it: returned (the overall comment, the rows to fix highlighted with the
+ * comment beside them), approved, or waiting; each row with its value, the verdict that counts (the province's with
+ * its reason), its evidence, and a "Minh chứng" form.
+ */
+export function AgencyReport({ assignments, view, citations, onAddCitation, onRemoveCitation, onUpload, onDownload, busy }: Props) {
+  const [open, setOpen] = useState<string>();
+  const values = new Map(view?.values.map((value) => [value.assignmentId, value]) ?? []);
+  const rowComments = new Map(view?.review.rows.map((row) => [row.assignmentId, row.comment]) ?? []);
+  const returned = view?.review.state === "returned";
+  return (
+    <section className="kpi-stack" aria-label="Báo cáo của cơ quan">
+      <Subtitle2 as="h2">Báo cáo kỳ {assignments.periodLabel}</Subtitle2>
+      {view ? (
+        <Text>
+          Bản {view.version}, nộp lúc {vietnamTimeText(view.submittedAt)} · {REVIEW_STATE_LABELS[view.review.state]}
+        </Text>
+      ) : (
+        <Text>Chưa nộp bản nào: có thể ghi minh chứng trước, gửi kèm lần nộp đầu.</Text>
+      )}
+      {returned && (
+        <Notice intent="warning" title="Báo cáo bị trả lại">
+          {view.review.comment}
+          {view.review.byLabel && view.review.at ? ` (${view.review.byLabel}, ${vietnamTimeText(view.review.at)})` : ""} Sửa các dòng được đánh dấu trong
+          bảng rồi bấm "Nộp báo cáo".
+        </Notice>
+      )}
+      {view?.review.state === "approved" && (
+        <Notice intent="success" title="Báo cáo đã được duyệt">
+          {view.review.comment ?? ""}
+          {view.review.byLabel && view.review.at ? ` (${view.review.byLabel}, ${vietnamTimeText(view.review.at)})` : ""}
+        </Notice>
+      )}
+      {view?.lock.locked && (
+        <Notice intent="error" title="Kỳ báo cáo đã khóa">
+          Không nộp thêm được số liệu, tệp hay minh chứng cho kỳ này{view.lock.at ? ` (khóa lúc ${vietnamTimeText(view.lock.at)})` : ""}.
+          {view.lock.reason ? ` Lý do: ${view.lock.reason}` : ""}
+        </Notice>
+      )}
+      <ol className="kpi-review-rows" aria-label="Các chỉ tiêu của kỳ">
+        {assignments.assignments.map((assignment) => {
+          const value = values.get(assignment.assignmentId);
+          const comment = rowComments.get(assignment.assignmentId) ?? value?.comment;
+          const pending = citations.get(assignment.assignmentId) ?? [];
+          const sent = value?.evidence ?? [];
+          const changed = JSON.stringify(pending) !== JSON.stringify(sent);
+          const isOpen = open === assignment.assignmentId;
+          return (
+            <li key={assignment.assignmentId} className={`kpi-review-row${comment && returned ? " kpi-returned-row" : ""}`} aria-label={`Chỉ tiêu ${assignment.indicatorCode}`}>
+              <div className="kpi-review-head">
+                <strong>{assignment.indicatorCode}</strong> {assignment.text}
+              </div>
+              {comment && returned && <div className="kpi-row-comment">Nhận xét của tỉnh: {comment}</div>}
+              <dl className="kpi-facts">
+                <div>
+                  <dt>Kết quả</dt>
+                  <dd>{view ? actualText(value, assignment) : "Chưa nộp"}</dd>
+                </div>
+                {value && (
+                  <div>
+                    <dt>Đánh giá</dt>
+                    <dd className={`kpi-final kpi-final-${value.final.verdict}`}>{finalText(value)}</dd>
+                  </div>
+                )}
+              </dl>
+              {value?.flags?.map((flag) => (
+                <div key={flag.code} className="kpi-flag-text">
+                  {flag.message}
+                </div>
+              ))}
+              {value && <EvidenceList citations={sent} files={value.files} onDownload={onDownload} disabled={busy} />}
+              {changed && pending.length > 0 && <div className="kpi-muted">Gửi kèm lần nộp tới: {pending.map(citationText).join("; ")}</div>}
+              {changed && pending.length === 0 && sent.length > 0 && <div className="kpi-muted">Lần nộp tới không kèm minh chứng cho dòng này.</div>}
+              <Button size="small" appearance="subtle" aria-expanded={isOpen} onClick={() => setOpen(isOpen ? undefined : assignment.assignmentId)}>
+                {isOpen ? "Đóng minh chứng" : "Minh chứng"}
+              </Button>
+              {isOpen && (
+                <EvidenceForm
+                  code={assignment.indicatorCode}
+                  citations={pending}
+                  onAdd={(citation) => onAddCitation(assignment.assignmentId, citation)}
+                  onRemove={(index) => onRemoveCitation(assignment.assignmentId, index)}
+                  uploadVersion={value && view?.latest ? view.version : undefined}
+                  onUpload={(file) => onUpload(assignment.assignmentId, file)}
+                  busy={busy}
+                />
+              )}
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { historyLines } from "../../../addin/review/historyLines";
+import { actualText } from "../../../addin/review/reviewText";
+import { auditEventSchema } from "../../../shared/model/audit";
+
+const event = (input: object) => auditEventSchema.parse({ province: "phu-tho", actor: "k1", ...input });
+
+describe("the report's history and values as the pane words them", () => {
+  it("lists events newest first in Vietnam time, with who and what (a verdict's change, a reason, a comment)", () => {
+    const lines = historyLines([
+      event({ at: "2025-12-20T01:00:00.000Z", action: "submit", actorLabel: "Sở Tài chính", version: 1 }),
+      event({ at: "2025-12-20T17:30:00.000Z", action: "verdict", actorLabel: "Sở KH&CN", version: 1, details: { before: "needs_review", after: "met", reason: "Đã xem văn bản" } }),
+      event({ at: "2025-12-20T18:00:00.000Z", action: "return", version: 1, details: { comment: "Bổ sung minh chứng" } }),
+    ]);
+    expect(lines.map(({ when, who, what }) => [when, who, what])).toEqual([
+      ["21/12/2025 01:00", "k1", "Trả lại báo cáo (bản 1): Nhận xét: Bổ sung minh chứng"],
+      ["21/12/2025 00:30", "Sở KH&CN", "Đánh giá của tỉnh (bản 1): Cần đánh giá → Đạt; Lý do: Đã xem văn bản"],
+      ["20/12/2025 08:00", "Sở Tài chính", "Nộp báo cáo (bản 1)"],
+    ]);
+  });
+
+  it("writes values as officers read them: 95% (19/20), 100.000 hồ sơ, and a value never sent", () => {
+    expect(actualText({ actual: 0.95, numerator: 19, denominator: 20 }, { indicatorKind: "percent" })).toBe("95% (19/20)");
+    expect(actualText({ actual: 0.529 }, { indicatorKind: "percent" })).toBe("52,9%");
+    expect(actualText({ actual: 100000 }, { indicatorKind: "count", unit: "hồ sơ" })).toBe("100.000 hồ sơ");
+    expect(actualText({ actual: null }, { indicatorKind: "count" })).toBe("Chưa có số liệu");
+    expect(actualText(undefined)).toBe("Chưa có số liệu");
+  });
+});

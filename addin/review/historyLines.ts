@@ -15,6 +15,14 @@ export interface HistoryLine {
   what: string;
 }
 
+/**
+ * One agency's events and those of the whole period that concern it too (a lock or unlock of all agencies), from
+ * the period's trail.
+ */
+export function eventsConcerning(events: readonly AuditEvent[], agencyId: string): AuditEvent[] {
+  return events.filter((event) => event.agencyId === agencyId || (event.agencyId === undefined && (event.action === "lock" || event.action === "unlock")));
+}
+
 export function historyLines(events: readonly AuditEvent[]): HistoryLine[] {
   return [...events]
     .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))

@@ -20,6 +20,7 @@ interface Props {
   onRemoveCitation: (assignmentId: string, index: number) => void;
   onUpload: (assignmentId: string, file: File) => void;
   onDownload: (file: EvidenceFile) => void;
+  onRefresh: () => void;
   busy: boolean;
 }
 
@@ -28,14 +29,19 @@ interface Props {
  * comment beside them), approved, or waiting; each row with its value, the verdict that counts (the province's with
  * its reason), its evidence, and a "Minh chứng" form.
  */
-export function AgencyReport({ assignments, view, citations, onAddCitation, onRemoveCitation, onUpload, onDownload, busy }: Props) {
+export function AgencyReport({ assignments, view, citations, onAddCitation, onRemoveCitation, onUpload, onDownload, onRefresh, busy }: Props) {
   const [open, setOpen] = useState<string>();
   const values = new Map(view?.values.map((value) => [value.assignmentId, value]) ?? []);
   const rowComments = new Map(view?.review.rows.map((row) => [row.assignmentId, row.comment]) ?? []);
   const returned = view?.review.state === "returned";
   return (
     <section className="kpi-stack" aria-label="Báo cáo của cơ quan">
-      <Subtitle2 as="h2">Báo cáo kỳ {assignments.periodLabel}</Subtitle2>
+      <div className="kpi-heading">
+        <Subtitle2 as="h2">Báo cáo kỳ {assignments.periodLabel}</Subtitle2>
+        <Button size="small" appearance="transparent" onClick={onRefresh} disabled={busy}>
+          Làm mới
+        </Button>
+      </div>
       {view ? (
         <Text>
           Bản {view.version}, nộp lúc {vietnamTimeText(view.submittedAt)} · {REVIEW_STATE_LABELS[view.review.state]}

@@ -248,6 +248,7 @@ export function AgencyView({ client, me, workbook, decisions, functionNamespace 
             onRemoveCitation={(assignmentId, index) => setCitations(withoutCitation(citations, assignmentId, index))}
             onUpload={(assignmentId, file) => void upload(assignmentId, file)}
             onDownload={(file) => void download(file)}
+            onRefresh={() => choice && void operation.run("Đang tải nhận xét của tỉnh…", () => loadVersions(choice))}
             busy={busy}
           />
         </>

@@ -112,8 +112,8 @@ export function LockControls({ client, choice, periodLabel, agency, onChanged }:
 }
 
 function stateSentence(who: string, state: LockState): string {
-  if (!state.locked) return `${who}: đang mở${state.source !== "none" && state.at ? ` (mở khóa lúc ${vietnamTimeText(state.at)}${state.reason ? `, lý do: ${state.reason}` : ""})` : ""}.`;
+  if (!state.locked) return `${who}: đang mở${state.source !== "none" && state.at ? ` (mở khóa lúc ${vietnamTimeText(state.at)}${state.reason ? `, lý do: ${state.reason.replace(/[.!?…]+$/, "")}` : ""})` : ""}.`;
   const by = state.byLabel ? ` bởi ${state.byLabel}` : "";
   const when = state.at ? ` lúc ${vietnamTimeText(state.at)}` : "";
-  return `${who}: đã khóa${when}${by}${state.reason ? `. Lý do: ${state.reason}` : ""}.`;
+  return `${who}: đã khóa${when}${by}.${state.reason ? ` Lý do: ${/[.!?…]$/.test(state.reason) ? state.reason : `${state.reason}.`}` : ""}`;
 }

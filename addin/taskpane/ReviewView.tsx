@@ -7,7 +7,7 @@ import { vietnamTimeText } from "../../shared/period/vietnamTime";
 import type { Aggregate } from "../../shared/report/aggregate";
 import type { PeriodAssignments } from "../../shared/report/periodAssignments";
 import type { KpiClient, VersionScope } from "../api/kpiClient";
-import { historyLines, type HistoryLine } from "../review/historyLines";
+import { eventsConcerning, historyLines, type HistoryLine } from "../review/historyLines";
 import { approveRequestOf, EMPTY_DRAFT, hasVerdictDrafts, returnRequestOf, verdictsRequestOf, type Drafts, type RowDraft } from "../review/reviewDrafts";
 import { Confirm } from "./Confirm";
 import { saveBlob } from "./EvidenceList";
@@ -48,7 +48,7 @@ export function ReviewView({ client, choice, aggregate, agencyId, onAgency, onCh
   const agency = aggregate.agencies.find((item) => item.id === agencyId);
 
   const loadHistory = async (scope: Pick<VersionScope, "decisionId" | "period" | "agencyId">) =>
-    setHistory(historyLines(await client.audit(scope.decisionId, scope.period, { agencyId: scope.agencyId })));
+    setHistory(historyLines(eventsConcerning(await client.audit(scope.decisionId, scope.period), scope.agencyId)));
 
   useEffect(() => {
     setLoaded(undefined);

@@ -81,7 +81,7 @@ export function AgencyView({ client, me, workbook, decisions, functionNamespace 
           setLatest(view);
           setHistory(events);
           // What the newest version cited stays with its rows, so a resubmission keeps it unless the officer removes it.
-          setCitations(new Map((view?.values ?? []).filter((value) => value.evidence?.length).map((value) => [value.assignmentId, value.evidence ?? []])));
+          if (!newestView.error) setCitations(new Map((view?.values ?? []).filter((value) => value.evidence?.length).map((value) => [value.assignmentId, value.evidence ?? []])));
           setVersionsError(undefined);
         }
       } catch (error) {

@@ -4,6 +4,7 @@ import { assignmentsFormHandler, assignmentsHandler } from "../handlers/assignme
 import { catalogueHandler, decisionHandler, decisionsHandler, importHandler } from "../handlers/catalogue";
 import { healthHandler, meHandler } from "../handlers/health";
 import { downloadResultsReportHandler, resultsReportHandler } from "../handlers/resultsReport";
+import { approveVersionHandler, returnVersionHandler, verdictsHandler } from "../handlers/review";
 import { listVersionsHandler, readVersionHandler, submitHandler } from "../handlers/submissions";
 import { targetsHandler } from "../handlers/targets";
 import { downloadWorkbookHandler, ingestWorkbookHandler, uploadWorkbookHandler } from "../handlers/workbooks";
@@ -29,6 +30,9 @@ export const ROUTES: readonly RouteDefinition[] = [
   { name: "submit", methods: ["POST"], route: `${PERIOD}/submissions`, roles: ["province", "agency"], handler: submitHandler },
   { name: "versions", methods: ["GET"], route: `${AGENCY}/versions`, roles: ["province", "agency"], handler: listVersionsHandler },
   { name: "version", methods: ["GET"], route: `${AGENCY}/versions/{version}`, roles: ["province", "agency"], handler: readVersionHandler },
+  { name: "verdicts", methods: ["PUT"], route: `${AGENCY}/versions/{version}/verdicts`, roles: ["province"], handler: verdictsHandler },
+  { name: "returnVersion", methods: ["POST"], route: `${AGENCY}/versions/{version}/return`, roles: ["province"], handler: returnVersionHandler },
+  { name: "approveVersion", methods: ["POST"], route: `${AGENCY}/versions/{version}/approve`, roles: ["province"], handler: approveVersionHandler },
   { name: "workbookUpload", methods: ["PUT"], route: `${AGENCY}/versions/{version}/workbook`, roles: ["province", "agency"], handler: uploadWorkbookHandler },
   { name: "workbookDownload", methods: ["GET"], route: `${AGENCY}/versions/{version}/workbook`, roles: ["province", "agency"], handler: downloadWorkbookHandler },
   { name: "workbookIngest", methods: ["POST"], route: `${AGENCY}/workbook-ingest`, roles: ["province", "agency"], handler: ingestWorkbookHandler },

@@ -1,6 +1,6 @@
 import type { HttpResponseInit } from "@azure/functions";
 import { approveRequestSchema, returnRequestSchema, verdictsRequestSchema } from "../../shared/api/review";
-import { readJson } from "../http/readBody";
+import { readJson, readOptionalJson } from "../http/readBody";
 import { json } from "../http/respond";
 import type { RouteContext } from "../http/route";
 import { approveVersion, returnVersion, setVerdicts, type ReviewTarget } from "../services/review";
@@ -30,6 +30,6 @@ export async function returnVersionHandler(context: RouteContext): Promise<HttpR
 /** POST …/versions/{version}/approve — closes the review of the agency's newest version. */
 export async function approveVersionHandler(context: RouteContext): Promise<HttpResponseInit> {
   const target = await reviewTarget(context);
-  const body = await readJson(context.request, approveRequestSchema, "Yêu cầu duyệt");
+  const body = await readOptionalJson(context.request, approveRequestSchema, "Yêu cầu duyệt");
   return json(200, await approveVersion(context.services, target, body));
 }

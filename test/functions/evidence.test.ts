@@ -296,3 +296,117 @@ describe("the evidence_missing flag", () => {
     expect(clean.flags ?? []).toEqual([]);
   });
 });
+
+describe("the offline form's evidence columns", () => {
+  const NUMBER = 10;
+  const DATE = 11;
+  const SUMMARY = 12;
+  const URL_COLUMN = 13;
+  const FIRST_ROW = 7;
+
+  async function downloadForm() {
+    const form = await stack.call(`${BASE}/assignments.xlsx`, { key: stack.keys.agency });
+    expect(form.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await form.arrayBuffer());
+    return { workbook, sheet: workbook.getWorksheet("Báo cáo")! };
+  }
+
+  async function ingest(workbook: ExcelJS.Workbook) {
+    return stack.call(`${BASE}/agencies/${AGENCY}/workbook-ingest`, {
+      key: stack.keys.agency,
+      method: "POST",
+      headers: { "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
+      body: new Uint8Array(await workbook.xlsx.writeBuffer()),
+    });
+  }
+
+  async function evidenceOfVersion(stored: number) {
+    const read = await stack.call(`${BASE}/agencies/${AGENCY}/versions/${stored}`, { key: stack.keys.agency });
+    const record = (await read.json()) as { values: Array<{ assignmentId: string; evidence?: unknown; note?: string }> };
+    return new Map(record.values.map((value) => [value.assignmentId, value]));
+  }
+
+  it("carries Số hiệu văn bản, Ngày ban hành (dd/mm/yyyy, checked as a date), Trích yếu and Đường dẫn after the note", async () => {
+    const { sheet } = await downloadForm();
+    const header = sheet.getRow(FIRST_ROW - 1);
+    expect([9, NUMBER, DATE, SUMMARY, URL_COLUMN].map((column) => header.getCell(column).value)).toEqual([
+      "Ghi chú",
+      "Số hiệu văn bản",
+      "Ngày ban hành",
+      "Trích yếu",
+      "Đường dẫn",
+    ]);
+    expect(String(sheet.getCell("A4").value)).toContain("Minh chứng: ghi Số hiệu văn bản");
+    const date = sheet.getRow(FIRST_ROW).getCell(DATE);
+    expect(date.numFmt).toBe("dd/mm/yyyy");
+    expect(date.dataValidation).toMatchObject({ type: "date", operator: "between" });
+  });
+
+  it("reads a date cell, a date typed as text and a summary alone into structured evidence", async () => {
+    const { workbook, sheet } = await downloadForm();
+    const first = sheet.getRow(FIRST_ROW);
+    first.getCell(7).value = 0.013;
+    first.getCell(NUMBER).value = "12/QĐ-UBND";
+    first.getCell(DATE).value = new Date(Date.UTC(2025, 2, 3));
+    first.getCell(SUMMARY).value = "Quyết định phê duyệt dự toán chi khoa học, công nghệ";
+    first.getCell(URL_COLUMN).value = "https://stc.phutho.gov.vn/vb/12";
+    const second = sheet.getRow(FIRST_ROW + 1);
+    second.getCell(7).value = 0.7;
+    second.getCell(NUMBER).value = "45/KH-STC";
+    second.getCell(DATE).value = "3/3/2025";
+    second.getCell(SUMMARY).value = "Kế hoạch thanh toán trực tuyến";
+    const third = sheet.getRow(FIRST_ROW + 2);
+    third.getCell(7).value = 0.8;
+    third.getCell(SUMMARY).value = "Báo cáo của bộ phận một cửa";
+
+    const response = await ingest(workbook);
+    expect(response.status).toBe(201);
+    const receipt = submissionReceiptSchema.parse(await response.json());
+    const values = await evidenceOfVersion(receipt.version);
+    expect(values.get(assignment(0))?.evidence).toEqual([
+      { documentNumber: "12/QĐ-UBND", issuedOn: "2025-03-03", summary: "Quyết định phê duyệt dự toán chi khoa học, công nghệ", url: "https://stc.phutho.gov.vn/vb/12" },
+    ]);
+    expect(values.get(assignment(1))?.evidence).toEqual([{ documentNumber: "45/KH-STC", issuedOn: "2025-03-03", summary: "Kế hoạch thanh toán trực tuyến" }]);
+    expect(values.get(assignment(2))?.evidence).toEqual([{ summary: "Báo cáo của bộ phận một cửa" }]);
+    expect(values.get(assignment(3))?.evidence).toBeUndefined();
+  });
+
+  it("names the cell of a date that does not exist, and of a link that is no web address, and stores nothing", async () => {
+    const before = await stack.services.submissions.versions(DECISION, PERIOD, AGENCY);
+    const { workbook, sheet } = await downloadForm();
+    const first = sheet.getRow(FIRST_ROW);
+    first.getCell(7).value = 0.02;
+    first.getCell(NUMBER).value = "12/QĐ-UBND";
+    first.getCell(DATE).value = "31/02/2025";
+    first.getCell(SUMMARY).value = "Quyết định";
+    const second = sheet.getRow(FIRST_ROW + 1);
+    second.getCell(7).value = 0.7;
+    second.getCell(SUMMARY).value = "Kế hoạch";
+    second.getCell(URL_COLUMN).value = "phutho.gov.vn/ke-hoach";
+
+    const response = await ingest(workbook);
+    expect(response.status).toBe(422);
+    const body = (await response.json()) as { code: string; message: string; details: { problems: Array<{ cell: string; message: string }> } };
+    expect(body.code).toBe("workbook_invalid");
+    expect(body.details.problems.map((problem) => problem.cell)).toEqual([`K${FIRST_ROW}`, `M${FIRST_ROW + 1}`]);
+    expect(body.details.problems[0]!.message).toBe(`Ô K${FIRST_ROW}: "31/02/2025" không phải ngày có thật: hãy nhập ngày dạng dd/mm/yyyy, ví dụ 03/03/2025.`);
+    expect(body.details.problems[1]!.message).toContain("http:// hoặc https://");
+    expect(await stack.services.submissions.versions(DECISION, PERIOD, AGENCY)).toHaveLength(before.length);
+  });
+
+  it("still reads an older form whose single 'Ghi chú / minh chứng' column is a note", async () => {
+    const { workbook, sheet } = await downloadForm();
+    sheet.spliceColumns(NUMBER, 4);
+    sheet.getRow(FIRST_ROW - 1).getCell(9).value = "Ghi chú / minh chứng";
+    const first = sheet.getRow(FIRST_ROW);
+    first.getCell(7).value = 0.011;
+    first.getCell(9).value = "Theo Quyết định 12/QĐ-UBND";
+
+    const response = await ingest(workbook);
+    expect(response.status).toBe(201);
+    const values = await evidenceOfVersion(submissionReceiptSchema.parse(await response.json()).version);
+    expect(values.get(assignment(0))).toMatchObject({ note: "Theo Quyết định 12/QĐ-UBND" });
+    expect(values.get(assignment(0))?.evidence).toBeUndefined();
+  });
+});

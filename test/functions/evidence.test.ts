@@ -262,6 +262,20 @@ describe("evidence files", () => {
   });
 });
 
+describe("evidence file names", () => {
+  it("keeps the last part of a path, drops characters no file system takes, and adds the extension the bytes call for", async () => {
+    const response = await upload(await pdfFile(), 'C:\\Users\\can-bo\\Biên bản "họp" quý IV', { assignmentId: assignment(2) });
+    expect(response.status).toBe(201);
+    expect(evidenceUploadAnswerSchema.parse(await response.json()).name).toBe("Biên bản họp quý IV.pdf");
+  });
+
+  it("refuses a name longer than 255 characters", async () => {
+    const response = await upload(await pdfFile(), `${"Quyết định ".repeat(30)}.pdf`, { assignmentId: assignment(2) });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { message: string }).message).toContain("255 ký tự");
+  });
+});
+
 describe("the evidence_missing flag", () => {
   const issueDocument = `${DECISION}.so-khoa-hoc-va-cong-nghe.1`;
 

@@ -43,7 +43,7 @@ export async function downloadEvidenceHandler(context: RouteContext): Promise<Ht
   const record = await requireVersion(context, decision.id, period, agency.id);
   const assignmentId = assignmentParam(context);
   const evidenceId = evidenceIdSchema.safeParse(context.request.params.evidenceId);
-  const file = evidenceId.success ? await findFile(context.services, record, evidenceId.data) : undefined;
+  const file = evidenceId.success ? await findFile(context.services, record, assignmentId, evidenceId.data) : undefined;
   if (!file || file.assignmentId !== assignmentId) {
     throw new ApiError("not_found", `Phiên bản ${record.version} không có tệp minh chứng này cho chỉ tiêu "${assignmentId}".`);
   }

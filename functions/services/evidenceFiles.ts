@@ -46,8 +46,8 @@ export async function attachEvidenceFile(services: Services, upload: EvidenceUpl
     created,
   });
 
-  const existing = await findFile(services, record, evidenceId);
-  if (existing) return answer(sameValueOrRefuse(existing, assignmentId), false);
+  const existing = await findFile(services, record, assignmentId, evidenceId);
+  if (existing) return answer(existing, false);
 
   const blobPath = evidenceBlobPath(record.province, record.decisionId, record.period, record.agencyId, sha256);
   const put = await services.workbooks.putOnce(blobPath, upload.bytes, sha256, { contentType: EVIDENCE_CONTENT_TYPES[kind] });
@@ -68,8 +68,8 @@ export async function attachEvidenceFile(services: Services, upload: EvidenceUpl
   const outcome = await services.reviews.addEvidenceFile(record.decisionId, record.period, record.agencyId, record.version, file);
   if (outcome === "exists") {
     // Two identical uploads at once: the first one recorded is the file; this one is its retry.
-    const recorded = await findFile(services, record, evidenceId);
-    return answer(sameValueOrRefuse(recorded ?? file, assignmentId), false);
+    const recorded = await findFile(services, record, assignmentId, evidenceId);
+    return answer(recorded ?? file, false);
   }
   await services.audit.append({
     at: file.uploadedAt,
@@ -86,10 +86,13 @@ export async function attachEvidenceFile(services: Services, upload: EvidenceUpl
   return answer(file, true);
 }
 
-/** The recorded file of a version by its id, for the download; undefined when the version has none such. */
-export async function findFile(services: Services, record: SubmissionRecord, evidenceId: string): Promise<EvidenceFile | undefined> {
+/**
+ * The file recorded for one value of a version by its id; undefined when there is none such. One document often
+ * proves several indicators, so the same file may be recorded for several values (its bytes are stored once).
+ */
+export async function findFile(services: Services, record: SubmissionRecord, assignmentId: string, evidenceId: string): Promise<EvidenceFile | undefined> {
   const files = await services.reviews.evidenceFiles(record.decisionId, record.period, record.agencyId, record.version);
-  return files.find((file) => file.evidenceId === evidenceId);
+  return files.find((file) => file.evidenceId === evidenceId && file.assignmentId === assignmentId);
 }
 
 function kindOf(bytes: Uint8Array, name: string) {
@@ -99,19 +102,6 @@ function kindOf(bytes: Uint8Array, name: string) {
     if (error instanceof EvidenceFileRejectedError) throw new DomainError(error.code, error.message);
     throw error;
   }
-}
-
-/**
- * A version records a file once (its id is the content's), so one file cannot prove two values of one version; the
- * officer is told which value already holds it rather than having it silently moved.
- */
-function sameValueOrRefuse(file: EvidenceFile, assignmentId: string): EvidenceFile {
-  if (file.assignmentId === assignmentId) return file;
-  throw new DomainError(
-    "conflict",
-    `Tệp "${file.name}" đã được gắn làm minh chứng cho chỉ tiêu "${file.assignmentId}" của phiên bản này; một tệp chỉ gắn cho một chỉ tiêu trong mỗi phiên bản.`,
-    { evidenceId: file.evidenceId, assignmentId: file.assignmentId },
-  );
 }
 
 /** A name the officer's computer will open: the kind's extension is added when the name carries another. */

@@ -67,6 +67,10 @@ const PROBES: Probe[] = [
   { route: "returnVersion", target: "other", method: "POST", path: `${P}/agencies/so-y-te/versions/1/return`, headers: json, body: () => "{}", expect: { province: 400, agency: 403, viewer: 403, otherProvince: 403 } },
   { route: "approveVersion", target: "own", method: "POST", path: `${P}/agencies/so-tai-chinh/versions/99/approve`, headers: json, body: () => "{}", expect: { province: 404, agency: 403, viewer: 403, otherProvince: 403 } },
   { route: "approveVersion", target: "other", method: "POST", path: `${P}/agencies/so-y-te/versions/99/approve`, headers: json, body: () => "{}", expect: { province: 404, agency: 403, viewer: 403, otherProvince: 403 } },
+  { route: "evidenceUpload", target: "own", method: "PUT", path: `${P}/agencies/so-tai-chinh/versions/1/evidence/${D}.so-tai-chinh.1/file?name=x.pdf`, body: () => "not a file", expect: { province: 422, agency: 422, viewer: 403, otherProvince: 403 } },
+  { route: "evidenceUpload", target: "other", method: "PUT", path: `${P}/agencies/so-y-te/versions/1/evidence/${D}.so-y-te.1/file?name=x.pdf`, body: () => "not a file", expect: { province: 422, agency: 403, viewer: 403, otherProvince: 403 } },
+  { route: "evidenceDownload", target: "own", method: "GET", path: `${P}/agencies/so-tai-chinh/versions/1/evidence/${D}.so-tai-chinh.1/0123456789abcdef`, expect: { province: 404, agency: 404, viewer: 403, otherProvince: 403 } },
+  { route: "evidenceDownload", target: "other", method: "GET", path: `${P}/agencies/so-y-te/versions/1/evidence/${D}.so-y-te.1/0123456789abcdef`, expect: { province: 404, agency: 403, viewer: 403, otherProvince: 403 } },
   { route: "aggregate", target: "—", method: "GET", path: `${P}/aggregate`, expect: { province: 200, agency: 403, viewer: 200, otherProvince: 403 } },
   { route: "report", target: "—", method: "GET", path: `${P}/report.xlsx`, expect: { province: 200, agency: 403, viewer: 200, otherProvince: 403 } },
 ];

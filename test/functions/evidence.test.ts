@@ -177,6 +177,19 @@ describe("evidence files", () => {
     expect(await storedEvidence()).toEqual(before);
   });
 
+  it("lets one document prove two values of a version, its bytes kept once", async () => {
+    const bytes = await docxFile("Quyết định số 99/QĐ-UBND ngày 05/05/2025 phê duyệt hai nhiệm vụ");
+    const first = await upload(bytes, "QĐ 99.docx", { assignmentId: assignment(0) });
+    const second = await upload(bytes, "QĐ 99.docx", { assignmentId: assignment(1) });
+    expect([first.status, second.status]).toEqual([201, 201]);
+    const answers = [evidenceUploadAnswerSchema.parse(await first.json()), evidenceUploadAnswerSchema.parse(await second.json())];
+    expect(answers[0]!.evidenceId).toBe(answers[1]!.evidenceId);
+    const blobs = (await storedEvidence()).blobs.filter((name) => name.includes(sha256(bytes)));
+    expect(blobs).toHaveLength(1);
+    const download = await stack.call(`${BASE}/agencies/${AGENCY}/versions/${version}/evidence/${assignment(1)}/${answers[1]!.evidenceId}`, { key: stack.keys.province });
+    expect(Buffer.from(await download.arrayBuffer()).equals(Buffer.from(bytes))).toBe(true);
+  });
+
   it("takes the kind from the bytes: a program renamed .pdf is refused and nothing is stored", async () => {
     const before = await storedEvidence();
     const response = await upload(exeFile(), "quyet-dinh.pdf");

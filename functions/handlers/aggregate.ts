@@ -11,14 +11,18 @@ import type { Services } from "../services/services";
 import type { CatalogueSnapshot } from "../storage/catalogueStore";
 import { XLSX_CONTENT_TYPE } from "../storage/workbookStore";
 
-/** Reads the latest version of every agency of the period as storage streams it, and folds it into the matrix. */
+/**
+ * Reads the province's reviews of the period once, then the latest version of every agency as storage streams it, and
+ * folds both into the matrix.
+ */
 export async function aggregatePeriod(
   services: Services,
   snapshot: CatalogueSnapshot,
   decision: CatalogueDecision,
   period: PeriodCode,
 ): Promise<Aggregate> {
-  const builder = new AggregateBuilder(snapshot.lookup, decision, period, snapshot.version, services.settings.reportDueDay);
+  const reviews = await services.reviews.reviewsOfPeriod(decision.id, period);
+  const builder = new AggregateBuilder(snapshot.lookup, decision, period, snapshot.version, services.settings.reportDueDay, reviews);
   for await (const record of services.submissions.latestOfPeriod(decision.id, period)) builder.add(record);
   return builder.result(services.now().toISOString());
 }

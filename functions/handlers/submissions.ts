@@ -1,13 +1,14 @@
 import type { HttpResponseInit } from "@azure/functions";
 import { z } from "zod";
 import { receiptOf, submissionRequestSchema, versionSummarySchema, type VersionSummary } from "../../shared/report/receipt";
-import { sourceFileSummaryOf, workbookSummaryOf, type SubmissionRecord } from "../../shared/model/submission";
+import { sourceFileSummaryOf, type SubmissionRecord } from "../../shared/model/submission";
 import { ApiError } from "../http/apiError";
 import { readJson } from "../http/readBody";
 import { json } from "../http/respond";
 import type { RouteContext } from "../http/route";
 import { requireAgencyAccess, resolveAgency, resolveDecision, resolvePeriod } from "../services/access";
 import { submitValues } from "../services/submitValues";
+import { versionStates, versionView } from "../services/versionView";
 import { sha256Hex } from "../storage/submissionKeys";
 
 /** POST decisions/{decisionId}/periods/{period}/submissions — a period's values, judged and stored as a new version. */
@@ -43,21 +44,23 @@ export async function submitHandler({ request, services, principal }: RouteConte
 /** GET decisions/{decisionId}/periods/{period}/agencies/{agencyId}/versions — newest first. */
 export async function listVersionsHandler(context: RouteContext): Promise<HttpResponseInit> {
   const { decision, period, agency } = await resolveAgencyRoute(context);
-  const records = await context.services.submissions.versions(decision.id, period, agency.id);
-  const versions: VersionSummary[] = records.reverse().map(summaryOf);
+  const [records, reviews] = await Promise.all([
+    context.services.submissions.versions(decision.id, period, agency.id),
+    context.services.reviews.reviewsOfAgency(decision.id, period, agency.id),
+  ]);
+  const states = versionStates(records.map((record) => record.version), reviews);
+  const versions: VersionSummary[] = records.reverse().map((record) => ({ ...summaryOf(record), state: states.get(record.version)! }));
   return json(200, { decisionId: decision.id, period, agencyId: agency.id, versions: z.array(versionSummarySchema).parse(versions) });
 }
 
-/** GET …/versions/{version} — one version with every value and the verdict it was given. */
+/**
+ * GET …/versions/{version} — one version with every value, the rule's verdict, the province's and the final one, and
+ * where the province's review stands: the agency reads here why its version was returned.
+ */
 export async function readVersionHandler(context: RouteContext): Promise<HttpResponseInit> {
   const { decision, period, agency } = await resolveAgencyRoute(context);
   const record = await requireVersion(context, decision.id, period, agency.id);
-  const { workbook, sourceFile, ...rest } = record;
-  return json(200, {
-    ...rest,
-    ...(sourceFile ? { sourceFile: sourceFileSummaryOf(sourceFile) } : {}),
-    ...(workbook ? { workbook: workbookSummaryOf(workbook) } : {}),
-  });
+  return json(200, await versionView(context.services, record));
 }
 
 export async function resolveAgencyRoute({ request, services, principal }: RouteContext) {

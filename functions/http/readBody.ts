@@ -14,11 +14,25 @@ export async function readBytes(request: HttpRequest, limit: number): Promise<Ui
 }
 
 export async function readJson<T extends z.ZodType>(request: HttpRequest, schema: T, what: string, limit = MAX_JSON_BYTES): Promise<z.infer<T>> {
+  return parseJsonBody(request, schema, what, limit, false);
+}
+
+/** For requests whose every field is optional (approve, lock): an empty body means "{}", as `curl -X POST` sends. */
+export async function readOptionalJson<T extends z.ZodType>(request: HttpRequest, schema: T, what: string): Promise<z.infer<T>> {
+  return parseJsonBody(request, schema, what, MAX_JSON_BYTES, true);
+}
+
+async function parseJsonBody<T extends z.ZodType>(request: HttpRequest, schema: T, what: string, limit: number, emptyIsObject: boolean): Promise<z.infer<T>> {
   const type = request.headers.get("content-type") ?? "";
   if (type && !/^application\/json\b/i.test(type)) {
     throw new ApiError("unsupported_media_type", `Nội dung gửi lên phải là JSON (Content-Type: application/json), nhận được "${type}".`);
   }
   const bytes = await readBytes(request, limit);
+  if (emptyIsObject && bytes.byteLength === 0) {
+    const result = schema.safeParse({});
+    if (!result.success) throw validationError(result.error, what);
+    return result.data;
+  }
   let parsed: unknown;
   try {
     parsed = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));

@@ -3,7 +3,9 @@ import { agenciesHandler, groupsHandler, registerAgenciesHandler } from "../hand
 import { assignmentsFormHandler, assignmentsHandler } from "../handlers/assignments";
 import { catalogueHandler, decisionHandler, decisionsHandler, importHandler } from "../handlers/catalogue";
 import { healthHandler, meHandler } from "../handlers/health";
+import { downloadEvidenceHandler, uploadEvidenceHandler } from "../handlers/evidence";
 import { downloadResultsReportHandler, resultsReportHandler } from "../handlers/resultsReport";
+import { approveVersionHandler, returnVersionHandler, verdictsHandler } from "../handlers/review";
 import { listVersionsHandler, readVersionHandler, submitHandler } from "../handlers/submissions";
 import { targetsHandler } from "../handlers/targets";
 import { downloadWorkbookHandler, ingestWorkbookHandler, uploadWorkbookHandler } from "../handlers/workbooks";
@@ -29,9 +31,14 @@ export const ROUTES: readonly RouteDefinition[] = [
   { name: "submit", methods: ["POST"], route: `${PERIOD}/submissions`, roles: ["province", "agency"], handler: submitHandler },
   { name: "versions", methods: ["GET"], route: `${AGENCY}/versions`, roles: ["province", "agency"], handler: listVersionsHandler },
   { name: "version", methods: ["GET"], route: `${AGENCY}/versions/{version}`, roles: ["province", "agency"], handler: readVersionHandler },
+  { name: "verdicts", methods: ["PUT"], route: `${AGENCY}/versions/{version}/verdicts`, roles: ["province"], handler: verdictsHandler },
+  { name: "returnVersion", methods: ["POST"], route: `${AGENCY}/versions/{version}/return`, roles: ["province"], handler: returnVersionHandler },
+  { name: "approveVersion", methods: ["POST"], route: `${AGENCY}/versions/{version}/approve`, roles: ["province"], handler: approveVersionHandler },
   { name: "workbookUpload", methods: ["PUT"], route: `${AGENCY}/versions/{version}/workbook`, roles: ["province", "agency"], handler: uploadWorkbookHandler },
   { name: "workbookDownload", methods: ["GET"], route: `${AGENCY}/versions/{version}/workbook`, roles: ["province", "agency"], handler: downloadWorkbookHandler },
   { name: "workbookIngest", methods: ["POST"], route: `${AGENCY}/workbook-ingest`, roles: ["province", "agency"], handler: ingestWorkbookHandler },
+  { name: "evidenceUpload", methods: ["PUT"], route: `${AGENCY}/versions/{version}/evidence/{assignmentId}/file`, roles: ["province", "agency"], handler: uploadEvidenceHandler },
+  { name: "evidenceDownload", methods: ["GET"], route: `${AGENCY}/versions/{version}/evidence/{assignmentId}/{evidenceId}`, roles: ["province", "agency"], handler: downloadEvidenceHandler },
   { name: "resultsReport", methods: ["POST"], route: `${AGENCY}/results-report`, roles: ["province"], handler: resultsReportHandler },
   { name: "resultsReportDownload", methods: ["GET"], route: `${AGENCY}/versions/{version}/results-report`, roles: ["province", "agency"], handler: downloadResultsReportHandler },
   { name: "aggregate", methods: ["GET"], route: `${PERIOD}/aggregate`, roles: ["province", "viewer"], handler: aggregateHandler },

@@ -12,6 +12,7 @@ import {
 } from "../../shared/report/aggregate";
 import { formatVietnameseNumber } from "../../shared/text/vietnameseNumber";
 import { VERDICT_LABELS } from "../../shared/verdict/labels";
+import { REVIEW_STATE_LABELS } from "../../shared/model/review";
 import type { VerdictCode } from "../../shared/verdict/schema";
 import { uniqueSheetName } from "./sheetNames";
 import { HEADER_FILL, THIN_BORDER, verdictFill } from "./verdictStyle";
@@ -76,7 +77,8 @@ function writeSummary(sheet: ExcelJS.Worksheet, aggregate: Aggregate): void {
     {
       text:
         `Số cơ quan được giao chỉ tiêu: ${completeness.assigned} — nộp đúng hạn: ${completeness.onTime}, ` +
-        `nộp muộn: ${completeness.late}, chưa nộp: ${completeness.missing}.`,
+        `nộp muộn: ${completeness.late}, chưa nộp: ${completeness.missing}` +
+        (completeness.approved !== undefined ? `; tỉnh đã duyệt: ${completeness.approved}.` : "."),
     },
   ]);
   const names = header + 1;
@@ -102,7 +104,7 @@ function writeSummary(sheet: ExcelJS.Worksheet, aggregate: Aggregate): void {
     const row = sheet.getRow(names + 1 + index);
     bodyCell(row.getCell(1), index + 1, { horizontal: "center" });
     bodyCell(row.getCell(2), agency.name);
-    const status = bodyCell(row.getCell(3), SUBMISSION_STATUS_LABELS[agency.status]);
+    const status = bodyCell(row.getCell(3), statusLabel(agency));
     status.font = STATUS_FONTS[agency.status];
     bodyCell(row.getCell(4), agency.version ?? null, { horizontal: "center" });
     bodyCell(row.getCell(5), `${agency.metCount}/${agency.assignedCount}`, { horizontal: "center" });
@@ -161,7 +163,7 @@ function writeSummary(sheet: ExcelJS.Worksheet, aggregate: Aggregate): void {
 /** One label per agency × indicator even when the agency holds that indicator more than once. */
 function summaryVerdict(cells: readonly AggregateCell[]): { verdict: VerdictCode; label: string } {
   const labels = new Map<VerdictCode, string>();
-  for (const cell of cells) if (!labels.has(cell.verdict)) labels.set(cell.verdict, cell.label);
+  for (const cell of cells) if (!labels.has(cell.verdict)) labels.set(cell.verdict, cell.decidedBy === "person" ? `${cell.label} (tỉnh đánh giá)` : cell.label);
   const present = ATTENTION_ORDER.filter((code) => labels.has(code));
   const verdict = present[0] ?? cells[0]!.verdict;
   return { verdict, label: present.map((code) => labels.get(code)).join("; ") };
@@ -252,7 +254,7 @@ const AGENCY_HEADERS = ["TT", "Chỉ tiêu", "Chỉ tiêu giao", "Kết quả", 
 
 function writeAgency(sheet: ExcelJS.Worksheet, aggregate: Aggregate, agency: AggregateAgency): void {
   const header = writeTitle(sheet, [
-    { text: `${agency.name} — ${SUBMISSION_STATUS_LABELS[agency.status]}`, font: TITLE_FONT },
+    { text: `${agency.name} — ${statusLabel(agency)}`, font: TITLE_FONT },
     { text: submissionLine(agency, aggregate) },
     { text: `${decisionLine(aggregate)} — Kỳ báo cáo: ${aggregate.periodLabel}` },
     {
@@ -276,7 +278,7 @@ function writeAgency(sheet: ExcelJS.Worksheet, aggregate: Aggregate, agency: Agg
     const shown = bodyCell(row.getCell(4), actual, { ...top, horizontal: typeof actual === "number" ? "right" : "left" });
     // A rate is stored as a fraction: 0,92 reads 92,0%, whatever the decision's unit column says.
     if (cell.percent && typeof actual === "number") shown.numFmt = RATE_FORMAT;
-    bodyCell(row.getCell(5), cell.label, { ...top, horizontal: "center" }).fill = verdictFill(cell.verdict);
+    bodyCell(row.getCell(5), verdictText(cell), { ...top, horizontal: "center" }).fill = verdictFill(cell.verdict);
     bodyCell(row.getCell(6), noteOf(cell) || null, top);
   });
 
@@ -313,9 +315,33 @@ function noteOf(cell: AggregateCell): string {
     parts.push(`Mẫu số: ${formatVietnameseNumber(denominator)}`);
   }
   if (cell.note) parts.push(cell.note);
-  // A met target needs no justification; anything else tells the officer why.
-  if (cell.verdict !== "met" && cell.explanation) parts.push(cell.explanation);
+  if (cell.person) {
+    // The person's reason is in the verdict column; here, what the rule had said, and whether the person overruled it.
+    parts.push(
+      cell.person.override
+        ? `Tỉnh đánh giá khác đánh giá tự động (${cell.person.automaticLabel}).`
+        : `Đánh giá tự động: ${cell.person.automaticLabel}.`,
+    );
+  } else if (cell.verdict !== "met" && cell.explanation) {
+    // A met target needs no justification; anything else tells the officer why.
+    parts.push(cell.explanation);
+  }
+  for (const flag of cell.flags ?? []) parts.push(flag.message);
   return parts.join("\n");
+}
+
+/** A person's verdict reads as one, with who and why: "Đạt (đánh giá của Sở KH&CN: …)". */
+function verdictText(cell: AggregateCell): string {
+  if (cell.decidedBy !== "person" || !cell.person) return cell.label;
+  return `${cell.label} (đánh giá của ${cell.person.byLabel}: ${cell.person.reason})`;
+}
+
+/** Whether and when the agency reported, and where the province's review of it stands once it moved past "đã nộp". */
+function statusLabel(agency: AggregateAgency): string {
+  const status = SUBMISSION_STATUS_LABELS[agency.status];
+  const state = agency.reviewState;
+  if (!state || state === "not_submitted" || state === "submitted") return status;
+  return `${status}, ${REVIEW_STATE_LABELS[state].toLowerCase()}`;
 }
 
 // ---------------------------------------------------------------------------------------------------------------------

@@ -67,9 +67,9 @@ export async function submitValues(services: Services, snapshot: CatalogueSnapsh
   if (view.assignments.length === 0) {
     throw new DomainError("validation_failed", `${input.agency.name} không được giao chỉ tiêu nào trong văn bản ${input.decision.number}.`);
   }
-  await requirePeriodOpen(services, input.decision, input.period, input.agency);
   const sent = judgeValues(view, input);
-  const previous = await previousVersion(services, input);
+  // Independent reads, together: the lock refuses before anything is written.
+  const [, previous] = await Promise.all([requirePeriodOpen(services, input.decision, input.period, input.agency), previousVersion(services, input)]);
   const judged = withCarriedVerdicts(
     [...sent, ...(input.carryForward && previous ? carriedForward(view, input, sent, previous.record) : [])],
     previous,

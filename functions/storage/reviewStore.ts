@@ -10,7 +10,7 @@ import { isConflict, isNotFound, prefixEnd } from "./tableClient";
 /**
  * What the province and the agencies add to a stored version, kept apart from the version (which never changes):
  *   review~{agency}~{000007}              the province's verdicts, row comments, return or approval (ETag-guarded)
- *   file~{agency}~{000007}~{evidenceId}   an evidence file attached to a value, written once
+ *   file~{agency}~{000007}~{assignment}~{evidenceId}   an evidence file attached to a value, written once
  *   lock~all, lock~agency~{agency}        the newest lock decision for all agencies or one
  * One partition per decision × period, like the submissions, so a period's reviews are one range query.
  */
@@ -90,7 +90,7 @@ export class ReviewStore {
 
   /** Records an evidence file on a version once: the same file again for the same value is the same evidence. */
   async addEvidenceFile(decisionId: string, period: string, agencyId: string, version: number, file: EvidenceFile): Promise<"created" | "exists"> {
-    const row = { partitionKey: partitionOf(decisionId, period), rowKey: `${fileRowPrefix(agencyId, version)}${file.evidenceId}`, file: JSON.stringify(file) };
+    const row = { partitionKey: partitionOf(decisionId, period), rowKey: `${fileRowPrefix(agencyId, version)}${file.assignmentId}~${file.evidenceId}`, file: JSON.stringify(file) };
     try {
       await this.table.createEntity(row);
       return "created";

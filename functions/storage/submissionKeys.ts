@@ -44,3 +44,8 @@ export function resultsReportBlobPath(province: string, decisionId: string, peri
 export function workbookBlobPath(province: string, decisionId: string, period: string, agencyId: string, version: number): string {
   return `${province}/${decisionId}/${period}/${agencyId}/v${String(version).padStart(6, "0")}.xlsx`;
 }
+
+/** Blob path of an evidence file, named by its content: the same file attached twice is kept once. */
+export function evidenceBlobPath(province: string, decisionId: string, period: string, agencyId: string, sha256: string): string {
+  return `${province}/${decisionId}/${period}/${agencyId}/evidence/${sha256}`;
+}

@@ -16,6 +16,8 @@ import {
   type ReportBinding,
   type ReportReading,
 } from "../../shared/report/reportTable";
+import { EVIDENCE_COLUMNS, EVIDENCE_INSTRUCTION, type EvidenceColumnKey } from "../../shared/report/evidenceColumns";
+import { isoDateToExcelSerial } from "../../shared/period/excelDate";
 import { readXlsxSheets, readXlsxSheetsWithFormats } from "../catalogue/xlsxSheets";
 import { WorkbookRejectedError } from "./workbookRejection";
 
@@ -36,7 +38,17 @@ export const RATE_FORMAT = "0.0%";
  */
 export const FORM_INSTRUCTION =
   "Tỷ lệ: nhập Tử số và Mẫu số, Kết quả tự tính (46 trên 50 là 92,0%); hoặc nhập thẳng Kết quả dạng phần trăm: 92% (hoặc 0,92). " +
-  "Cột Đánh giá tự tính. Không đổi cột Mã.";
+  "Cột Đánh giá tự tính. Không đổi cột Mã. " +
+  EVIDENCE_INSTRUCTION;
+/** The form's columns: the report table's nine, then the evidence; the note column is a plain "Ghi chú" here. */
+const FORM_COLUMNS = [
+  ...REPORT_COLUMNS.map((column) => (column.key === "note" ? { ...column, header: "Ghi chú", width: 24 } : column)),
+  ...EVIDENCE_COLUMNS,
+];
+const EVIDENCE_DATE_FORMAT = "dd/mm/yyyy";
+/** The date validation's bounds: a document cited for a KPI of the 2020s, with room either side. */
+const EARLIEST_ISSUED_ON = "2000-01-01";
+const LATEST_ISSUED_ON = "2100-12-31";
 const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDCE6F1" } };
 const INPUT_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFF9E5" } };
 const THIN: Partial<ExcelJS.Borders> = {
@@ -50,7 +62,7 @@ export async function buildReportWorkbook(view: PeriodAssignments, options: { va
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "KPI chuyển đổi số";
   const sheet = workbook.addWorksheet(REPORT_SHEET_NAME, { views: [{ state: "frozen", ySplit: HEADER_ROW }] });
-  sheet.columns = REPORT_COLUMNS.map((column) => ({ width: column.width }));
+  sheet.columns = FORM_COLUMNS.map((column) => ({ width: column.width }));
 
   sheet.getCell("A1").value = "BÁO CÁO KẾT QUẢ THỰC HIỆN CHỈ TIÊU CHUYỂN ĐỔI SỐ";
   sheet.getCell("A1").font = { bold: true, size: 14 };
@@ -61,7 +73,7 @@ export async function buildReportWorkbook(view: PeriodAssignments, options: { va
   sheet.getCell("A4").font = { italic: true, color: { argb: "FF555555" } };
 
   const header = sheet.getRow(HEADER_ROW);
-  REPORT_COLUMNS.forEach((column, index) => {
+  FORM_COLUMNS.forEach((column, index) => {
     const cell = header.getCell(index + 1);
     cell.value = column.header;
     cell.font = { bold: true };
@@ -108,6 +120,7 @@ function writeRow(row: ExcelJS.Row, assignment: PeriodAssignment, value: Submiss
     at("actual").value = { formula: `IF(AND(ISNUMBER(${numerator}),ISNUMBER(${denominator}),${denominator}>0),${numerator}/${denominator},"")` };
   }
   if (value?.note) at("note").value = value.note;
+  writeEvidence(row, value);
   if (isRate) at("actual").numFmt = RATE_FORMAT;
 
   const compiled = compileFormula(assignment.target, ref("actual"), {
@@ -132,6 +145,34 @@ function writeRow(row: ExcelJS.Row, assignment: PeriodAssignment, value: Submiss
     cell.border = THIN;
     cell.alignment = { vertical: "top", wrapText: true };
   });
+}
+
+function evidenceCell(row: ExcelJS.Row, key: EvidenceColumnKey): ExcelJS.Cell {
+  return row.getCell(REPORT_COLUMNS.length + EVIDENCE_COLUMNS.findIndex((column) => column.key === key) + 1);
+}
+
+/** The first document a value cites, and the cells' input style: a date cell shown and checked as dd/mm/yyyy. */
+function writeEvidence(row: ExcelJS.Row, value: SubmissionValue | undefined): void {
+  const cited = value?.evidence?.[0];
+  if (cited?.documentNumber) evidenceCell(row, "evidenceNumber").value = cited.documentNumber;
+  if (cited?.issuedOn) evidenceCell(row, "evidenceDate").value = isoDateToExcelSerial(cited.issuedOn);
+  if (cited?.summary) evidenceCell(row, "evidenceSummary").value = cited.summary;
+  if (cited?.url) evidenceCell(row, "evidenceUrl").value = cited.url;
+  const date = evidenceCell(row, "evidenceDate");
+  date.numFmt = EVIDENCE_DATE_FORMAT;
+  date.dataValidation = {
+    type: "date",
+    operator: "between",
+    allowBlank: true,
+    formulae: [isoDateToExcelSerial(EARLIEST_ISSUED_ON), isoDateToExcelSerial(LATEST_ISSUED_ON)],
+    showErrorMessage: true,
+    errorTitle: "Ngày ban hành không hợp lệ",
+    error: "Nhập ngày ban hành dạng dd/mm/yyyy, ví dụ 03/03/2025.",
+    showInputMessage: true,
+    promptTitle: "Ngày ban hành",
+    prompt: "Ngày ban hành văn bản minh chứng, dạng dd/mm/yyyy.",
+  };
+  for (const column of EVIDENCE_COLUMNS) evidenceCell(row, column.key).fill = INPUT_FILL;
 }
 
 export interface ReportWorkbookReading {

@@ -5,11 +5,16 @@ import { periodLabel } from "../period/period";
 import { reportDueDate } from "../period/reportDue";
 import { VERDICT_LABELS } from "../verdict/labels";
 import type { LatestSubmission } from "../model/submission";
+import { versionStateOf, type ReviewState, type VersionReview } from "../model/review";
+import { finalVerdictOf } from "../verdict/finalVerdict";
 import type { Aggregate, AggregateAgency, AggregateCell, AggregateIndicator } from "./aggregate";
 import { buildPeriodAssignments } from "./buildPeriodAssignments";
 import type { PeriodAssignment } from "./periodAssignments";
 
 export type { LatestSubmission };
+
+/** The province's reviews of a period: agency → version → review (ReviewStore.reviewsOfPeriod). */
+export type PeriodReviews = ReadonlyMap<string, ReadonlyMap<number, VersionReview>>;
 
 interface AgencyRow {
   agency: Agency;
@@ -19,7 +24,9 @@ interface AgencyRow {
 
 /**
  * Builds the decision × period matrix from each agency's latest submission, fed one at a time as storage streams
- * them: what is held is the result itself, never the list of all stored rows.
+ * them: what is held is the result itself, never the list of all stored rows. Every figure counts the final verdict:
+ * the province's where it judged a value (on the latest version, or carried from an unchanged earlier one), else the
+ * rule's.
  */
 export class AggregateBuilder {
   private readonly rows = new Map<string, AgencyRow>();
@@ -30,6 +37,7 @@ export class AggregateBuilder {
     private readonly period: PeriodCode,
     private readonly catalogueVersion: number,
     private readonly reportDueDay?: number,
+    private readonly reviews: PeriodReviews = new Map(),
   ) {
     for (const agency of lookup.assignedAgencies(decision)) {
       const view = buildPeriodAssignments({ lookup, catalogueVersion, decision, agency, period, reportDueDay });
@@ -44,7 +52,7 @@ export class AggregateBuilder {
   }
 
   result(generatedAt: string): Aggregate {
-    const agencies = [...this.rows.values()].map((row) => agencyOf(row));
+    const agencies = [...this.rows.values()].map((row) => agencyOf(row, this.reviews.get(row.agency.id)));
     return {
       decision: { id: this.decision.id, number: this.decision.number, title: this.decision.title, province: this.decision.province },
       period: this.period,
@@ -59,6 +67,7 @@ export class AggregateBuilder {
         onTime: agencies.filter((agency) => agency.status === "on_time").length,
         late: agencies.filter((agency) => agency.status === "late").length,
         missing: agencies.filter((agency) => agency.status === "missing").length,
+        approved: agencies.filter((agency) => agency.reviewState === "approved").length,
       },
     };
   }
@@ -86,8 +95,10 @@ export class AggregateBuilder {
   }
 }
 
-function agencyOf(row: AgencyRow): AggregateAgency {
+function agencyOf(row: AgencyRow, reviews: ReadonlyMap<number, VersionReview> | undefined): AggregateAgency {
   const reported = new Map(row.submission?.values.map((value) => [value.assignmentId, value]));
+  const review = row.submission ? reviews?.get(row.submission.version) : undefined;
+  const given = new Map(review?.verdicts.map((verdict) => [verdict.assignmentId, verdict]));
   const cells = row.assignments.map((assignment): AggregateCell => {
     const value = reported.get(assignment.assignmentId);
     const base = {
@@ -104,8 +115,11 @@ function agencyOf(row: AgencyRow): AggregateAgency {
         verdict: "no_data",
         label: VERDICT_LABELS.no_data,
         explanation: row.submission ? "Báo cáo không có số liệu chỉ tiêu này." : "Cơ quan chưa nộp báo cáo kỳ này.",
+        decidedBy: "rule",
       };
     }
+    const person = given.get(value.assignmentId) ?? value.carriedVerdict;
+    const final = finalVerdictOf(value, person);
     return {
       ...base,
       targetText: value.targetText,
@@ -113,9 +127,23 @@ function agencyOf(row: AgencyRow): AggregateAgency {
       ...(value.numerator !== undefined ? { numerator: value.numerator } : {}),
       ...(value.denominator !== undefined ? { denominator: value.denominator } : {}),
       ...(value.note ? { note: value.note } : {}),
-      verdict: value.verdict,
-      label: value.label,
-      explanation: value.explanation,
+      verdict: final.verdict,
+      label: final.label,
+      explanation: final.explanation,
+      decidedBy: final.decidedBy,
+      ...(person
+        ? {
+            person: {
+              reason: person.reason,
+              byLabel: person.byLabel,
+              at: person.at,
+              override: final.override,
+              automaticVerdict: value.verdict,
+              automaticLabel: value.label,
+            },
+          }
+        : {}),
+      ...(value.flags?.length ? { flags: value.flags } : {}),
     };
   });
   const submission = row.submission;
@@ -124,10 +152,18 @@ function agencyOf(row: AgencyRow): AggregateAgency {
     name: row.agency.name,
     kind: row.agency.kind,
     status: submission ? (submission.late ? "late" : "on_time") : "missing",
+    reviewState: reviewStateOf(submission, reviews),
     ...(submission ? { version: submission.version, submittedAt: submission.submittedAt } : {}),
     assignedCount: cells.length,
     reportedCount: cells.filter((cell) => cell.actual !== undefined && cell.verdict !== "no_data").length,
     metCount: cells.filter((cell) => cell.verdict === "met").length,
     cells,
   };
+}
+
+/** The agency's state for the period: its latest version's, which answers a decision on an earlier one. */
+function reviewStateOf(submission: LatestSubmission | undefined, reviews: ReadonlyMap<number, VersionReview> | undefined): ReviewState {
+  if (!submission) return "not_submitted";
+  const earlierDecided = [...(reviews ?? new Map<number, VersionReview>())].some(([version, review]) => version < submission.version && review.decision !== undefined);
+  return versionStateOf(reviews?.get(submission.version), earlierDecided);
 }

@@ -13,6 +13,7 @@ import {
   type SubmissionRecord,
 } from "../model/submission";
 import { submissionValueSchema } from "../model/submissionValue";
+import { reviewStateSchema } from "../model/review";
 import { periodCodeSchema } from "../period/period";
 import { finalVerdictOf, finalVerdictSchema } from "../verdict/finalVerdict";
 
@@ -112,6 +113,8 @@ export const versionSummarySchema = z.object({
   counts: verdictCountsSchema,
   workbook: z.object({ sha256: z.string(), size: z.number().int().positive(), mismatches: z.number().int().nonnegative() }).optional(),
   sourceFile: sourceFileSummarySchema.optional(),
+  /** Where the province's review of this version stands; absent from servers before the review. */
+  state: reviewStateSchema.optional(),
 });
 export type VersionSummary = z.infer<typeof versionSummarySchema>;
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { SheetCell } from "../catalogue/importers/sheetRows";
+import { readEvidenceCells, EVIDENCE_COLUMNS, type EvidenceColumnKey } from "./evidenceColumns";
 import { agencyIdSchema, assignmentIdSchema, decisionIdSchema, provinceCodeSchema } from "../model/ids";
 import type { SubmissionValue } from "../model/submissionValue";
 import { periodCodeSchema } from "../period/period";
@@ -31,6 +32,8 @@ export const REPORT_COLUMNS = [
   { key: "note", header: "Ghi chú / minh chứng", width: 36 },
 ] as const;
 export type ReportColumnKey = (typeof REPORT_COLUMNS)[number]["key"];
+/** Every column a report table may carry: the nine above, and the offline form's evidence columns after them. */
+export type TableColumnKey = ReportColumnKey | EvidenceColumnKey;
 
 export function reportColumnIndex(key: ReportColumnKey): number {
   return REPORT_COLUMNS.findIndex((column) => column.key === key);
@@ -70,6 +73,8 @@ export const reportProblemCodeSchema = z.enum([
   "ambiguous_percent",
   "formula_error",
   "text_too_long",
+  /** A Ngày ban hành that is no date, or a Đường dẫn that is no web address. */
+  "evidence_invalid",
   /** The workbook's binding names another decision, period or agency than the one it was sent for. */
   "other_report",
 ]);
@@ -104,16 +109,20 @@ export interface ReportGridOrigin {
   column: number;
 }
 
-const HEADER_KEYS = new Map(REPORT_COLUMNS.map((column) => [headerKey(column.header), column.key] as const));
+const HEADER_KEYS = new Map<string, TableColumnKey>([
+  ...[...REPORT_COLUMNS, ...EVIDENCE_COLUMNS].map((column) => [headerKey(column.header), column.key] as const),
+  // The offline form names its note column plainly once the evidence has columns of its own.
+  [headerKey("Ghi chú"), "note"],
+]);
 
 function headerKey(text: string): string {
   return foldDiacritics(normalizeText(text)).replace(/\s*\/\s*/g, "/");
 }
 
 /** The row holding the report's column names (the form may carry a title above), and where each column sits. */
-export function findHeaderRow(grid: readonly SheetCell[][]): { row: number; columns: Map<ReportColumnKey, number> } | undefined {
+export function findHeaderRow(grid: readonly SheetCell[][]): { row: number; columns: Map<TableColumnKey, number> } | undefined {
   for (let row = 0; row < Math.min(grid.length, 30); row += 1) {
-    const columns = new Map<ReportColumnKey, number>();
+    const columns = new Map<TableColumnKey, number>();
     grid[row]!.forEach((cell, column) => {
       const key = typeof cell === "string" ? HEADER_KEYS.get(headerKey(cell)) : undefined;
       if (key && !columns.has(key)) columns.set(key, column);
@@ -149,13 +158,13 @@ export function readReportRows(
   }
   const byId = new Map(assignments.map((assignment) => [assignment.assignmentId, assignment]));
   const byCode = new Map(assignments.map((assignment) => [assignment.indicatorCode, assignment]));
-  const cellName = (row: number, key: ReportColumnKey) =>
+  const cellName = (row: number, key: TableColumnKey) =>
     `${columnLetter(origin.column + (header.columns.get(key) ?? 0))}${origin.row + row + 1}`;
-  const at = (row: number, key: ReportColumnKey): SheetCell => {
+  const at = (row: number, key: TableColumnKey): SheetCell => {
     const column = header.columns.get(key);
     return column === undefined ? null : (grid[row]?.[column] ?? null);
   };
-  const formatAt = (row: number, key: ReportColumnKey): string | undefined => {
+  const formatAt = (row: number, key: TableColumnKey): string | undefined => {
     const column = header.columns.get(key);
     return column === undefined ? undefined : (options.numberFormats?.[row]?.[column] ?? undefined);
   };
@@ -188,7 +197,7 @@ export function readReportRows(
     }
     seen.add(assignment.assignmentId);
     const rowProblems: ReportProblem[] = [];
-    const value = readRow(assignment, (key) => at(row, key), (key) => cellName(row, key), rowProblems, formatAt(row, "actual"));
+    const value = readRow(assignment, (key) => at(row, key), (key) => cellName(row, key), rowProblems, (key) => formatAt(row, key));
     problems.push(...rowProblems);
     if (rowProblems.length === 0) values.push(value);
   }
@@ -198,14 +207,15 @@ export function readReportRows(
 
 function readRow(
   assignment: PeriodAssignment,
-  at: (key: ReportColumnKey) => SheetCell,
-  cellName: (key: ReportColumnKey) => string,
+  at: (key: TableColumnKey) => SheetCell,
+  cellName: (key: TableColumnKey) => string,
   problems: ReportProblem[],
-  actualFormat: string | undefined,
+  formatAt: (key: TableColumnKey) => string | undefined,
 ): SubmissionValue {
-  const problem = (code: ReportProblemCode, key: ReportColumnKey, message: string) =>
+  const actualFormat = formatAt("actual");
+  const problem = (code: ReportProblemCode, key: TableColumnKey, message: string) =>
     problems.push({ code, cell: cellName(key), assignmentId: assignment.assignmentId, message: `Ô ${cellName(key)}: ${message}` });
-  for (const key of ["numerator", "denominator", "actual", "note"] as const) {
+  for (const key of ["numerator", "denominator", "actual", "note", ...EVIDENCE_COLUMNS.map((column) => column.key)] as const) {
     const cell = at(key);
     if (cell !== null && typeof cell === "object") problem("formula_error", key, `công thức báo lỗi ${cell.error}; hãy sửa trước khi nộp.`);
   }
@@ -215,6 +225,7 @@ function readRow(
   const denominator = readPart(at("denominator"), "Mẫu số", (message) => problem("not_a_number", "denominator", message));
   const note = cellText(at("note"));
   if (note.length > 2000) problem("text_too_long", "note", "ghi chú dài quá 2000 ký tự.");
+  const evidence = readEvidenceCells(at, formatAt, (code, key, message) => problem(code, key, message));
 
   let actual: SubmissionValue["actual"] = plainActual(at("actual"));
   let partsGiveRate = false;
@@ -259,6 +270,7 @@ function readRow(
     actual,
     ...(hasParts && numerator !== undefined && denominator !== undefined && denominator > 0 ? { numerator, denominator } : {}),
     ...(note ? { note } : {}),
+    ...(evidence ? { evidence: [evidence] } : {}),
   };
 }
 

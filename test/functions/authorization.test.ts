@@ -59,6 +59,18 @@ const PROBES: Probe[] = [
   { route: "resultsReport", target: "other", method: "POST", path: `${P}/agencies/so-y-te/results-report?dryRun=true`, body: () => "not a report", expect: { province: 422, agency: 403, viewer: 403, otherProvince: 403 } },
   { route: "resultsReportDownload", target: "own", method: "GET", path: `${P}/agencies/so-tai-chinh/versions/1/results-report`, expect: { province: 404, agency: 404, viewer: 403, otherProvince: 403 } },
   { route: "resultsReportDownload", target: "other", method: "GET", path: `${P}/agencies/so-y-te/versions/1/results-report`, expect: { province: 404, agency: 403, viewer: 403, otherProvince: 403 } },
+  // The review routes are the province's alone; a refused body (400) or an absent version (404) proves the gates let
+  // the province through without changing the review the other probes read.
+  { route: "verdicts", target: "own", method: "PUT", path: `${P}/agencies/so-tai-chinh/versions/1/verdicts`, headers: json, body: () => JSON.stringify({ verdicts: [] }), expect: { province: 400, agency: 403, viewer: 403, otherProvince: 403 } },
+  { route: "verdicts", target: "other", method: "PUT", path: `${P}/agencies/so-y-te/versions/1/verdicts`, headers: json, body: () => JSON.stringify({ verdicts: [] }), expect: { province: 400, agency: 403, viewer: 403, otherProvince: 403 } },
+  { route: "returnVersion", target: "own", method: "POST", path: `${P}/agencies/so-tai-chinh/versions/1/return`, headers: json, body: () => "{}", expect: { province: 400, agency: 403, viewer: 403, otherProvince: 403 } },
+  { route: "returnVersion", target: "other", method: "POST", path: `${P}/agencies/so-y-te/versions/1/return`, headers: json, body: () => "{}", expect: { province: 400, agency: 403, viewer: 403, otherProvince: 403 } },
+  { route: "approveVersion", target: "own", method: "POST", path: `${P}/agencies/so-tai-chinh/versions/99/approve`, headers: json, body: () => "{}", expect: { province: 404, agency: 403, viewer: 403, otherProvince: 403 } },
+  { route: "approveVersion", target: "other", method: "POST", path: `${P}/agencies/so-y-te/versions/99/approve`, headers: json, body: () => "{}", expect: { province: 404, agency: 403, viewer: 403, otherProvince: 403 } },
+  { route: "evidenceUpload", target: "own", method: "PUT", path: `${P}/agencies/so-tai-chinh/versions/1/evidence/${D}.so-tai-chinh.1/file?name=x.pdf`, body: () => "not a file", expect: { province: 422, agency: 422, viewer: 403, otherProvince: 403 } },
+  { route: "evidenceUpload", target: "other", method: "PUT", path: `${P}/agencies/so-y-te/versions/1/evidence/${D}.so-y-te.1/file?name=x.pdf`, body: () => "not a file", expect: { province: 422, agency: 403, viewer: 403, otherProvince: 403 } },
+  { route: "evidenceDownload", target: "own", method: "GET", path: `${P}/agencies/so-tai-chinh/versions/1/evidence/${D}.so-tai-chinh.1/0123456789abcdef`, expect: { province: 404, agency: 404, viewer: 403, otherProvince: 403 } },
+  { route: "evidenceDownload", target: "other", method: "GET", path: `${P}/agencies/so-y-te/versions/1/evidence/${D}.so-y-te.1/0123456789abcdef`, expect: { province: 404, agency: 403, viewer: 403, otherProvince: 403 } },
   { route: "aggregate", target: "—", method: "GET", path: `${P}/aggregate`, expect: { province: 200, agency: 403, viewer: 200, otherProvince: 403 } },
   { route: "report", target: "—", method: "GET", path: `${P}/report.xlsx`, expect: { province: 200, agency: 403, viewer: 200, otherProvince: 403 } },
 ];

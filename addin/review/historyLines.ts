@@ -19,20 +19,27 @@ export interface HistoryLine {
  * One agency's events and those of the whole period that concern it too (a lock or unlock of all agencies), from
  * the period's trail.
  */
+/** The indicator code of an assignment for the history's words; an assignment not in the list keeps its id. */
+export function codeLookup(assignments: readonly { assignmentId: string; indicatorCode: string }[]): (assignmentId: string) => string {
+  const codes = new Map(assignments.map((item) => [item.assignmentId, item.indicatorCode]));
+  return (assignmentId) => codes.get(assignmentId) ?? assignmentId;
+}
+
 export function eventsConcerning(events: readonly AuditEvent[], agencyId: string): AuditEvent[] {
   return events.filter((event) => event.agencyId === agencyId || (event.agencyId === undefined && (event.action === "lock" || event.action === "unlock")));
 }
 
-export function historyLines(events: readonly AuditEvent[]): HistoryLine[] {
+export function historyLines(events: readonly AuditEvent[], codeOf: (assignmentId: string) => string = (id) => id): HistoryLine[] {
   return [...events]
     .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))
-    .map((event) => ({ at: event.at, when: vietnamTimeCell(event.at), who: event.actorLabel ?? event.actor, what: whatOf(event) }));
+    .map((event) => ({ at: event.at, when: vietnamTimeCell(event.at), who: event.actorLabel ?? event.actor, what: whatOf(event, codeOf) }));
 }
 
-function whatOf(event: AuditEvent): string {
+function whatOf(event: AuditEvent, codeOf: (assignmentId: string) => string): string {
   const version = event.version ? ` (bản ${event.version})` : "";
-  const said = [verdictChange(event.details), textOf(event.details, "reason", "Lý do"), textOf(event.details, "comment", "Nhận xét")].filter(Boolean);
-  return `${AUDIT_ACTION_LABELS[event.action]}${version}${said.length > 0 ? `: ${said.join("; ")}` : ""}`;
+  const said = event.action === "verdict" ? [verdictChange(event.details, codeOf)] : [textOf(event.details, "reason", "Lý do"), textOf(event.details, "comment", "Nhận xét")];
+  const words = said.filter(Boolean);
+  return `${AUDIT_ACTION_LABELS[event.action]}${version}${words.length > 0 ? `: ${words.join("; ")}` : ""}`;
 }
 
 function textOf(details: Record<string, unknown>, key: string, label: string): string | undefined {
@@ -40,16 +47,19 @@ function textOf(details: Record<string, unknown>, key: string, label: string): s
   return typeof value === "string" && value.trim() ? `${label}: ${value.trim()}` : undefined;
 }
 
-/** "Cần đánh giá → Đạt" from the verdict's before/after, in whichever of the shapes the details carry it. */
-function verdictChange(details: Record<string, unknown>): string | undefined {
-  const before = verdictLabel(details.before);
-  const after = verdictLabel(details.after ?? details.verdict);
-  if (!after) return undefined;
-  return before ? `${before} → ${after}` : after;
+/** "Chỉ tiêu CDS-124: Đạt. Lý do: …", "Đạt → Không đạt", or the province's verdict withdrawn. */
+function verdictChange(details: Record<string, unknown>, codeOf: (assignmentId: string) => string): string {
+  const row = typeof details.assignmentId === "string" ? `Chỉ tiêu ${codeOf(details.assignmentId)}: ` : "";
+  const before = verdictOf(details.before);
+  const after = verdictOf(details.after);
+  if (!after) return `${row}bỏ đánh giá của tỉnh${before ? ` (trước đó: ${before.label})` : ""}, dùng kết quả tự động.`;
+  const change = before ? `${before.label} → ${after.label}` : after.label;
+  return `${row}${change}.${after.reason ? ` Lý do: ${after.reason}` : ""}`;
 }
 
-function verdictLabel(value: unknown): string | undefined {
-  const code = typeof value === "string" ? value : typeof value === "object" && value !== null && "verdict" in value ? (value as { verdict: unknown }).verdict : undefined;
-  if (code === null) return "bỏ đánh giá";
-  return typeof code === "string" && code in VERDICT_LABELS ? VERDICT_LABELS[code as VerdictCode] : undefined;
+function verdictOf(value: unknown): { label: string; reason?: string } | undefined {
+  if (typeof value !== "object" || value === null) return undefined;
+  const { verdict, reason } = value as { verdict?: unknown; reason?: unknown };
+  if (typeof verdict !== "string" || !(verdict in VERDICT_LABELS)) return undefined;
+  return { label: VERDICT_LABELS[verdict as VerdictCode], ...(typeof reason === "string" ? { reason } : {}) };
 }

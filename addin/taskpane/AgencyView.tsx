@@ -19,7 +19,7 @@ import type { VersionView } from "../../shared/api/review";
 import type { EvidenceDocument, EvidenceFile } from "../../shared/model/evidence";
 import type { PeriodAssignments } from "../../shared/report/periodAssignments";
 import { withCitation, withoutCitation, type CitationDrafts } from "../review/evidenceDraft";
-import { historyLines, type HistoryLine } from "../review/historyLines";
+import { codeLookup, historyLines, type HistoryLine } from "../review/historyLines";
 import { unreportedOf, unreportedSentence } from "../workflow/unreported";
 import { AgencyReport } from "./AgencyReport";
 import { saveBlob } from "./EvidenceList";
@@ -71,7 +71,7 @@ export function AgencyView({ client, me, workbook, decisions, functionNamespace 
                 (error: unknown): NewestView => ({ error: `Chưa tải được nhận xét của tỉnh về bản ${newest.version}: ${messageOf(error)}` }),
               )
             : Promise.resolve<NewestView>({}),
-          client.audit(target.decisionId, target.period, { agencyId }).then(historyLines, (error: unknown) => `Chưa tải được lịch sử: ${messageOf(error)}`),
+          client.audit(target.decisionId, target.period, { agencyId }).then((events) => historyLines(events, codeLookup(rows.assignments)), (error: unknown) => `Chưa tải được lịch sử: ${messageOf(error)}`),
         ]);
         const view = newestView.view;
         if (isCurrent()) {

@@ -7,7 +7,7 @@ import { vietnamTimeText } from "../../shared/period/vietnamTime";
 import type { Aggregate } from "../../shared/report/aggregate";
 import type { PeriodAssignments } from "../../shared/report/periodAssignments";
 import type { KpiClient, VersionScope } from "../api/kpiClient";
-import { eventsConcerning, historyLines, type HistoryLine } from "../review/historyLines";
+import { codeLookup, eventsConcerning, historyLines, type HistoryLine } from "../review/historyLines";
 import { approveRequestOf, EMPTY_DRAFT, hasVerdictDrafts, returnRequestOf, verdictsRequestOf, type Drafts, type RowDraft } from "../review/reviewDrafts";
 import { Confirm } from "./Confirm";
 import { saveBlob } from "./EvidenceList";
@@ -47,8 +47,8 @@ export function ReviewView({ client, choice, aggregate, agencyId, onAgency, onCh
   const submitted = aggregate.agencies.filter((agency) => agency.version !== undefined);
   const agency = aggregate.agencies.find((item) => item.id === agencyId);
 
-  const loadHistory = async (scope: Pick<VersionScope, "decisionId" | "period" | "agencyId">) =>
-    setHistory(historyLines(eventsConcerning(await client.audit(scope.decisionId, scope.period), scope.agencyId)));
+  const loadHistory = async (scope: Pick<VersionScope, "decisionId" | "period" | "agencyId">, assignments: PeriodAssignments) =>
+    setHistory(historyLines(eventsConcerning(await client.audit(scope.decisionId, scope.period), scope.agencyId), codeLookup(assignments.assignments)));
 
   useEffect(() => {
     setLoaded(undefined);
@@ -63,7 +63,7 @@ export function ReviewView({ client, choice, aggregate, agencyId, onAgency, onCh
     void operation.run(`Đang tải báo cáo của ${agency.name}…`, async () => {
       const [view, assignments] = await Promise.all([client.version(scope), client.assignments(scope.decisionId, scope.period, scope.agencyId)]);
       setLoaded({ scope, view, assignments });
-      await loadHistory(scope);
+      await loadHistory(scope, assignments);
     });
     // eslint-disable-next-line react-hooks/exhaustive-deps -- reload when the agency or its newest version changes
   }, [client, choice.decisionId, choice.period, agency?.id, agency?.version]);
@@ -97,7 +97,7 @@ export function ReviewView({ client, choice, aggregate, agencyId, onAgency, onCh
       if (!(await saveVerdicts(loaded))) return;
       if (before) {
         setDone("Đã lưu đánh giá của tỉnh.");
-        await loadHistory(loaded.scope);
+        await loadHistory(loaded.scope, loaded.assignments);
         onChanged();
       }
     });
@@ -125,7 +125,7 @@ export function ReviewView({ client, choice, aggregate, agencyId, onAgency, onCh
       setDrafts({});
       setComment("");
       setDone(decision === "return" ? `Đã trả lại bản ${view.version} cho ${agency?.name ?? ""}.` : `Đã duyệt bản ${view.version} của ${agency?.name ?? ""}.`);
-      await loadHistory(loaded.scope);
+      await loadHistory(loaded.scope, loaded.assignments);
       onChanged();
     });
 

@@ -6,7 +6,7 @@ import { REVIEW_STATE_LABELS } from "../../shared/model/review";
 import { vietnamTimeText } from "../../shared/period/vietnamTime";
 import type { Aggregate } from "../../shared/report/aggregate";
 import type { PeriodAssignments } from "../../shared/report/periodAssignments";
-import type { KpiClient, VersionScope } from "../api/kpiClient";
+import { messageOf, type KpiClient, type VersionScope } from "../api/kpiClient";
 import { codeLookup, eventsConcerning, historyLines, type HistoryLine } from "../review/historyLines";
 import { approveRequestOf, EMPTY_DRAFT, hasVerdictDrafts, returnRequestOf, verdictsRequestOf, type Drafts, type RowDraft } from "../review/reviewDrafts";
 import { Confirm } from "./Confirm";
@@ -35,7 +35,8 @@ type Loaded = { scope: VersionScope; view: VersionView; assignments: PeriodAssig
  */
 export function ReviewView({ client, choice, aggregate, agencyId, onAgency, onChanged }: Props) {
   const [loaded, setLoaded] = useState<Loaded>();
-  const [history, setHistory] = useState<HistoryLine[]>();
+  /** The report's history, or why it could not be read: the review itself goes on without it. */
+  const [history, setHistory] = useState<HistoryLine[] | string>();
   const [drafts, setDrafts] = useState<Drafts>({});
   const [comment, setComment] = useState("");
   const [asking, setAsking] = useState<"return" | "approve">();
@@ -47,8 +48,11 @@ export function ReviewView({ client, choice, aggregate, agencyId, onAgency, onCh
   const submitted = aggregate.agencies.filter((agency) => agency.version !== undefined);
   const agency = aggregate.agencies.find((item) => item.id === agencyId);
 
-  const loadHistory = async (scope: Pick<VersionScope, "decisionId" | "period" | "agencyId">, assignments: PeriodAssignments) =>
-    setHistory(historyLines(eventsConcerning(await client.audit(scope.decisionId, scope.period), scope.agencyId), codeLookup(assignments.assignments)));
+  const loadHistory = (scope: Pick<VersionScope, "decisionId" | "period" | "agencyId">, assignments: PeriodAssignments) =>
+    client.audit(scope.decisionId, scope.period).then(
+      (events) => setHistory(historyLines(eventsConcerning(events, scope.agencyId), codeLookup(assignments.assignments))),
+      (error: unknown) => setHistory(`Chưa tải được lịch sử: ${messageOf(error)}`),
+    );
 
   useEffect(() => {
     setLoaded(undefined);
@@ -97,8 +101,8 @@ export function ReviewView({ client, choice, aggregate, agencyId, onAgency, onCh
       if (!(await saveVerdicts(loaded))) return;
       if (before) {
         setDone("Đã lưu đánh giá của tỉnh.");
-        await loadHistory(loaded.scope, loaded.assignments);
         onChanged();
+        await loadHistory(loaded.scope, loaded.assignments);
       }
     });
 
@@ -125,8 +129,8 @@ export function ReviewView({ client, choice, aggregate, agencyId, onAgency, onCh
       setDrafts({});
       setComment("");
       setDone(decision === "return" ? `Đã trả lại bản ${view.version} cho ${agency?.name ?? ""}.` : `Đã duyệt bản ${view.version} của ${agency?.name ?? ""}.`);
-      await loadHistory(loaded.scope, loaded.assignments);
       onChanged();
+      await loadHistory(loaded.scope, loaded.assignments);
     });
 
   const download = (file: EvidenceFile) =>
@@ -231,7 +235,7 @@ export function ReviewView({ client, choice, aggregate, agencyId, onAgency, onCh
               )}
             </>
           )}
-          <VersionHistory lines={history} />
+          {typeof history === "string" ? <Notice intent="warning">{history}</Notice> : <VersionHistory lines={history} />}
         </>
       )}
     </section>

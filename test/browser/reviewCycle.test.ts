@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import type { Browser, BrowserContext, Locator } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { TABLE_FIRST_ROW } from "../../addin/report/planReportTable";
 import { auditAnswerSchema, versionViewSchema, type VersionView } from "../../shared/api/review";
 import { periodAssignmentsSchema, type PeriodAssignments } from "../../shared/report/periodAssignments";
@@ -54,6 +54,13 @@ afterAll(async () => {
   await system?.close();
 });
 
+/** Both panes after every step, as test artifacts: what each officer saw when a step failed. */
+afterEach(async (context) => {
+  const step = context.task.name.split(":")[0]!.replace(/\W+/g, "-");
+  await agency?.pane.screenshot({ path: join(artifactsDir, `cycle-${step}-agency.png`) }).catch(() => undefined);
+  await province?.pane.screenshot({ path: join(artifactsDir, `cycle-${step}-province.png`) }).catch(() => undefined);
+});
+
 function api(path: string, key: string): Promise<Response> {
   return system.stack.call(path, { key });
 }
@@ -99,6 +106,9 @@ async function versionsStored(): Promise<number[]> {
 
 const valueOf = (stored: VersionView, code: string) => stored.values.find((value) => value.assignmentId === assignment(code).assignmentId);
 const row = (page: TaskpanePage, code: string) => page.pane.getByRole("listitem", { name: `Chỉ tiêu ${code}`, exact: true });
+
+/** The evidence stored with a row's value (not the agency's form for the next submission). */
+const sentEvidence = (page: TaskpanePage, code: string) => row(page, code).getByRole("list", { name: "Minh chứng", exact: true });
 
 /** A section of the pane in full: the window is made as tall as the section for the picture, then put back. */
 async function shoot(page: TaskpanePage, section: Locator, name: string): Promise<void> {
@@ -155,15 +165,18 @@ describe("the evaluation cycle in the task pane", { timeout: 90_000 }, () => {
     expect(valueOf(first, DELIVERABLE)?.flags ?? []).toEqual([]);
     expect(valueOf(first, TASK)?.verdict).toBe("needs_review");
     expect(first.review.state).toBe("submitted");
-    await row(agency, DELIVERABLE).getByText(`Số ${CITATION.number} ngày ${CITATION.date}: ${CITATION.summary}`).waitFor();
+    await sentEvidence(agency, DELIVERABLE).getByText(`Số ${CITATION.number} ngày ${CITATION.date}: ${CITATION.summary}`).waitFor();
   });
 
   it("province: judges the value no rule can judge, with its reason, and returns the report with a row comment", async () => {
+    // The province opened its pane before the agency sent anything.
+    await province.button("Làm mới").click();
+    await province.pane.getByRole("listitem").filter({ hasText: "Sở Lao động" }).filter({ hasText: "Đã nộp" }).first().waitFor();
     await province.pane.getByLabel("Cơ quan", { exact: true }).selectOption(AGENCY);
     const review = province.pane.getByRole("region", { name: "Xem xét báo cáo" });
     const task = row(province, TASK);
-    await task.getByText("Cần đánh giá", { exact: true }).waitFor();
-    await row(province, DELIVERABLE).getByText(`Số ${CITATION.number} ngày ${CITATION.date}: ${CITATION.summary}`).waitFor();
+    await task.getByText("Cần đánh giá", { exact: true }).first().waitFor();
+    await sentEvidence(province, DELIVERABLE).getByText(`Số ${CITATION.number} ngày ${CITATION.date}: ${CITATION.summary}`).waitFor();
 
     await province.button("Lưu đánh giá").waitFor();
     expect(await province.button("Lưu đánh giá").getAttribute("aria-disabled")).toBe("true");

@@ -76,7 +76,7 @@ function workbookSummary(details: Record<string, unknown>): string {
 
 function lockSummary(details: Record<string, unknown>, agencyName: (id: string) => string): string {
   const scope = details.scope === "agency" && typeof details.agencyId === "string" ? `Riêng ${agencyName(details.agencyId)}` : "Tất cả cơ quan";
-  const reason = typeof details.reason === "string" ? ` Lý do: ${details.reason}` : "";
+  const reason = typeof details.reason === "string" ? ` Lý do: ${sentence(details.reason)}` : "";
   const state = (locked: unknown) => (locked === true ? "đã khóa" : locked === false ? "đang mở" : "không rõ");
   return `${scope}.${reason} Trước: ${state(details.before)}; sau: ${state(details.after)}.`;
 }
@@ -112,6 +112,11 @@ function genericSummary(details: Record<string, unknown>): string {
     .filter(([, value]) => value !== undefined && value !== null && value !== "")
     .map(([key, value]) => `${FIELD_LABELS[key] ?? key}: ${typeof value === "object" ? JSON.stringify(value) : String(value)}`);
   return parts.length > 0 ? `${parts.join("; ")}.` : "";
+}
+
+/** A reason typed without a full stop still ends as a sentence before the next one. */
+function sentence(text: string): string {
+  return /[.!?…]$/.test(text) ? text : `${text}.`;
 }
 
 function number(value: unknown): number {

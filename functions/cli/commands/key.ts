@@ -130,7 +130,7 @@ export async function runKey(args: string[], io: CliIo): Promise<number> {
  */
 async function recordKeyChange(services: Services, action: "key_issue" | "key_revoke", key: KeySummary): Promise<void> {
   await services.audit.append({
-    at: new Date().toISOString(),
+    at: services.now().toISOString(),
     actor: `cli:${userInfo().username}`,
     actorLabel: "Dòng lệnh kpi",
     action,

@@ -1,4 +1,7 @@
 import type { AuditEvent } from "../model/audit";
+import { REVIEW_STATE_LABELS, reviewStateSchema } from "../model/review";
+import { VERDICT_LABELS } from "../verdict/labels";
+import { verdictCodeSchema } from "../verdict/schema";
 import { formatVietnameseNumber } from "../text/vietnameseNumber";
 
 /**
@@ -49,6 +52,11 @@ export function auditSummary(event: AuditEvent, agencyName: (id: string) => stri
     case "key_issue":
     case "key_revoke":
       return keySummary(details, agencyName);
+    case "verdict":
+      return verdictSummary(details);
+    case "return":
+    case "approve":
+      return decisionSummary(details);
     default:
       return genericSummary(details);
   }
@@ -105,6 +113,27 @@ function keySummary(details: Record<string, unknown>, agencyName: (id: string) =
   const owner = typeof details.agencyId === "string" ? ` của ${agencyName(details.agencyId)}` : "";
   const label = typeof details.label === "string" ? ` — ${details.label}` : "";
   return `Khóa ${String(details.keyId ?? "")}${role ? ` (${role}${owner})` : owner}${label}.`;
+}
+
+function verdictSummary(details: Record<string, unknown>): string {
+  const part = (value: unknown) => {
+    const verdict = verdictCodeSchema.safeParse((value as { verdict?: unknown } | null)?.verdict);
+    return verdict.success ? VERDICT_LABELS[verdict.data] : "theo quy tắc";
+  };
+  const after = details.after as { reason?: unknown } | null | undefined;
+  const reason = typeof after?.reason === "string" ? ` Lý do: ${sentence(after.reason)}` : "";
+  return `Chỉ tiêu ${String(details.assignmentId ?? "")}: ${part(details.before)} → ${part(details.after)}.${reason}`;
+}
+
+function decisionSummary(details: Record<string, unknown>): string {
+  const state = (value: unknown) => {
+    const parsed = reviewStateSchema.safeParse(value);
+    return parsed.success ? REVIEW_STATE_LABELS[parsed.data] : "không rõ";
+  };
+  const parts = [`Trạng thái: ${state(details.before)} → ${state(details.after)}.`];
+  if (typeof details.comment === "string") parts.push(`Nhận xét: ${sentence(details.comment)}`);
+  if (number(details.rows) > 0) parts.push(`${count(details.rows)} dòng có nhận xét.`);
+  return parts.join(" ");
 }
 
 function genericSummary(details: Record<string, unknown>): string {

@@ -35,11 +35,18 @@ export async function unlockHandler(context: RouteContext): Promise<HttpResponse
   return json(200, answer);
 }
 
-/** GET …/periods/{period}/lock — the province reads every decision; an agency key reads the state for its agency. */
+/**
+ * GET …/periods/{period}/lock[?agency=] — the province reads every decision (and one agency's state when asked); an
+ * agency key reads the state for its own agency.
+ */
 export async function lockStateHandler(context: RouteContext): Promise<HttpResponseInit> {
-  const { decision, period } = await resolvePeriodRoute(context);
-  const { principal } = context;
-  const agencyId = principal.role === "agency" ? principal.agencyId : undefined;
+  const { snapshot, decision, period } = await resolvePeriodRoute(context);
+  const { principal, request } = context;
+  const named = request.query.get("agency");
+  if (principal.role === "agency" && named !== null && named !== principal.agencyId) {
+    throw new DomainError("forbidden", "Khóa truy cập này chỉ xem được tình trạng khóa của cơ quan mình.", { agencyId: named });
+  }
+  const agencyId = principal.role === "agency" ? principal.agencyId : named !== null ? resolveAgency(snapshot, decision, named).id : undefined;
   return json(200, await lockAnswerOf(context.services, decision, period, agencyId, principal.role));
 }
 

@@ -206,6 +206,10 @@ describe("locking a decision × period", () => {
     expect(answer).toMatchObject({ all: { locked: true }, agency: { locked: false, source: "agency" } });
     expect((await submit(stack, financeView, stack.keys.agency)).status).toBe(201);
     await expectLocked(await submit(stack, healthView, stack.keys.otherAgency), "Sở Y tế");
+    const seenByProvince = await lockAnswer(await stack.call(`${BASE}/lock?agency=so-tai-chinh`, { key: stack.keys.province }));
+    expect(seenByProvince).toMatchObject({ agencyId: "so-tai-chinh", agency: { locked: false, source: "agency" }, all: { locked: true } });
+    expect(seenByProvince.entries.map((entry) => entry.agencyId ?? "all").sort()).toEqual(["all", "so-tai-chinh", "so-y-te"]);
+    expect((await stack.call(`${BASE}/lock?agency=so-tai-chinh`, { key: stack.keys.otherAgency })).status).toBe(403);
     const seenByHealth = await lockAnswer(await stack.call(`${BASE}/lock`, { key: stack.keys.otherAgency }));
     // An agency reads the decisions for all and its own, never another agency's.
     expect(seenByHealth.entries.every((entry) => entry.scope === "all" || entry.agencyId === "so-y-te")).toBe(true);

@@ -1,7 +1,7 @@
 import type { HttpResponseInit } from "@azure/functions";
 import { lockRequestSchema, unlockRequestSchema } from "../../shared/api/review";
 import type { Agency, CatalogueDecision } from "../../shared/catalogue/model";
-import { readJson } from "../http/readBody";
+import { readJson, readOptionalJson } from "../http/readBody";
 import { json } from "../http/respond";
 import type { RouteContext } from "../http/route";
 import { resolveAgency, resolveDecision, resolvePeriod } from "../services/access";
@@ -12,7 +12,7 @@ import type { CatalogueSnapshot } from "../storage/catalogueStore";
 /** POST decisions/{decisionId}/periods/{period}/lock — closes the period to data entry, for all agencies or one. */
 export async function lockHandler(context: RouteContext): Promise<HttpResponseInit> {
   const { snapshot, decision, period } = await resolvePeriodRoute(context);
-  const body = await readJson(context.request, lockRequestSchema, "Yêu cầu khóa kỳ báo cáo");
+  const body = await readOptionalJson(context.request, lockRequestSchema, "Yêu cầu khóa kỳ báo cáo");
   const agency = body.agencyId ? agencyOfDecision(snapshot, decision, body.agencyId) : undefined;
   const answer = await setPeriodLock(context.services, context.principal, decision, period, {
     locked: true,
@@ -25,7 +25,7 @@ export async function lockHandler(context: RouteContext): Promise<HttpResponseIn
 /** POST …/unlock — opens the period again, for all agencies or one; the reason is required and kept. */
 export async function unlockHandler(context: RouteContext): Promise<HttpResponseInit> {
   const { snapshot, decision, period } = await resolvePeriodRoute(context);
-  const body = await readJson(context.request, unlockRequestSchema, "Yêu cầu mở khóa kỳ báo cáo");
+  const body = await readOptionalJson(context.request, unlockRequestSchema, "Yêu cầu mở khóa kỳ báo cáo");
   const agency = body.agencyId ? agencyOfDecision(snapshot, decision, body.agencyId) : undefined;
   const answer = await setPeriodLock(context.services, context.principal, decision, period, {
     locked: false,

@@ -108,6 +108,16 @@ async function filledForm(): Promise<ArrayBuffer> {
 describe("locking a decision × period", () => {
   let firstVersion: number;
 
+  it("locks all agencies on a bare POST, as curl sends it, and refuses a bare unlock for want of a reason", async () => {
+    const other = `/decisions/${DECISION}/periods/2025-Q1`;
+    const locked = await stack.call(`${other}/lock`, { key: stack.keys.province, method: "POST" });
+    expect(locked.status).toBe(200);
+    expect(await locked.json()).toMatchObject({ period: "2025-Q1", all: { locked: true, source: "all" } });
+    const unlocked = await stack.call(`${other}/unlock`, { key: stack.keys.province, method: "POST" });
+    expect(unlocked.status).toBe(400);
+    expect(await unlocked.json()).toMatchObject({ code: "validation_failed", message: expect.stringContaining("Lý do mở khóa") });
+  });
+
   it("takes submissions while the period is open", async () => {
     const response = await submit(stack, financeView, stack.keys.agency);
     expect(response.status).toBe(201);

@@ -102,6 +102,14 @@ export class KeyStore implements TokenVerifier {
     return true;
   }
 
+  /** One key as listed, by the id `kpi key list` shows; undefined when there is no such key. */
+  async find(keyId: string): Promise<KeySummary | undefined> {
+    const match = KEY_ID_PATTERN.exec(keyId);
+    if (!match) return undefined;
+    const stored = await this.read({ ...(match[1] ? { province: match[1] } : {}), id: match[2]! });
+    return stored ? summaryOf(stored) : undefined;
+  }
+
   async list(): Promise<KeySummary[]> {
     const keys: KeySummary[] = [];
     for await (const entity of this.table.listEntities()) {

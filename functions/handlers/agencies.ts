@@ -61,6 +61,20 @@ export async function registerAgenciesHandler({ request, services, principal }: 
     updatedBy: principal.subject,
     reason: `Đăng ký ${registrations.length} cơ quan`,
   });
+  await services.audit.append({
+    at: services.now().toISOString(),
+    actor: principal.subject,
+    actorLabel: principal.label,
+    action: "register",
+    province: principal.province,
+    details: {
+      catalogueVersion: saved.version,
+      added: saved.result.added.map((row) => row.id),
+      updated: saved.result.updated.length,
+      matched: saved.result.matched.length,
+      close: saved.result.close.length,
+    },
+  });
   return json(200, { catalogueVersion: saved.version, ...saved.result });
 }
 

@@ -163,6 +163,24 @@ export async function importHandler({ request, services, principal }: RouteConte
     },
     { updatedBy: principal.subject, reason: `${input.replace ? "Nhập lại (thay thế)" : "Nhập"} văn bản ${header.decision.number}` },
   );
+  await services.audit.append({
+    at: services.now().toISOString(),
+    actor: principal.subject,
+    actorLabel: principal.label,
+    action: "import",
+    province: header.decision.province,
+    details: {
+      decisions: [saved.result.decisionId],
+      number: header.decision.number,
+      replaced: saved.result.replaced,
+      catalogueVersion: saved.version,
+      rows: saved.result.rows,
+      newIndicators: saved.result.newIndicators,
+      matchedIndicators: saved.result.matchedIndicators,
+      agenciesCreated: saved.result.agencies.created.length,
+      agenciesMatched: saved.result.agencies.matched.length,
+    },
+  });
   return json(201, { dryRun: false, kind, layout, catalogueVersion: saved.version, decision: header.decision, report: saved.result });
 }
 

@@ -14,6 +14,7 @@ import { XLSX_CONTENT_TYPE } from "../storage/workbookStore";
 import { crossCheckWorkbook } from "../../shared/report/crossCheck";
 import { readReportWorkbook, WorkbookRejectedError } from "../workbook/reportForm";
 import { MAX_WORKBOOK_BYTES } from "../workbook/xlsxInspect";
+import { requirePeriodOpen } from "../services/periodLock";
 import { requireVersion, resolveAgencyRoute } from "./submissions";
 
 /** Mismatch lists are kept whole up to this size; a workbook differing in more rows is summarised by its count. */
@@ -32,11 +33,14 @@ export async function uploadWorkbookHandler(context: RouteContext): Promise<Http
     if (record.workbook.sha256 === sha256) return json(200, { ...receiptOf(record, true), problems: [] });
     throw new ApiError("conflict", `Phiên bản ${record.version} đã có tệp báo cáo khác. Muốn thay tệp, hãy nộp một phiên bản mới.`);
   }
+  // After the retry answer above: a file already kept is no new data, but a new file for a locked period is.
+  await requirePeriodOpen(context.services, decision, period, agency);
   const view = periodView(context.services, snapshot, decision, agency, period);
   const { reading, bindingProblem } = await parseWorkbook(bytes, view);
   const codes = new Map(view.assignments.map((assignment) => [assignment.assignmentId, assignment.indicatorCode]));
   const mismatches = crossCheckWorkbook(reading.values, record.values, (id) => codes.get(id) ?? id);
   const stored = await storeWorkbook(context.services, record, bytes, sha256, mismatches.slice(0, MAX_STORED_MISMATCHES));
+  await recordWorkbook(context, stored, mismatches.length);
   const problems: ReportProblem[] = bindingProblem ? [{ code: "other_report", message: bindingProblem }, ...reading.problems] : reading.problems;
   return json(201, { ...receiptOf(stored, false), problems });
 }
@@ -113,3 +117,19 @@ async function storeWorkbook(
   return services.submissions.attachWorkbook(record, workbook);
 }
 
+/** The upload in the audit trail, once the file is kept and the version points to it. */
+async function recordWorkbook({ services, principal }: RouteContext, record: SubmissionRecord, mismatches: number): Promise<void> {
+  const workbook = record.workbook!;
+  await services.audit.append({
+    at: workbook.uploadedAt,
+    actor: principal.subject,
+    actorLabel: principal.label,
+    action: "workbook",
+    province: record.province,
+    decisionId: record.decisionId,
+    period: record.period,
+    agencyId: record.agencyId,
+    version: record.version,
+    details: { sha256: workbook.sha256, size: workbook.size, mismatches },
+  });
+}

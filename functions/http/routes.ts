@@ -1,10 +1,12 @@
 import { aggregateHandler, consolidatedReportHandler } from "../handlers/aggregate";
 import { agenciesHandler, groupsHandler, registerAgenciesHandler } from "../handlers/agencies";
+import { periodAuditHandler, provinceAuditHandler } from "../handlers/audit";
 import { assignmentsFormHandler, assignmentsHandler } from "../handlers/assignments";
 import { catalogueHandler, decisionHandler, decisionsHandler, importHandler } from "../handlers/catalogue";
 import { healthHandler, meHandler } from "../handlers/health";
 import { downloadEvidenceHandler, uploadEvidenceHandler } from "../handlers/evidence";
 import { downloadResultsReportHandler, resultsReportHandler } from "../handlers/resultsReport";
+import { lockHandler, lockStateHandler, unlockHandler } from "../handlers/lock";
 import { approveVersionHandler, returnVersionHandler, verdictsHandler } from "../handlers/review";
 import { listVersionsHandler, readVersionHandler, submitHandler } from "../handlers/submissions";
 import { targetsHandler } from "../handlers/targets";
@@ -43,4 +45,9 @@ export const ROUTES: readonly RouteDefinition[] = [
   { name: "resultsReportDownload", methods: ["GET"], route: `${AGENCY}/versions/{version}/results-report`, roles: ["province", "agency"], handler: downloadResultsReportHandler },
   { name: "aggregate", methods: ["GET"], route: `${PERIOD}/aggregate`, roles: ["province", "viewer"], handler: aggregateHandler },
   { name: "report", methods: ["GET"], route: `${PERIOD}/report.xlsx`, roles: ["province", "viewer"], handler: consolidatedReportHandler },
+  { name: "lock", methods: ["POST"], route: `${PERIOD}/lock`, roles: ["province"], handler: lockHandler },
+  { name: "unlock", methods: ["POST"], route: `${PERIOD}/unlock`, roles: ["province"], handler: unlockHandler },
+  { name: "lockState", methods: ["GET"], route: `${PERIOD}/lock`, roles: ["province", "agency"], handler: lockStateHandler },
+  { name: "periodAudit", methods: ["GET"], route: `${PERIOD}/audit`, roles: ["province", "agency"], handler: periodAuditHandler },
+  { name: "provinceAudit", methods: ["GET"], route: "audit", roles: ["province"], handler: provinceAuditHandler },
 ];

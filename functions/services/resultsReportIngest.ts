@@ -14,6 +14,7 @@ import type { ImportProblem } from "../../shared/catalogue/draft";
 import type { Principal } from "../auth/principal";
 import { readSourceBytes, SourceError } from "../catalogue/readSource";
 import { DomainError } from "./domainError";
+import { requirePeriodOpen } from "./periodLock";
 import type { CatalogueSnapshot } from "../storage/catalogueStore";
 import { resultsReportBlobPath, sha256Hex } from "../storage/submissionKeys";
 import type { StoredSourceFile } from "../../shared/model/submission";
@@ -96,6 +97,8 @@ export async function previewResultsReport(
   name: string,
 ): Promise<ResultsReportPreview> {
   const view = assignedView(services, snapshot, target);
+  // The preview keeps the file: nothing is kept for a locked period.
+  await requirePeriodOpen(services, target.decision, target.period, target.agency);
   const { lines, warnings } = await readReport(bytes, name);
   const rows = matchReportRows(lines, view, target.alias);
   const sha256 = sha256Hex(bytes);

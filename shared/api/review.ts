@@ -109,6 +109,9 @@ export const lockAnswerSchema = z.object({
   automaticAt: z.string().optional(),
   /** For all agencies: locked unless an agency was opened on its own. */
   all: lockStateSchema,
+  /** For one agency (an agency key's own, or the agency a lock or unlock named): what decides whether it may submit. */
+  agencyId: agencyIdSchema.optional(),
+  agency: lockStateSchema.optional(),
 });
 export type LockAnswer = z.infer<typeof lockAnswerSchema>;
 

@@ -71,6 +71,14 @@ const PROBES: Probe[] = [
   { route: "evidenceUpload", target: "other", method: "PUT", path: `${P}/agencies/so-y-te/versions/1/evidence/${D}.so-y-te.1/file?name=x.pdf`, body: () => "not a file", expect: { province: 422, agency: 403, viewer: 403, otherProvince: 403 } },
   { route: "evidenceDownload", target: "own", method: "GET", path: `${P}/agencies/so-tai-chinh/versions/1/evidence/${D}.so-tai-chinh.1/0123456789abcdef`, expect: { province: 404, agency: 404, viewer: 403, otherProvince: 403 } },
   { route: "evidenceDownload", target: "other", method: "GET", path: `${P}/agencies/so-y-te/versions/1/evidence/${D}.so-y-te.1/0123456789abcdef`, expect: { province: 404, agency: 403, viewer: 403, otherProvince: 403 } },
+  // Locking an agency that does not exist (404) proves the gate without closing the period the other probes use.
+  { route: "lock", target: "—", method: "POST", path: `${P}/lock`, headers: json, body: () => JSON.stringify({ agencyId: "khong-co-co-quan-nay" }), expect: { province: 404, agency: 403, viewer: 403, otherProvince: 403 } },
+  { route: "unlock", target: "—", method: "POST", path: `${P}/unlock`, headers: json, body: () => "{}", expect: { province: 400, agency: 403, viewer: 403, otherProvince: 403 } },
+  { route: "lockState", target: "own", method: "GET", path: `${P}/lock`, expect: { province: 200, agency: 200, viewer: 403, otherProvince: 403 } },
+  { route: "lockState", target: "other", method: "GET", path: `${P}/lock?agency=so-y-te`, expect: { province: 200, agency: 403, viewer: 403, otherProvince: 403 } },
+  { route: "periodAudit", target: "own", method: "GET", path: `${P}/audit?agency=so-tai-chinh`, expect: { province: 200, agency: 200, viewer: 403, otherProvince: 403 } },
+  { route: "periodAudit", target: "other", method: "GET", path: `${P}/audit?agency=so-y-te`, expect: { province: 200, agency: 403, viewer: 403, otherProvince: 403 } },
+  { route: "provinceAudit", target: "—", method: "GET", path: "/audit", expect: { province: 200, agency: 403, viewer: 403, otherProvince: 200 } },
   { route: "aggregate", target: "—", method: "GET", path: `${P}/aggregate`, expect: { province: 200, agency: 403, viewer: 200, otherProvince: 403 } },
   { route: "report", target: "—", method: "GET", path: `${P}/report.xlsx`, expect: { province: 200, agency: 403, viewer: 200, otherProvince: 403 } },
 ];

@@ -22,9 +22,15 @@ export interface TestStack {
  * The real system as `npm start` runs it — route table, local host, storage on the shared Azurite — in a fresh
  * namespace with the demo catalogue and one key per role.
  */
-export async function startStack(options: { now?: () => Date } = {}): Promise<TestStack> {
+export async function startStack(options: { now?: () => Date; settings?: { autoLockDays?: number } } = {}): Promise<TestStack> {
   const prefix = `t${randomBytes(5).toString("hex")}`;
-  const settings = settingsSchema.parse({ connection: inject("azuriteConnection"), storagePrefix: prefix, keyCacheMs: 0, catalogueCacheMs: 0 });
+  const settings = settingsSchema.parse({
+    connection: inject("azuriteConnection"),
+    storagePrefix: prefix,
+    keyCacheMs: 0,
+    catalogueCacheMs: 0,
+    ...options.settings,
+  });
   const services = await createServices(settings, options);
   await loadDemoIfEmpty(services);
   const issue = async (input: Omit<Principal, "subject">) => (await services.keys.issue(input)).token;

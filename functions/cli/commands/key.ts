@@ -1,7 +1,9 @@
+import { userInfo } from "node:os";
 import { z } from "zod";
 import { agencyIdSchema, provinceCodeSchema } from "../../../shared/model/ids";
 import type { KeySummary } from "../../auth/keyStore";
 import { ROLE_LABELS, roleSchema } from "../../auth/principal";
+import type { Services } from "../../services/services";
 import { openStorage } from "../apiConnection";
 import { vietnamTimeText } from "../../../shared/period/vietnamTime";
 import { defineCommand, readArgs, usageError } from "../args";
@@ -91,6 +93,7 @@ export async function runKey(args: string[], io: CliIo): Promise<number> {
       ...(role === "agency" ? { agencyId: parsed.data.agency } : {}),
       label: parsed.data.label ?? agencyName ?? `${ROLE_LABELS[role]} (${province})`,
     });
+    await recordKeyChange(services, "key_issue", issued.key);
     if (values.json) io.out(JSON.stringify({ token: issued.token, ...issued.key }, null, 2));
     else {
       io.out(issued.token);
@@ -103,7 +106,10 @@ export async function runKey(args: string[], io: CliIo): Promise<number> {
     if (!flags) return 0;
     const keyId = flags.positionals[0]!;
     const services = await openStorage();
-    if (!(await services.keys.revoke(keyId))) throw new CliError(`Không có khóa "${keyId}".`);
+    const key = await services.keys.find(keyId);
+    if (!key || !(await services.keys.revoke(keyId))) throw new CliError(`Không có khóa "${keyId}".`);
+    // Revoking a revoked key changes nothing, so the trail gets no second event.
+    if (!key.revokedAt) await recordKeyChange(services, "key_revoke", key);
     io.out(`Đã thu hồi khóa ${keyId}: khóa này không còn dùng được.`);
     return 0;
   }
@@ -116,6 +122,22 @@ export async function runKey(args: string[], io: CliIo): Promise<number> {
     return 0;
   }
   throw new CliError(`Không có lệnh "kpi key ${action}".\n\n${KEY_USAGE}`, 2);
+}
+
+/**
+ * Keys are managed with the storage connection, not through the API, so the command itself writes the audit event:
+ * the actor is the person at the terminal, as for the other commands that act on storage in this process.
+ */
+async function recordKeyChange(services: Services, action: "key_issue" | "key_revoke", key: KeySummary): Promise<void> {
+  await services.audit.append({
+    at: services.now().toISOString(),
+    actor: `cli:${userInfo().username}`,
+    actorLabel: "Dòng lệnh kpi",
+    action,
+    province: key.province,
+    ...(key.agencyId ? { agencyId: key.agencyId } : {}),
+    details: { keyId: key.keyId, role: key.role, ...(key.agencyId ? { agencyId: key.agencyId } : {}), label: key.label },
+  });
 }
 
 /** One key as an officer reads it: role and times in words, never codes or ISO instants. */

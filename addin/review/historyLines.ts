@@ -1,12 +1,12 @@
 import { AUDIT_ACTION_LABELS, type AuditEvent } from "../../shared/model/audit";
+import { auditSummary } from "../../shared/report/auditSummary";
 import { vietnamTimeCell } from "../../shared/period/vietnamTime";
 import { VERDICT_LABELS } from "../../shared/verdict/labels";
 import type { VerdictCode } from "../../shared/verdict/schema";
 
 /**
- * The audit trail of one agency's report as the pane lists it: when (Vietnam time), who, what. The details the
- * server records vary by action; only the ones an officer reads (reason, comment, a verdict's before and after) are
- * shown, so a new kind of detail never prints as raw data.
+ * The audit trail of one agency's report as the pane lists it: when (Vietnam time), who, what — in the words of the
+ * exported log (shared/report/auditSummary), a verdict with its indicator's code rather than its assignment id.
  */
 export interface HistoryLine {
   at: string;
@@ -29,22 +29,21 @@ export function eventsConcerning(events: readonly AuditEvent[], agencyId: string
   return events.filter((event) => event.agencyId === agencyId || (event.agencyId === undefined && (event.action === "lock" || event.action === "unlock")));
 }
 
-export function historyLines(events: readonly AuditEvent[], codeOf: (assignmentId: string) => string = (id) => id): HistoryLine[] {
+export function historyLines(
+  events: readonly AuditEvent[],
+  codeOf: (assignmentId: string) => string = (id) => id,
+  agencyName: (agencyId: string) => string = (id) => id,
+): HistoryLine[] {
   return [...events]
     .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))
-    .map((event) => ({ at: event.at, when: vietnamTimeCell(event.at), who: event.actorLabel ?? event.actor, what: whatOf(event, codeOf) }));
+    .map((event) => ({ at: event.at, when: vietnamTimeCell(event.at), who: event.actorLabel ?? event.actor, what: whatOf(event, codeOf, agencyName) }));
 }
 
-function whatOf(event: AuditEvent, codeOf: (assignmentId: string) => string): string {
+function whatOf(event: AuditEvent, codeOf: (assignmentId: string) => string, agencyName: (agencyId: string) => string): string {
   const version = event.version ? ` (bản ${event.version})` : "";
-  const said = event.action === "verdict" ? [verdictChange(event.details, codeOf)] : [textOf(event.details, "reason", "Lý do"), textOf(event.details, "comment", "Nhận xét")];
-  const words = said.filter(Boolean);
-  return `${AUDIT_ACTION_LABELS[event.action]}${version}${words.length > 0 ? `: ${words.join("; ")}` : ""}`;
-}
-
-function textOf(details: Record<string, unknown>, key: string, label: string): string | undefined {
-  const value = details[key];
-  return typeof value === "string" && value.trim() ? `${label}: ${value.trim()}` : undefined;
+  // The exported log's words, except for a verdict, where the pane names the indicator by its code.
+  const words = event.action === "verdict" ? verdictChange(event.details, codeOf) : auditSummary(event, agencyName);
+  return `${AUDIT_ACTION_LABELS[event.action]}${version}${words ? `: ${words}` : ""}`;
 }
 
 /** "Chỉ tiêu CDS-124: Đạt. Lý do: …", "Đạt → Không đạt", or the province's verdict withdrawn. */

@@ -48,9 +48,10 @@ export function ReviewView({ client, choice, aggregate, agencyId, onAgency, onCh
   const submitted = aggregate.agencies.filter((agency) => agency.version !== undefined);
   const agency = aggregate.agencies.find((item) => item.id === agencyId);
 
+  const agencyNameOf = (id: string) => aggregate.agencies.find((item) => item.id === id)?.name ?? id;
   const loadHistory = (scope: Pick<VersionScope, "decisionId" | "period" | "agencyId">, assignments: PeriodAssignments) =>
     client.audit(scope.decisionId, scope.period).then(
-      (events) => setHistory(historyLines(eventsConcerning(events, scope.agencyId), codeLookup(assignments.assignments))),
+      (events) => setHistory(historyLines(eventsConcerning(events, scope.agencyId), codeLookup(assignments.assignments), agencyNameOf)),
       (error: unknown) => setHistory(`Chưa tải được lịch sử: ${messageOf(error)}`),
     );
 

@@ -76,3 +76,22 @@ function checked<S extends z.ZodType>(schema: S, input: unknown): Checked<z.infe
   if (parsed.success) return { ok: true, value: parsed.data };
   return { ok: false, problems: parsed.error.issues.map((issue) => issue.message) };
 }
+
+/**
+ * A row the province has to look at: no value, a value no rule could judge and no one has, a flag, a bad value, a
+ * verdict or comment already given, or something typed on it now. The others are the rule's plain verdicts.
+ */
+export function needsAttention(
+  value: Pick<ReviewedValue, "verdict" | "person" | "flags" | "comment"> | undefined,
+  draft: RowDraft | undefined,
+): boolean {
+  if (!value) return true;
+  if (draft && (draft.choice !== "keep" || draft.comment.trim() !== "")) return true;
+  return (
+    (value.verdict === "needs_review" && !value.person) ||
+    value.verdict === "invalid_actual" ||
+    (value.flags?.length ?? 0) > 0 ||
+    value.person !== undefined ||
+    Boolean(value.comment)
+  );
+}

@@ -1,4 +1,4 @@
-import { Button, Subtitle2, Text } from "@fluentui/react-components";
+import { Button, Checkbox, Subtitle2, Text } from "@fluentui/react-components";
 import { useState } from "react";
 import type { VersionView } from "../../shared/api/review";
 import type { EvidenceDocument, EvidenceFile } from "../../shared/model/evidence";
@@ -8,6 +8,7 @@ import type { PeriodAssignments } from "../../shared/report/periodAssignments";
 import type { CitationDrafts } from "../review/evidenceDraft";
 import { actualText, citationText, finalText } from "../review/reviewText";
 import { EvidenceForm } from "./EvidenceForm";
+import { ReviewedBy } from "./ReviewedBy";
 import { EvidenceList } from "./EvidenceList";
 import { Notice } from "./StatusBars";
 
@@ -31,9 +32,16 @@ interface Props {
  */
 export function AgencyReport({ assignments, view, citations, onAddCitation, onRemoveCitation, onUpload, onDownload, onRefresh, busy }: Props) {
   const [open, setOpen] = useState<string>();
+  /** Only the rows the province commented on or judged, flagged, or still without a value. */
+  const [focused, setFocused] = useState(false);
   const values = new Map(view?.values.map((value) => [value.assignmentId, value]) ?? []);
   const rowComments = new Map(view?.review.rows.map((row) => [row.assignmentId, row.comment]) ?? []);
   const returned = view?.review.state === "returned";
+  const attention = assignments.assignments.filter((assignment) => {
+    const value = values.get(assignment.assignmentId);
+    return !value || value.person !== undefined || (value.flags?.length ?? 0) > 0 || (returned && rowComments.has(assignment.assignmentId));
+  });
+  const shown = focused ? attention : assignments.assignments;
   return (
     <section className="kpi-stack" aria-label="Báo cáo của cơ quan">
       <div className="kpi-heading">
@@ -52,14 +60,14 @@ export function AgencyReport({ assignments, view, citations, onAddCitation, onRe
       {returned && (
         <Notice intent="warning" title="Báo cáo bị trả lại">
           {view.review.comment}
-          {view.review.byLabel && view.review.at ? ` (${view.review.byLabel}, ${vietnamTimeText(view.review.at)})` : ""} Sửa các dòng được đánh dấu trong
-          bảng rồi bấm "Nộp báo cáo".
+          <ReviewedBy review={view.review} />
+          <div>Sửa các dòng được đánh dấu trong bảng rồi bấm "Nộp báo cáo".</div>
         </Notice>
       )}
       {view?.review.state === "approved" && (
         <Notice intent="success" title="Báo cáo đã được duyệt">
           {view.review.comment ?? ""}
-          {view.review.byLabel && view.review.at ? ` (${view.review.byLabel}, ${vietnamTimeText(view.review.at)})` : ""}
+          <ReviewedBy review={view.review} />
         </Notice>
       )}
       {view?.lock.locked && (
@@ -68,8 +76,15 @@ export function AgencyReport({ assignments, view, citations, onAddCitation, onRe
           {view.lock.reason ? ` Lý do: ${view.lock.reason}` : ""}
         </Notice>
       )}
+      {view && (
+        <Checkbox
+          checked={focused}
+          onChange={(_event, data) => setFocused(data.checked === true)}
+          label={`Chỉ hiện dòng tỉnh nhận xét, đánh giá hoặc còn thiếu (${attention.length}/${assignments.assignments.length})`}
+        />
+      )}
       <ol className="kpi-review-rows" aria-label="Các chỉ tiêu của kỳ">
-        {assignments.assignments.map((assignment) => {
+        {shown.map((assignment) => {
           const value = values.get(assignment.assignmentId);
           const comment = rowComments.get(assignment.assignmentId) ?? value?.comment;
           const pending = citations.get(assignment.assignmentId) ?? [];

@@ -42,7 +42,7 @@ export function ReviewRow({ assignment, assignmentId, value, draft = EMPTY_DRAFT
       <dl className="kpi-facts">
         <div>
           <dt>Chỉ tiêu giao</dt>
-          <dd>{value?.targetText ?? assignment?.targetText ?? ""}</dd>
+          <dd>{value?.targetText || assignment?.targetText || "(văn bản không ghi chỉ tiêu cụ thể)"}</dd>
         </div>
         <div>
           <dt>Kết quả</dt>
@@ -80,7 +80,7 @@ export function ReviewRow({ assignment, assignmentId, value, draft = EMPTY_DRAFT
           {open && (
             <div id={panelId} className="kpi-review-edit">
               <Field label="Đánh giá của tỉnh">
-                <Select value={draft.choice} disabled={disabled} onChange={(_event, data) => onDraft({ ...draft, choice: data.value as VerdictChoice })}>
+                <Select className="kpi-select-fill" value={draft.choice} disabled={disabled} onChange={(_event, data) => onDraft({ ...draft, choice: data.value as VerdictChoice })}>
                   <option value="keep">Giữ nguyên ({value.final.label})</option>
                   <option value="met">{VERDICT_LABELS.met}</option>
                   <option value="not_met">{VERDICT_LABELS.not_met}</option>

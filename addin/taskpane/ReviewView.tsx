@@ -1,4 +1,4 @@
-import { Button, Field, Select, Subtitle2, Text, Textarea } from "@fluentui/react-components";
+import { Button, Checkbox, Field, Select, Subtitle2, Text, Textarea } from "@fluentui/react-components";
 import { useEffect, useMemo, useState } from "react";
 import type { VersionView } from "../../shared/api/review";
 import type { EvidenceFile } from "../../shared/model/evidence";
@@ -8,8 +8,9 @@ import type { Aggregate } from "../../shared/report/aggregate";
 import type { PeriodAssignments } from "../../shared/report/periodAssignments";
 import { messageOf, type KpiClient, type VersionScope } from "../api/kpiClient";
 import { codeLookup, eventsConcerning, historyLines, type HistoryLine } from "../review/historyLines";
-import { approveRequestOf, EMPTY_DRAFT, hasVerdictDrafts, returnRequestOf, verdictsRequestOf, type Drafts, type RowDraft } from "../review/reviewDrafts";
+import { approveRequestOf, EMPTY_DRAFT, hasVerdictDrafts, needsAttention, returnRequestOf, verdictsRequestOf, type Drafts, type RowDraft } from "../review/reviewDrafts";
 import { Confirm } from "./Confirm";
+import { ReviewedBy } from "./ReviewedBy";
 import { saveBlob } from "./EvidenceList";
 import type { PeriodChoice } from "./PeriodPicker";
 import { ReviewRow } from "./ReviewRow";
@@ -42,6 +43,8 @@ export function ReviewView({ client, choice, aggregate, agencyId, onAgency, onCh
   const [asking, setAsking] = useState<"return" | "approve">();
   const [problems, setProblems] = useState<string[]>([]);
   const [done, setDone] = useState<string>();
+  /** Only the rows a person has to look at; the rule's plain verdicts are hidden. */
+  const [focused, setFocused] = useState(false);
   const operation = useOperation();
   const busy = Boolean(operation.busy);
 
@@ -144,13 +147,16 @@ export function ReviewView({ client, choice, aggregate, agencyId, onAgency, onCh
   const setDraft = (assignmentId: string, draft: RowDraft) => setDrafts((previous) => ({ ...previous, [assignmentId]: draft }));
   const reviewed = new Set(view?.values.map((value) => value.assignmentId));
   const rows = [...(view?.values.map((value) => value.assignmentId) ?? []), ...(view?.missing.map((item) => item.assignmentId).filter((id) => !reviewed.has(id)) ?? [])];
+  const valueOf = (assignmentId: string) => view?.values.find((value) => value.assignmentId === assignmentId);
+  const attention = rows.filter((assignmentId) => needsAttention(valueOf(assignmentId), drafts[assignmentId]));
+  const shownRows = focused ? attention : rows;
   const returnedRows = Object.values(drafts).filter((draft) => draft.comment.trim()).length;
 
   return (
     <section className="kpi-stack" aria-label="Xem xét báo cáo">
       <Subtitle2 as="h2">Xem xét báo cáo</Subtitle2>
       <Field label="Cơ quan">
-        <Select value={agencyId ?? ""} disabled={busy} onChange={(_event, data) => onAgency(data.value || undefined)}>
+        <Select className="kpi-select-fill" value={agencyId ?? ""} disabled={busy} onChange={(_event, data) => onAgency(data.value || undefined)}>
           <option value="">Chọn cơ quan đã nộp…</option>
           {submitted.map((item) => (
             <option key={item.id} value={item.id}>
@@ -171,23 +177,28 @@ export function ReviewView({ client, choice, aggregate, agencyId, onAgency, onCh
           {view.review.state === "returned" && (
             <Notice intent="warning" title="Đã trả lại bản này">
               {view.review.comment}
-              {view.review.byLabel && view.review.at ? ` (${view.review.byLabel}, ${vietnamTimeText(view.review.at)})` : ""}
+              <ReviewedBy review={view.review} />
             </Notice>
           )}
           {view.review.state === "approved" && (
             <Notice intent="success" title="Đã duyệt bản này">
               {view.review.comment ?? ""}
-              {view.review.byLabel && view.review.at ? ` (${view.review.byLabel}, ${vietnamTimeText(view.review.at)})` : ""}
+              <ReviewedBy review={view.review} />
             </Notice>
           )}
           {!view.latest && <Notice intent="info">Đây không phải bản mới nhất: chỉ bản mới nhất được đánh giá, trả lại hoặc duyệt.</Notice>}
+          <Checkbox
+            checked={focused}
+            onChange={(_event, data) => setFocused(data.checked === true)}
+            label={`Chỉ hiện dòng cần xem xét (${attention.length}/${rows.length})`}
+          />
           <ol className="kpi-review-rows" aria-label="Các chỉ tiêu của báo cáo">
-            {rows.map((assignmentId) => (
+            {shownRows.map((assignmentId) => (
               <ReviewRow
                 key={`${view.version}-${assignmentId}`}
                 assignmentId={assignmentId}
                 assignment={byId.get(assignmentId)}
-                value={view.values.find((value) => value.assignmentId === assignmentId)}
+                value={valueOf(assignmentId)}
                 draft={drafts[assignmentId] ?? EMPTY_DRAFT}
                 onDraft={(draft) => setDraft(assignmentId, draft)}
                 editable={editable}
@@ -210,14 +221,14 @@ export function ReviewView({ client, choice, aggregate, agencyId, onAgency, onCh
           {editable && !closed && (
             <>
               <Field label="Nhận xét chung (bắt buộc khi trả lại)">
-                <Textarea value={comment} disabled={busy} resize="vertical" onChange={(_event, data) => setComment(data.value)} />
+                <Textarea value={comment} disabled={busy} resize="vertical" onChange={(_event, data) => (setComment(data.value), setProblems([]))} />
               </Field>
               {!asking && (
                 <div className="kpi-row">
-                  <Button onClick={() => (setProblems([]), setAsking("return"))} disabledFocusable={busy}>
+                  <Button onClick={() => (setProblems([]), setDone(undefined), setAsking("return"))} disabledFocusable={busy}>
                     Trả lại
                   </Button>
-                  <Button appearance="primary" onClick={() => (setProblems([]), setAsking("approve"))} disabledFocusable={busy}>
+                  <Button appearance="primary" onClick={() => (setProblems([]), setDone(undefined), setAsking("approve"))} disabledFocusable={busy}>
                     Duyệt
                   </Button>
                 </div>

@@ -90,6 +90,8 @@ const DELIVERABLE = "CDS-123";
 const TASK = "CDS-124";
 /** ">95%": 19/20 is not met; the province asks to check the numerator. */
 const RATE = "CDS-083";
+/** ">90%": 19/20 is met by the rule, nothing for a person to look at. */
+const PLAIN = "CDS-079";
 /** A task with no written target, left empty in the resubmission and carried forward. */
 const CARRIED = "CDS-125";
 
@@ -198,6 +200,9 @@ describe("the evaluation cycle in the task pane", { timeout: 90_000 }, () => {
     expect((await version(1)).review.state).toBe("submitted");
     await review.getByLabel("Nhận xét chung (bắt buộc khi trả lại)").fill(OVERALL);
     await review.getByText("Cơ quan sẽ thấy nhận xét chung và nhận xét ở 1 dòng", { exact: false }).waitFor();
+    await review.getByRole("checkbox", { name: /^Chỉ hiện dòng cần xem xét/ }).check();
+    await expect.poll(() => row(province, PLAIN).count()).toBe(0);
+    expect(await row(province, RATE).count()).toBe(1);
     await shoot(province, review, "review-view");
     await province.button("Xác nhận trả lại").click();
     await review.getByText(/^Đã trả lại bản 1 cho Sở Lao động/).waitFor();
@@ -217,6 +222,9 @@ describe("the evaluation cycle in the task pane", { timeout: 90_000 }, () => {
     expect(await rate.getAttribute("class")).toContain("kpi-returned-row");
     expect(await row(agency, TASK).getAttribute("class")).not.toContain("kpi-returned-row");
     await row(agency, TASK).getByText(`Đạt (đánh giá của ${PROVINCE_LABEL}: ${REASON})`).waitFor();
+    await report.getByRole("checkbox", { name: /^Chỉ hiện dòng tỉnh nhận xét/ }).check();
+    await expect.poll(() => row(agency, PLAIN).count()).toBe(0);
+    expect(await row(agency, RATE).count()).toBe(1);
     await shoot(agency, report, "returned-view");
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { approveRequestOf, returnRequestOf, verdictsRequestOf, type Drafts } from "../../../addin/review/reviewDrafts";
+import { approveRequestOf, EMPTY_DRAFT, needsAttention, returnRequestOf, verdictsRequestOf, type Drafts } from "../../../addin/review/reviewDrafts";
 import type { PersonVerdict } from "../../../shared/model/review";
 
 const person: PersonVerdict = { assignmentId: "a2", verdict: "met", reason: "Đã xem văn bản", by: "k1", byLabel: "Sở KH&CN", at: "2025-12-20T07:00:00.000Z" };
@@ -34,5 +34,20 @@ describe("the province's drafts as the contract's requests", () => {
   it("approves with or without a comment", () => {
     expect(approveRequestOf("")).toEqual({ ok: true, value: {} });
     expect(approveRequestOf("Đạt yêu cầu")).toEqual({ ok: true, value: { comment: "Đạt yêu cầu" } });
+  });
+});
+
+describe("the rows the province has to look at", () => {
+  const plain = { verdict: "met" as const };
+  it("keeps a rule's plain verdict out and brings in what a person must see or has said", () => {
+    expect(needsAttention(plain, undefined)).toBe(false);
+    expect(needsAttention({ verdict: "not_met" }, EMPTY_DRAFT)).toBe(false);
+    expect(needsAttention(undefined, undefined)).toBe(true);
+    expect(needsAttention({ verdict: "needs_review" }, undefined)).toBe(true);
+    expect(needsAttention({ verdict: "needs_review", person }, undefined)).toBe(true);
+    expect(needsAttention({ verdict: "met", flags: [{ code: "evidence_missing", message: "…" }] }, undefined)).toBe(true);
+    expect(needsAttention({ verdict: "met", comment: "Sửa" }, undefined)).toBe(true);
+    expect(needsAttention(plain, { ...EMPTY_DRAFT, comment: "Kiểm tra lại" })).toBe(true);
+    expect(needsAttention(plain, { ...EMPTY_DRAFT, choice: "not_met" })).toBe(true);
   });
 });

@@ -5,10 +5,10 @@ import { fileURLToPath } from "node:url";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const vitest = resolve(root, "node_modules/vitest/vitest.mjs");
-const result = spawnSync(process.execPath, [vitest, "run", "test/browser/taskpane.test.ts"], {
+const result = spawnSync(process.execPath, [vitest, "run", "test/browser/taskpane.test.ts", "test/browser/reviewCycle.test.ts"], {
   cwd: root,
   stdio: "inherit",
   env: { ...process.env, KPI_SCREENSHOT_DIR: resolve(root, "docs") },
 });
-if (result.status === 0) console.log("Đã ghi ảnh vào docs/: agency.png, province.png, preview.png.");
+if (result.status === 0) console.log("Đã ghi ảnh vào docs/: agency.png, province.png, preview.png, review-view.png, returned-view.png.");
 process.exit(result.status ?? 1);

@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import type { Browser, BrowserContext, Locator } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -15,7 +15,7 @@ import { TaskpanePage } from "./taskpanePage";
  * a row comment, the agency reads the return and resubmits, the province approves and locks the period, and the
  * agency's next submission is refused. Vĩnh Phúc's decision is used because Sở Lao động - Thương binh và Xã hội has
  * targets of every sort a person reviews: a deliverable due in the year and tasks with no threshold ("Thực hiện
- * theo lộ trình của Bộ"). The screenshots of both views are written to docs/.
+ * theo lộ trình của Bộ"). The screenshots of both views are test artifacts, and go to docs/ with `npm run screenshots`.
  */
 
 const DECISION = "vinh-phuc-488-qd-ct";
@@ -26,8 +26,11 @@ const REASON = "Đã đối chiếu lộ trình của Bộ: triển khai đúng 
 const ROW_COMMENT = "Kiểm tra lại tử số: số hồ sơ giải quyết đúng hạn trong quý là 20.";
 const OVERALL = "Đề nghị sửa chỉ tiêu được đánh dấu và nộp lại trước ngày 10/01/2023.";
 const CITATION = { number: "15/KH-SLĐTBXH", date: "20/10/2022", summary: "Kế hoạch chuyển đổi số năm 2022 của Sở" };
+const EVIDENCE_FILE = "ke-hoach-15.pdf";
+const PDF = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 const artifactsDir = resolve("test-results/screenshots");
-const docsDir = resolve("docs");
+/** Set by `npm run screenshots`: the pictures of both views are written there too (docs/). */
+const docsDir = process.env.KPI_SCREENSHOT_DIR ? resolve(process.env.KPI_SCREENSHOT_DIR) : undefined;
 
 let system: AddinStack;
 let browser: Browser;
@@ -118,12 +121,12 @@ async function shoot(page: TaskpanePage, section: Locator, name: string): Promis
   await page.page.setViewportSize({ width: 1280, height: Math.min(6000, box + 400) });
   await section.scrollIntoViewIfNeeded();
   const image = await section.screenshot({ path: join(artifactsDir, `${name}.png`) });
-  await writeFile(join(docsDir, `${name}.png`), image);
+  if (docsDir) await writeFile(join(docsDir, `${name}.png`), image);
   await page.page.setViewportSize({ width: 1280, height: 900 });
 }
 
 describe("the evaluation cycle in the task pane", { timeout: 90_000 }, () => {
-  it("agency: warns of a row left empty, cites a document for a deliverable and submits version 1", async () => {
+  it("agency: warns of a row left empty, cites a document for a deliverable, submits version 1 and attaches a file", async () => {
     await agency.button("Lấy chỉ tiêu").click();
     await agency.pane.getByText(`Đã ghi ${view.assignments.length} chỉ tiêu vào trang "Báo cáo"`).waitFor();
     for (const item of view.assignments) {
@@ -168,6 +171,12 @@ describe("the evaluation cycle in the task pane", { timeout: 90_000 }, () => {
     expect(valueOf(first, TASK)?.verdict).toBe("needs_review");
     expect(first.review.state).toBe("submitted");
     await sentEvidence(agency, DELIVERABLE).getByText(`Số ${CITATION.number} ngày ${CITATION.date}: ${CITATION.summary}`).waitFor();
+
+    // A file proves the stored value: it goes to version 1 at once.
+    await deliverable.getByLabel("Tệp minh chứng cho bản 1").setInputFiles({ name: EVIDENCE_FILE, mimeType: "application/pdf", buffer: PDF });
+    await deliverable.getByRole("button", { name: "Tải tệp lên" }).click();
+    await sentEvidence(agency, DELIVERABLE).getByRole("button", { name: `Tải tệp ${EVIDENCE_FILE}` }).waitFor();
+    expect(valueOf(await version(1), DELIVERABLE)?.files).toMatchObject([{ name: EVIDENCE_FILE, kind: "pdf", size: PDF.byteLength }]);
   });
 
   it("province: judges the value no rule can judge, with its reason, and returns the report with a row comment", async () => {
@@ -179,6 +188,12 @@ describe("the evaluation cycle in the task pane", { timeout: 90_000 }, () => {
     const task = row(province, TASK);
     await task.getByText("Cần đánh giá", { exact: true }).first().waitFor();
     await sentEvidence(province, DELIVERABLE).getByText(`Số ${CITATION.number} ngày ${CITATION.date}: ${CITATION.summary}`).waitFor();
+    const [download] = await Promise.all([
+      province.page.waitForEvent("download"),
+      sentEvidence(province, DELIVERABLE).getByRole("button", { name: `Tải tệp ${EVIDENCE_FILE}` }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(EVIDENCE_FILE);
+    expect(new Uint8Array(await readFile(await download.path()))).toEqual(new Uint8Array(PDF));
 
     await province.button("Lưu đánh giá").waitFor();
     expect(await province.button("Lưu đánh giá").getAttribute("aria-disabled")).toBe("true");

@@ -10,7 +10,8 @@ import { actualText, citationText, finalText } from "../review/reviewText";
 import { EvidenceForm } from "./EvidenceForm";
 import { ReviewedBy } from "./ReviewedBy";
 import { EvidenceList } from "./EvidenceList";
-import { Notice } from "./StatusBars";
+import { Notice, OperationStatus } from "./StatusBars";
+import type { OperationState } from "./useOperation";
 
 interface Props {
   assignments: PeriodAssignments;
@@ -22,6 +23,9 @@ interface Props {
   onUpload: (assignmentId: string, file: File) => void;
   onDownload: (file: EvidenceFile) => void;
   onRefresh: () => void;
+  /** The progress or error of the last file sent or fetched, shown in its row. */
+  fileStatus: OperationState;
+  fileRow: string | undefined;
   busy: boolean;
 }
 
@@ -30,7 +34,7 @@ interface Props {
  * comment beside them), approved, or waiting; each row with its value, the verdict that counts (the province's with
  * its reason), its evidence, and a "Minh chứng" form.
  */
-export function AgencyReport({ assignments, view, citations, onAddCitation, onRemoveCitation, onUpload, onDownload, onRefresh, busy }: Props) {
+export function AgencyReport({ assignments, view, citations, onAddCitation, onRemoveCitation, onUpload, onDownload, onRefresh, fileStatus, fileRow, busy }: Props) {
   const [open, setOpen] = useState<string>();
   /** Only the rows the province commented on or judged, flagged, or still without a value. */
   const [focused, setFocused] = useState(false);
@@ -114,7 +118,7 @@ export function AgencyReport({ assignments, view, citations, onAddCitation, onRe
                   {flag.message}
                 </div>
               ))}
-              {value && <EvidenceList citations={sent} files={value.files} onDownload={onDownload} disabled={busy} />}
+              {value && <EvidenceList citations={sent} files={value.files} onDownload={onDownload} disabled={busy || Boolean(fileStatus.busy)} />}
               {changed && pending.length > 0 && <div className="kpi-muted">Gửi kèm lần nộp tới: {pending.map(citationText).join("; ")}</div>}
               {changed && pending.length === 0 && sent.length > 0 && <div className="kpi-muted">Lần nộp tới không kèm minh chứng cho dòng này.</div>}
               <Button size="small" appearance="subtle" aria-expanded={isOpen} onClick={() => setOpen(isOpen ? undefined : assignment.assignmentId)}>
@@ -128,9 +132,10 @@ export function AgencyReport({ assignments, view, citations, onAddCitation, onRe
                   onRemove={(index) => onRemoveCitation(assignment.assignmentId, index)}
                   uploadVersion={value && view?.latest ? view.version : undefined}
                   onUpload={(file) => onUpload(assignment.assignmentId, file)}
-                  busy={busy}
+                  busy={busy || Boolean(fileStatus.busy)}
                 />
               )}
+              {fileRow === assignment.assignmentId && <OperationStatus state={fileStatus} />}
             </li>
           );
         })}

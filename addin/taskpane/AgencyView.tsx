@@ -1,5 +1,5 @@
 import { Button, Divider, Field, Radio, RadioGroup, Spinner, Subtitle2 } from "@fluentui/react-components";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { VersionSummary } from "../../shared/report/receipt";
 import { KpiApiError } from "../../shared/api/client";
 import { messageOf, type KpiClient } from "../api/kpiClient";
@@ -42,6 +42,9 @@ export function AgencyView({ client, me, workbook, decisions, functionNamespace 
   const [outcome, setOutcome] = useState<SubmitOutcome>();
   const [versions, setVersions] = useState<VersionSummary[]>();
   const operation = useOperation();
+  /** Evidence files go up and down beside the report; their progress and errors show in the row concerned. */
+  const fileOperation = useOperation();
+  const [fileRow, setFileRow] = useState<string>();
   const pending = useMemo(() => new PendingSubmissions(), []);
   const agencyId = me.agency?.id ?? "";
 
@@ -52,6 +55,8 @@ export function AgencyView({ client, me, workbook, decisions, functionNamespace 
   /** The report's history, or why it could not be read (the rest of the pane still works). */
   const [history, setHistory] = useState<HistoryLine[] | string>();
   const [citations, setCitations] = useState<CitationDrafts>(new Map());
+  /** The version the citations started from: only a new version replaces what the officer has typed since. */
+  const citationsFrom = useRef<number>(0);
   /** The server's refusal of a locked period (423), said apart from other errors: nothing more can be sent. */
   const [lockedMessage, setLockedMessage] = useState<string>();
 
@@ -81,7 +86,10 @@ export function AgencyView({ client, me, workbook, decisions, functionNamespace 
           setLatest(view);
           setHistory(events);
           // What the newest version cited stays with its rows, so a resubmission keeps it unless the officer removes it.
-          if (!newestView.error) setCitations(new Map((view?.values ?? []).filter((value) => value.evidence?.length).map((value) => [value.assignmentId, value.evidence ?? []])));
+          if (!newestView.error && (view?.version ?? 0) !== citationsFrom.current) {
+            citationsFrom.current = view?.version ?? 0;
+            setCitations(new Map((view?.values ?? []).filter((value) => value.evidence?.length).map((value) => [value.assignmentId, value.evidence ?? []])));
+          }
           setVersionsError(undefined);
         }
       } catch (error) {
@@ -100,6 +108,7 @@ export function AgencyView({ client, me, workbook, decisions, functionNamespace 
     setHistory(undefined);
     setLockedMessage(undefined);
     setCitations(new Map());
+    citationsFrom.current = 0;
     if (choice && agencyId) void loadVersions(choice, () => current);
     // A slower answer for a period no longer chosen must not overwrite the list.
     return () => {
@@ -143,25 +152,23 @@ export function AgencyView({ client, me, workbook, decisions, functionNamespace 
     return undefined;
   };
 
-  const upload = (assignmentId: string, file: File) =>
-    latest &&
-    operation.run(`Đang gửi tệp ${file.name}…`, async () => {
-      setLockedMessage(undefined);
-      try {
-        const bytes = new Uint8Array(await file.arrayBuffer());
-        await client.uploadEvidence({ decisionId: latest.decisionId, period: latest.period, agencyId, version: latest.version }, assignmentId, file.name, bytes);
-      } catch (error) {
-        if (error instanceof KpiApiError && error.code === "period_locked") return setLockedMessage(error.message);
-        throw error;
-      }
+  const upload = (assignmentId: string, file: File) => {
+    if (!latest) return;
+    setFileRow(assignmentId);
+    void fileOperation.run(`Đang gửi tệp ${file.name}…`, async () => {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      await client.uploadEvidence({ decisionId: latest.decisionId, period: latest.period, agencyId, version: latest.version }, assignmentId, file.name, bytes);
       if (choice) await loadVersions(choice);
     });
+  };
 
-  const download = (file: EvidenceFile) =>
-    latest &&
-    operation.run(`Đang tải tệp ${file.name}…`, async () =>
+  const download = (file: EvidenceFile) => {
+    if (!latest) return;
+    setFileRow(file.assignmentId);
+    void fileOperation.run(`Đang tải tệp ${file.name}…`, async () =>
       saveBlob(await client.evidenceFile({ decisionId: latest.decisionId, period: latest.period, agencyId, version: latest.version }, file.assignmentId, file.evidenceId), file.name),
     );
+  };
 
   const submit = () =>
     choice &&
@@ -246,8 +253,10 @@ export function AgencyView({ client, me, workbook, decisions, functionNamespace 
             citations={citations}
             onAddCitation={addCitation}
             onRemoveCitation={(assignmentId, index) => setCitations(withoutCitation(citations, assignmentId, index))}
-            onUpload={(assignmentId, file) => void upload(assignmentId, file)}
-            onDownload={(file) => void download(file)}
+            onUpload={upload}
+            onDownload={download}
+            fileStatus={fileOperation}
+            fileRow={fileRow}
             onRefresh={() => choice && void operation.run("Đang tải nhận xét của tỉnh…", () => loadVersions(choice))}
             busy={busy}
           />

@@ -59,6 +59,9 @@ export function LockControls({ client, choice, periodLabel, agency, onChanged }:
     });
 
   const agencyState = answer && agency ? lockStateOf(answer.entries, agency.id, new Date().toISOString(), answer.automaticAt) : undefined;
+  // Locking what is locked, or opening what is open, would only add a line to the trail.
+  const canLock = Boolean(answer) && (!answer?.all.locked || agencyState?.locked === false);
+  const canUnlock = Boolean(answer) && (answer?.all.locked === true || agencyState?.locked === true);
   return (
     <section className="kpi-stack" aria-label="Khóa kỳ báo cáo">
       <Subtitle2 as="h2">Khóa kỳ báo cáo</Subtitle2>
@@ -66,10 +69,10 @@ export function LockControls({ client, choice, periodLabel, agency, onChanged }:
       {agency && agencyState && <Text>{stateSentence(agency.name, agencyState)}</Text>}
       {!pending && (
         <div className="kpi-row">
-          <Button onClick={() => (setDone(undefined), setPending({ action: "lock", scope: "all", reason: "" }))} disabledFocusable={busy || !answer}>
+          <Button onClick={() => (setDone(undefined), setPending({ action: "lock", scope: answer?.all.locked ? "agency" : "all", reason: "" }))} disabledFocusable={busy || !canLock}>
             Khóa kỳ báo cáo
           </Button>
-          <Button onClick={() => (setDone(undefined), setPending({ action: "unlock", scope: "all", reason: "" }))} disabledFocusable={busy || !answer}>
+          <Button onClick={() => (setDone(undefined), setPending({ action: "unlock", scope: answer?.all.locked ? "all" : "agency", reason: "" }))} disabledFocusable={busy || !canUnlock}>
             Mở khóa
           </Button>
         </div>

@@ -7,6 +7,8 @@ import { VERDICT_LABELS } from "../../shared/verdict/labels";
 import { EMPTY_DRAFT, type RowDraft, type VerdictChoice } from "../review/reviewDrafts";
 import { actualText, finalText } from "../review/reviewText";
 import { EvidenceList } from "./EvidenceList";
+import { OperationStatus } from "./StatusBars";
+import type { OperationState } from "./useOperation";
 
 interface Props {
   assignment: PeriodAssignment | undefined;
@@ -19,6 +21,8 @@ interface Props {
   editable: boolean;
   disabled: boolean;
   onDownload: (file: EvidenceFile) => void;
+  /** The progress or error of a file of this row being downloaded. */
+  fileStatus?: OperationState;
 }
 
 /**
@@ -26,7 +30,7 @@ interface Props {
  * what flags it and what proves it; then, on request, the province's verdict with its reason and a comment for the
  * return. A row no rule could judge opens by itself.
  */
-export function ReviewRow({ assignment, assignmentId, value, draft = EMPTY_DRAFT, onDraft, editable, disabled, onDownload }: Props) {
+export function ReviewRow({ assignment, assignmentId, value, draft = EMPTY_DRAFT, onDraft, editable, disabled, onDownload, fileStatus }: Props) {
   const needsPerson = value?.verdict === "needs_review" && !value.person;
   const [open, setOpen] = useState(needsPerson || Boolean(value?.flags?.length));
   const panelId = useId();
@@ -69,7 +73,8 @@ export function ReviewRow({ assignment, assignmentId, value, draft = EMPTY_DRAFT
           {flag.message}
         </Badge>
       ))}
-      {value && <EvidenceList citations={value.evidence ?? []} files={value.files} onDownload={onDownload} disabled={disabled} />}
+      {value && <EvidenceList citations={value.evidence ?? []} files={value.files} onDownload={onDownload} disabled={disabled || Boolean(fileStatus?.busy)} />}
+      {fileStatus && <OperationStatus state={fileStatus} />}
       {value && (value.evidence ?? []).length === 0 && value.files.length === 0 && <div className="kpi-muted">Chưa có minh chứng.</div>}
       {value?.comment && <div className="kpi-row-comment">Nhận xét khi trả lại: {value.comment}</div>}
       {value && editable && (

@@ -46,6 +46,9 @@ export function ReviewView({ client, choice, aggregate, agencyId, onAgency, onCh
   /** Only the rows a person has to look at; the rule's plain verdicts are hidden. */
   const [focused, setFocused] = useState(false);
   const operation = useOperation();
+  /** Downloads run beside the review and report in the row of the file. */
+  const fileOperation = useOperation();
+  const [fileRow, setFileRow] = useState<string>();
   const busy = Boolean(operation.busy);
 
   const submitted = aggregate.agencies.filter((agency) => agency.version !== undefined);
@@ -137,9 +140,13 @@ export function ReviewView({ client, choice, aggregate, agencyId, onAgency, onCh
       await loadHistory(loaded.scope, loaded.assignments);
     });
 
-  const download = (file: EvidenceFile) =>
-    loaded &&
-    operation.run(`Đang tải tệp ${file.name}…`, async () => saveBlob(await client.evidenceFile(loaded.scope, file.assignmentId, file.evidenceId), file.name));
+  const download = (file: EvidenceFile) => {
+    if (!loaded) return;
+    setFileRow(file.assignmentId);
+    void fileOperation.run(`Đang tải tệp ${file.name}…`, async () =>
+      saveBlob(await client.evidenceFile(loaded.scope, file.assignmentId, file.evidenceId), file.name),
+    );
+  };
 
   const view = loaded?.view;
   const closed = view ? view.review.state === "returned" || view.review.state === "approved" : true;
@@ -166,7 +173,7 @@ export function ReviewView({ client, choice, aggregate, agencyId, onAgency, onCh
         </Select>
       </Field>
       {submitted.length === 0 && <Text>Chưa có cơ quan nào nộp báo cáo kỳ này.</Text>}
-      <OperationStatus state={operation} />
+      {!view && <OperationStatus state={operation} />}
       {view && (
         <>
           <Text>
@@ -204,6 +211,7 @@ export function ReviewView({ client, choice, aggregate, agencyId, onAgency, onCh
                 editable={editable}
                 disabled={busy}
                 onDownload={download}
+                fileStatus={fileRow === assignmentId ? fileOperation : undefined}
               />
             ))}
           </ol>
@@ -212,6 +220,7 @@ export function ReviewView({ client, choice, aggregate, agencyId, onAgency, onCh
               Lưu đánh giá
             </Button>
           )}
+          <OperationStatus state={operation} />
           {problems.length > 0 && (
             <Notice intent="error" title="Chưa gửi được">
               {problems.join(" ")}

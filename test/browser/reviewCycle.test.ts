@@ -277,6 +277,13 @@ describe("the evaluation cycle in the task pane", { timeout: 90_000 }, () => {
     await lock.getByText(/^Đã khóa .* đối với tất cả cơ quan\.$/).waitFor();
     await lock.getByText(/^Tất cả cơ quan: đã khóa lúc .* bởi Sở Thông tin và Truyền thông Vĩnh Phúc\. Lý do: Đã duyệt xong báo cáo quý IV\./).waitFor();
     await province.pane.getByRole("listitem").filter({ hasText: "Sở Lao động" }).filter({ hasText: "Đã duyệt" }).first().waitFor();
+    expect(await province.button("Khóa kỳ báo cáo").getAttribute("aria-disabled")).toBe("true");
+
+    // Opening it again needs a reason: the confirmation waits for one.
+    await province.button("Mở khóa").click();
+    await lock.getByText("Cần ghi lý do mở khóa.").waitFor();
+    expect(await province.button("Xác nhận mở khóa").getAttribute("aria-disabled")).toBe("true");
+    await province.button("Hủy").click();
   });
 
   it("agency: a further submission is refused with the Vietnamese locked message and nothing is stored", async () => {

@@ -1,5 +1,6 @@
 import { AUDIT_ACTION_LABELS, type AuditEvent } from "../../shared/model/audit";
 import { auditSummary } from "../../shared/report/auditSummary";
+import { sizeText } from "./reviewText";
 import { vietnamTimeCell } from "../../shared/period/vietnamTime";
 import { VERDICT_LABELS } from "../../shared/verdict/labels";
 import type { VerdictCode } from "../../shared/verdict/schema";
@@ -42,8 +43,22 @@ export function historyLines(
 function whatOf(event: AuditEvent, codeOf: (assignmentId: string) => string, agencyName: (agencyId: string) => string): string {
   const version = event.version ? ` (bản ${event.version})` : "";
   // The exported log's words, except for a verdict, where the pane names the indicator by its code.
-  const words = event.action === "verdict" ? verdictChange(event.details, codeOf) : auditSummary(event, agencyName);
+  const words =
+    event.action === "verdict"
+      ? verdictChange(event.details, codeOf)
+      : event.action === "evidence"
+        ? evidenceFile(event.details, codeOf)
+        : auditSummary(event, agencyName);
   return `${AUDIT_ACTION_LABELS[event.action]}${version}${words ? `: ${words}` : ""}`;
+}
+
+/** "Chỉ tiêu CDS-123: tệp ke-hoach-15.pdf (PDF, 12,3 KB)." — the file by name; its hash is in the exported log. */
+function evidenceFile(details: Record<string, unknown>, codeOf: (assignmentId: string) => string): string {
+  const row = typeof details.assignmentId === "string" ? `Chỉ tiêu ${codeOf(details.assignmentId)}: ` : "";
+  const kind = typeof details.kind === "string" ? details.kind.toUpperCase() : undefined;
+  const size = typeof details.size === "number" ? sizeText(details.size) : undefined;
+  const about = [kind, size].filter(Boolean).join(", ");
+  return `${row}tệp ${typeof details.name === "string" ? details.name : "minh chứng"}${about ? ` (${about})` : ""}.`;
 }
 
 /** "Chỉ tiêu CDS-124: Đạt. Lý do: …", "Đạt → Không đạt", or the province's verdict withdrawn. */

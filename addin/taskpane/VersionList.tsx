@@ -1,8 +1,9 @@
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from "@fluentui/react-components";
 import type { VersionSummary } from "../../shared/report/receipt";
 import { vietnamTimeText } from "../../shared/period/vietnamTime";
+import { REVIEW_STATE_LABELS } from "../../shared/model/review";
 
-/** Every version the agency sent for the period, newest first; the province reads the latest. */
+/** Every version the agency sent for the period, newest first, with where the province's review of it stands. */
 export function VersionList({ versions }: { versions: VersionSummary[] }) {
   if (versions.length === 0) return <Text>Chưa nộp phiên bản nào cho kỳ này.</Text>;
   return (
@@ -12,6 +13,7 @@ export function VersionList({ versions }: { versions: VersionSummary[] }) {
           <TableHeaderCell>Bản</TableHeaderCell>
           <TableHeaderCell>Thời gian</TableHeaderCell>
           <TableHeaderCell>Đạt</TableHeaderCell>
+          <TableHeaderCell>Trạng thái</TableHeaderCell>
         </TableRow>
       </TableHeader>
       <TableBody>
@@ -27,6 +29,7 @@ export function VersionList({ versions }: { versions: VersionSummary[] }) {
               <TableCell>
                 {version.counts.met ?? 0}/{total}
               </TableCell>
+              <TableCell>{version.state ? REVIEW_STATE_LABELS[version.state] : ""}</TableCell>
             </TableRow>
           );
         })}

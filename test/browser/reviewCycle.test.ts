@@ -258,6 +258,9 @@ describe("the evaluation cycle in the task pane", { timeout: 90_000 }, () => {
     expect(valueOf(second, DELIVERABLE)?.evidence).toEqual([{ documentNumber: CITATION.number, issuedOn: "2022-10-20", summary: CITATION.summary }]);
     expect(valueOf(second, TASK)?.final).toMatchObject({ verdict: "met", decidedBy: "person" });
     await agency.pane.getByRole("region", { name: "Báo cáo của cơ quan" }).getByText(/Bản 2, nộp lúc .* · Đã nộp lại/).waitFor();
+    const versions = agency.pane.getByRole("table", { name: "Các phiên bản đã nộp" });
+    await versions.getByRole("row").filter({ hasText: "Đã nộp lại" }).waitFor();
+    await versions.getByRole("row").filter({ hasText: "Bị trả lại" }).waitFor();
   });
 
   it("province: approves version 2 and locks the period, both confirmed", async () => {

@@ -27,6 +27,11 @@ export function ReceiptCard({ receipt }: { receipt: SubmissionReceipt }) {
         ))}
       </dl>
       <VerdictCounts counts={receipt.counts} />
+      {partialLines(receipt).map((line) => (
+        <Text key={line} size={200}>
+          {line}
+        </Text>
+      ))}
     </Card>
   );
 }
@@ -42,4 +47,18 @@ export function VerdictCounts({ counts }: { counts: Partial<Record<VerdictCode, 
       ))}
     </div>
   );
+}
+
+/** What the version holds beyond what was typed: rows carried from an earlier version, rows still without a value. */
+function partialLines(receipt: SubmissionReceipt): string[] {
+  const carried = receipt.verdicts.filter((verdict) => verdict.carriedForwardFrom !== undefined);
+  const lines: string[] = [];
+  if (carried.length > 0) {
+    const from = [...new Set(carried.map((verdict) => verdict.carriedForwardFrom))].join(", ");
+    lines.push(`${carried.length} chỉ tiêu giữ số liệu của bản ${from}.`);
+  }
+  if (receipt.missing.length > 0) {
+    lines.push(`Chưa có số liệu: ${receipt.missing.map((item) => item.indicatorCode).join(", ")}.`);
+  }
+  return lines;
 }

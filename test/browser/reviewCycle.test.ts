@@ -250,6 +250,7 @@ describe("the evaluation cycle in the task pane", { timeout: 90_000 }, () => {
     await agency.pane.getByText(`Còn 1 chỉ tiêu chưa có số liệu: ${CARRIED}`, { exact: false }).waitFor();
     await agency.button("Gửi, giữ số liệu bản trước cho các chỉ tiêu này").click();
     await agency.pane.getByLabel("Biên nhận nộp báo cáo").getByText("Phiên bản2").waitFor();
+    await agency.pane.getByLabel("Biên nhận nộp báo cáo").getByText("1 chỉ tiêu giữ số liệu của bản 1.").waitFor();
     expect(await versionsStored()).toEqual([2, 1]);
     const second = await version(2);
     expect(second.review.state).toBe("resubmitted");

@@ -119,18 +119,20 @@ export function ReviewView({ client, choice, aggregate, agencyId, onAgency, onCh
       setProblems([]);
       const returned = returnRequestOf(comment, drafts);
       const approved = approveRequestOf(comment);
-      const request = decision === "return" ? returned : approved;
-      if (!request.ok) {
-        setProblems(request.problems);
+      const send =
+        decision === "return"
+          ? returned.ok
+            ? () => client.returnVersion(loaded.scope, returned.value)
+            : returned.problems
+          : approved.ok
+            ? () => client.approveVersion(loaded.scope, approved.value)
+            : approved.problems;
+      if (Array.isArray(send)) {
+        setProblems(send);
         return;
       }
       if (!(await saveVerdicts(loaded))) return;
-      const view =
-        decision === "return" && returned.ok
-          ? await client.returnVersion(loaded.scope, returned.value)
-          : approved.ok
-            ? await client.approveVersion(loaded.scope, approved.value)
-            : loaded.view;
+      const view = await send();
       setLoaded((current) => (current ? { ...current, view } : current));
       setAsking(undefined);
       setDrafts({});

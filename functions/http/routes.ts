@@ -3,6 +3,7 @@ import { agenciesHandler, groupsHandler, registerAgenciesHandler } from "../hand
 import { assignmentsFormHandler, assignmentsHandler } from "../handlers/assignments";
 import { catalogueHandler, decisionHandler, decisionsHandler, importHandler } from "../handlers/catalogue";
 import { healthHandler, meHandler } from "../handlers/health";
+import { reportDocxHandler } from "../handlers/reportDocx";
 import { downloadResultsReportHandler, resultsReportHandler } from "../handlers/resultsReport";
 import { listVersionsHandler, readVersionHandler, submitHandler } from "../handlers/submissions";
 import { targetsHandler } from "../handlers/targets";
@@ -36,4 +37,5 @@ export const ROUTES: readonly RouteDefinition[] = [
   { name: "resultsReportDownload", methods: ["GET"], route: `${AGENCY}/versions/{version}/results-report`, roles: ["province", "agency"], handler: downloadResultsReportHandler },
   { name: "aggregate", methods: ["GET"], route: `${PERIOD}/aggregate`, roles: ["province", "viewer"], handler: aggregateHandler },
   { name: "report", methods: ["GET"], route: `${PERIOD}/report.xlsx`, roles: ["province", "viewer"], handler: consolidatedReportHandler },
+  { name: "reportDocx", methods: ["GET"], route: `${PERIOD}/report.docx`, roles: ["province", "viewer"], handler: reportDocxHandler },
 ];

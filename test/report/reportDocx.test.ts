@@ -166,9 +166,16 @@ describe("the draft report to the Chairman (report.docx)", () => {
 
   it("is set on A4 in Times New Roman with the decree's margins, and puts the appendix on landscape pages", () => {
     const sizes = [...report.xml.matchAll(/<w:pgSz ([^>]*)\/>/g)].map((match) => match[1]!);
-    expect(sizes).toHaveLength(2);
+    // The report in portrait, then Phụ lục I and Phụ lục II each in landscape, each numbered from 1.
+    expect(sizes).toHaveLength(3);
     expect(sizes[0]).toMatch(/w:w="11906" w:h="16838"/);
     expect(sizes[1]).toMatch(/w:w="16838" w:h="11906" w:orient="landscape"/);
+    expect(sizes[2]).toMatch(/w:w="16838" w:h="11906" w:orient="landscape"/);
+    expect(report.xml.match(/<w:pgNumType w:start="1"\/>/g)).toHaveLength(2);
+    // Page numbers in the top margin, none on a first page.
+    expect(report.xml.match(/<w:titlePg\/>/g)).toHaveLength(3);
+    const headers = Object.entries(report.files).filter(([name]) => /^word\/header\d+\.xml$/.test(name)).map(([, bytes]) => strFromU8(bytes));
+    expect(headers.some((header) => header.includes("PAGE"))).toBe(true);
     for (const margins of report.xml.matchAll(/<w:pgMar ([^>]*)\/>/g)) {
       expect(margins[1]).toMatch(/w:top="1134"[^>]*w:right="850"[^>]*w:bottom="1134"[^>]*w:left="1701"/);
     }

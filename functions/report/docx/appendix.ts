@@ -1,4 +1,4 @@
-import { AlignmentType, Paragraph, type Table } from "docx";
+import { Paragraph, type Table } from "docx";
 import type { Aggregate, AggregateAgency } from "../../../shared/report/aggregate";
 import { SUBMISSION_STATUS_LABELS } from "../../../shared/report/aggregate";
 import { vietnamTimeText } from "../../../shared/period/vietnamTime";
@@ -15,24 +15,20 @@ import { countText, shareText } from "./vietnameseFormat";
  * reported, the verdict and why. A verdict the province gave is marked (*), as the legend under each table says.
  */
 
-/** Indicator columns per table of Phụ lục I: enough room for "KĐ(*)" in 10 pt. */
+/** Indicator columns per table of Phụ lục I: enough room for "KĐ(*)" in 9 pt. */
 const MOST_INDICATOR_COLUMNS = 17;
 
-export function appendix(aggregate: Aggregate, facts: ReportFacts, reportReference: string): Array<Paragraph | Table> {
-  return [...matrixAppendix(aggregate, facts, reportReference), ...resultsAppendix(aggregate, facts, reportReference)];
-}
-
-/** Each appendix starts a page of its own; a break before its title never leaves a blank page behind a full one. */
-function appendixTitle(numeral: string, title: string, reportReference: string, options: { newPage: boolean }): Paragraph[] {
+function appendixTitle(numeral: string, title: string, reportReference: string): Paragraph[] {
   return [
-    new Paragraph({ alignment: AlignmentType.CENTER, pageBreakBefore: options.newPage, keepNext: true, children: [run(`Phụ lục ${numeral}`, { bold: true })] }),
+    centredParagraph([run(`Phụ lục ${numeral}`, { bold: true })]),
     centredParagraph([run(title, { bold: true })]),
     centredParagraph([run(`(Kèm theo ${reportReference})`, { italics: true })], { after: 200 }),
   ];
 }
 
+/** Printed once under the appendix's title, before the tables it explains, so it never strays onto a page of its own. */
 function legend(text: string): Paragraph {
-  return new Paragraph({ spacing: { before: 60, after: 160 }, children: [run("Ghi chú: ", { bold: true, italics: true, size: SIZE.appendix }), run(text, { italics: true, size: SIZE.appendix })] });
+  return new Paragraph({ keepNext: true, spacing: { before: 0, after: 120 }, children: [run("Ghi chú: ", { bold: true, italics: true, size: SIZE.appendix }), run(text, { italics: true, size: SIZE.appendix })] });
 }
 
 /** Balanced groups: 33 indicators become 17 + 16, not 17 + 16 by luck or 30 + 3. */
@@ -42,9 +38,9 @@ function columnGroups<T>(items: readonly T[], most: number): T[][] {
   return Array.from({ length: groups }, (_, index) => items.slice(index * size, (index + 1) * size)).filter((group) => group.length > 0);
 }
 
-function matrixAppendix(aggregate: Aggregate, facts: ReportFacts, reportReference: string): Array<Paragraph | Table> {
+export function matrixAppendix(aggregate: Aggregate, facts: ReportFacts, reportReference: string): Array<Paragraph | Table> {
   const groups = columnGroups(facts.indicators, MOST_INDICATOR_COLUMNS);
-  const blocks: Array<Paragraph | Table> = appendixTitle("I", "KẾT QUẢ ĐÁNH GIÁ CHỈ TIÊU CỦA CÁC CƠ QUAN, ĐƠN VỊ", reportReference, { newPage: false });
+  const blocks: Array<Paragraph | Table> = [...appendixTitle("I", "KẾT QUẢ ĐÁNH GIÁ CHỈ TIÊU CỦA CÁC CƠ QUAN, ĐƠN VỊ", reportReference), legend(SHORT_VERDICT_LEGEND)];
   groups.forEach((group, groupIndex) => {
     const first = facts.indicatorNumber.get(group[0]!.code)!;
     const last = facts.indicatorNumber.get(group.at(-1)!.code)!;
@@ -53,7 +49,7 @@ function matrixAppendix(aggregate: Aggregate, facts: ReportFacts, reportReferenc
     }
     const columns: Column[] = [
       { header: "STT", weight: 7, align: "centre" },
-      { header: "Cơ quan, đơn vị", weight: 34 },
+      { header: "Cơ quan, đơn vị", weight: 31 },
       ...group.map((indicator): Column => ({ header: String(facts.indicatorNumber.get(indicator.code)), weight: 6.4, align: "centre" })),
       ...(groupIndex === groups.length - 1 ? [{ header: "Đạt/ Giao", weight: 8, align: "centre" } as Column] : []),
     ];
@@ -69,14 +65,15 @@ function matrixAppendix(aggregate: Aggregate, facts: ReportFacts, reportReferenc
         ...(groupIndex === groups.length - 1 ? [{ text: `${countText(agency.metCount)}/${countText(agency.assignedCount)}` }] : []),
       ];
     });
-    blocks.push(dataTable({ columns, rows, width: LANDSCAPE_TEXT_WIDTH, size: SIZE.appendix }));
-    blocks.push(legend(SHORT_VERDICT_LEGEND));
+    blocks.push(dataTable({ columns, rows, width: LANDSCAPE_TEXT_WIDTH, size: SIZE.matrix, compact: true }));
+    blocks.push(afterTable());
   });
   return blocks;
 }
 
-function resultsAppendix(aggregate: Aggregate, facts: ReportFacts, reportReference: string): Array<Paragraph | Table> {
-  const blocks: Array<Paragraph | Table> = appendixTitle("II", "KẾT QUẢ THỰC HIỆN CHỈ TIÊU CỦA TỪNG CƠ QUAN, ĐƠN VỊ", reportReference, { newPage: true });
+export function resultsAppendix(aggregate: Aggregate, facts: ReportFacts, reportReference: string): Array<Paragraph | Table> {
+  const blocks: Array<Paragraph | Table> = appendixTitle("II", "KẾT QUẢ THỰC HIỆN CHỈ TIÊU CỦA TỪNG CƠ QUAN, ĐƠN VỊ", reportReference);
+  if (facts.judgedByPerson.length > 0) blocks.push(legend(`${PERSON_MARK}: kết quả do Sở Khoa học và Công nghệ đánh giá; căn cứ ghi ở cột cuối.`));
   aggregate.agencies.forEach((agency, index) => {
     blocks.push(new Paragraph({ keepNext: true, spacing: { before: 160, after: 80 }, children: [run(`${index + 1}. ${agency.name}`, { bold: true, size: SIZE.table }), run(` – ${agencyLine(agency)}`, { italics: true, size: SIZE.table })] }));
     if (agency.status === "missing") return;
@@ -88,9 +85,9 @@ function resultsAppendix(aggregate: Aggregate, facts: ReportFacts, reportReferen
           { header: "STT", weight: 8, align: "centre" },
           { header: "Nội dung chỉ tiêu, nhiệm vụ", weight: 62 },
           { header: "Chỉ tiêu giao", weight: 24 },
-          { header: "Kết quả thực hiện", weight: 20, align: "centre" },
+          { header: "Kết quả thực hiện", weight: 27, align: "centre" },
           { header: "Đánh giá", weight: 16, align: "centre" },
-          { header: "Căn cứ đánh giá", weight: 60 },
+          { header: "Căn cứ đánh giá", weight: 53 },
         ],
         rows: agency.cells.map((cell) => [
           { text: cell.order },
@@ -104,7 +101,6 @@ function resultsAppendix(aggregate: Aggregate, facts: ReportFacts, reportReferen
     );
     blocks.push(afterTable());
   });
-  if (facts.judgedByPerson.length > 0) blocks.push(legend(`${PERSON_MARK}: kết quả do Sở Khoa học và Công nghệ đánh giá; căn cứ ghi ở cột cuối.`));
   return blocks;
 }
 

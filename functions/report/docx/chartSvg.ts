@@ -61,7 +61,7 @@ export function columnChart(bars: readonly ChartBar[], axisTitle: string): Chart
   const plot = { left: 76, right: WIDTH - 12, top: 30, bottom: height - 74 };
   const slot = (plot.right - plot.left) / Math.max(1, bars.length);
   const barWidth = Math.min(48, slot * 0.7);
-  const labelSize = slot >= 34 ? 18 : slot >= 26 ? 16 : 13;
+  const labelSize = slot >= 40 ? 18 : slot >= 30 ? 14 : slot >= 22 ? 11 : 0;
   const body: string[] = [];
   for (const tick of TICKS) {
     const y = plot.bottom - tick * (plot.bottom - plot.top);
@@ -72,7 +72,8 @@ export function columnChart(bars: readonly ChartBar[], axisTitle: string): Chart
     const centre = plot.left + slot * (index + 0.5);
     const top = plot.bottom - bar.share * (plot.bottom - plot.top);
     body.push(`<rect x="${(centre - barWidth / 2).toFixed(1)}" y="${top.toFixed(1)}" width="${barWidth.toFixed(1)}" height="${(plot.bottom - top).toFixed(1)}" fill="${BAR}"/>`);
-    body.push(text(centre, top - 5, formatVietnameseNumber(Math.round(bar.share * 100)), labelSize, "middle"));
+    // Whole percentages above the columns, only where three digits fit beside the next column's.
+    if (labelSize > 0) body.push(text(centre, top - 5, formatVietnameseNumber(Math.round(bar.share * 100)), labelSize, "middle"));
     body.push(text(centre, plot.bottom + 24, fitted(bar.label, slot, 17), 17, "middle"));
   });
   body.push(`<line x1="${plot.left}" y1="${plot.bottom}" x2="${plot.right}" y2="${plot.bottom}" stroke="${INK}" stroke-width="1.5"/>`);

@@ -32,11 +32,14 @@ export interface TableSpec {
   width: number;
   /** Half-points. */
   size: number;
+  /** Narrow cell padding, for a matrix of many short columns. */
+  compact?: boolean;
 }
 
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: "000000" } as const;
 const BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER, insideHorizontal: BORDER, insideVertical: BORDER };
 const CELL_MARGINS = { top: mm(0.6), bottom: mm(0.6), left: mm(1.2), right: mm(1.2) };
+const COMPACT_MARGINS = { top: mm(0.4), bottom: mm(0.4), left: mm(0.5), right: mm(0.5) };
 
 const ALIGNMENTS = { left: AlignmentType.LEFT, centre: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
 
@@ -47,7 +50,7 @@ export function dataTable(spec: TableSpec): Table {
     tableHeader: true,
     cantSplit: true,
     children: spec.columns.map((column, index) =>
-      cellOf({ text: column.header, bold: true, fill: HEADER_COLOUR, align: "centre" }, widths[index]!, "centre", spec.size),
+      cellOf({ text: column.header, bold: true, fill: HEADER_COLOUR, align: "centre" }, widths[index]!, "centre", spec),
     ),
   });
   const rows = spec.rows.map((row) => {
@@ -58,7 +61,7 @@ export function dataTable(spec: TableSpec): Table {
       const width = widths.slice(column, column + span).reduce((sum, value) => sum + value, 0);
       const align = spec.columns[column]?.align ?? "left";
       column += span;
-      return cellOf(cell, width, align, spec.size);
+      return cellOf(cell, width, align, spec);
     });
     return new TableRow({ cantSplit: true, children });
   });
@@ -71,12 +74,12 @@ export function dataTable(spec: TableSpec): Table {
   });
 }
 
-function cellOf(cell: Cell, width: number, columnAlign: ColumnAlign, size: number): TableCell {
+function cellOf(cell: Cell, width: number, columnAlign: ColumnAlign, { size, compact }: TableSpec): TableCell {
   const lines = cell.text.split("\n");
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
     verticalAlign: VerticalAlign.CENTER,
-    margins: CELL_MARGINS,
+    margins: compact ? COMPACT_MARGINS : CELL_MARGINS,
     ...(cell.columnSpan && cell.columnSpan > 1 ? { columnSpan: cell.columnSpan } : {}),
     ...(cell.fill ? { shading: { type: ShadingType.CLEAR, color: "auto", fill: cell.fill.replace("#", "") } } : {}),
     children: lines.map(

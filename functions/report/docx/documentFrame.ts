@@ -18,7 +18,7 @@ export const PORTRAIT_TEXT_WIDTH = A4.width - MARGINS.left - MARGINS.right;
 export const LANDSCAPE_TEXT_WIDTH = A4.height - MARGINS.left - MARGINS.right;
 
 /** Sizes in half-points, as Word counts them. */
-export const SIZE = { body: 28, heading: 26, national: 24, table: 24, appendix: 20, small: 22 } as const;
+export const SIZE = { body: 28, heading: 26, national: 24, table: 24, small: 22, appendix: 20, matrix: 18 } as const;
 
 const BODY_SPACING = { before: 0, after: 120, line: 312 } as const;
 const FIRST_LINE_INDENT = mm(10);

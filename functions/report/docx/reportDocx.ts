@@ -1,6 +1,6 @@
 import { Document, Packer, PageOrientation, type ISectionOptions } from "docx";
 import type { Aggregate } from "../../../shared/report/aggregate";
-import { appendix } from "./appendix";
+import { matrixAppendix, resultsAppendix } from "./appendix";
 import { closingBlock, closingSentence } from "./closingBlock";
 import { A4, bodyParagraph, FONT, MARGINS, SIZE } from "./documentFrame";
 import { addressee, documentHeader, documentTitle } from "./documentHeader";
@@ -9,6 +9,7 @@ import { reportFacts } from "./reportFacts";
 import { resultsSection } from "./resultsSection";
 import { proposalSection, shortcomingsSection } from "./shortcomingsSection";
 import { submissionSection } from "./submissionSection";
+import { pageNumberHeaders } from "./pageNumbers";
 import { isoDateText, periodPhrase } from "./vietnameseFormat";
 
 /** What the catalogue knows of the decision beyond the aggregate: its date and issuer, for the report's wording. */
@@ -41,7 +42,8 @@ export async function buildReportDocx(aggregate: Aggregate, context: DecisionCon
   const reportReference = `Báo cáo số       /${NUMBER_SUFFIX} ngày     tháng     năm ${year} của ${ISSUER_NAME}`;
 
   const report: ISectionOptions = {
-    properties: { page: { size: { width: A4.width, height: A4.height, orientation: PageOrientation.PORTRAIT }, margin: MARGINS } },
+    properties: { titlePage: true, page: { size: { width: A4.width, height: A4.height, orientation: PageOrientation.PORTRAIT }, margin: MARGINS } },
+    headers: pageNumberHeaders(),
     children: [
       documentHeader({ province, issuer: ISSUER, numberSuffix: NUMBER_SUFFIX, year }),
       ...documentTitle(`Kết quả thực hiện chỉ tiêu chuyển đổi số ${periodPhrase(aggregate.period)}`, `theo ${basis}`),
@@ -58,15 +60,20 @@ export async function buildReportDocx(aggregate: Aggregate, context: DecisionCon
       closingBlock(province),
     ],
   };
-  const appendixSection: ISectionOptions = {
-    properties: { page: { size: { width: A4.width, height: A4.height, orientation: PageOrientation.LANDSCAPE }, margin: MARGINS } },
-    children: appendix(aggregate, facts, reportReference),
-  };
+  // Each appendix is a landscape section of its own: it starts on a new page and numbers its pages from 1.
+  const appendixSection = (children: ISectionOptions["children"]): ISectionOptions => ({
+    properties: {
+      titlePage: true,
+      page: { size: { width: A4.width, height: A4.height, orientation: PageOrientation.LANDSCAPE }, margin: MARGINS, pageNumbers: { start: 1 } },
+    },
+    headers: pageNumberHeaders(),
+    children,
+  });
   const document = new Document({
     creator: ISSUER_NAME,
     title: `Báo cáo kết quả thực hiện chỉ tiêu chuyển đổi số ${periodPhrase(aggregate.period)}`,
     styles: { default: { document: { run: { font: FONT, size: SIZE.body } } } },
-    sections: [report, appendixSection],
+    sections: [report, appendixSection(matrixAppendix(aggregate, facts, reportReference)), appendixSection(resultsAppendix(aggregate, facts, reportReference))],
   });
   return new Uint8Array(await Packer.toBuffer(document));
 }

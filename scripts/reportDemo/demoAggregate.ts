@@ -7,6 +7,7 @@ import type { PeriodAssignment } from "../../shared/report/periodAssignments";
 import { VERDICT_LABELS } from "../../shared/verdict/labels";
 import type { JudgedValue } from "../../shared/model/submission";
 import type { PeriodCode } from "../../shared/period/period";
+import { reportDueDate } from "../../shared/period/reportDue";
 import { demoCatalogue, DEMO_DECISION } from "../../functions/local/demoData";
 import type { DecisionContext } from "../../functions/report/docx/reportDocx";
 
@@ -58,7 +59,7 @@ export async function demoAggregate(period: PeriodCode): Promise<{ aggregate: Ag
     const submittedAt = LATE.has(agency.id) ? `${dueDay}T09:40:00.000Z` : `${dueDay}T02:15:00.000Z`;
     builder.add({ agencyId: agency.id, version: 1, submittedAt: LATE.has(agency.id) ? shiftDays(submittedAt, 3) : shiftDays(submittedAt, -2), late: LATE.has(agency.id), values });
   }
-  const built = builder.result(shiftDays(`${builder.result("x").reportDueDate}T03:30:00.000Z`, 4));
+  const built = builder.result(shiftDays(`${reportDueDate(period)}T03:30:00.000Z`, 4));
   return { aggregate: withPersonVerdicts(built), context: { date: decision.date, ...(decision.issuer ? { issuer: decision.issuer } : {}) } };
 }
 

@@ -134,7 +134,7 @@ describe("the draft report to the Chairman (report.docx)", () => {
   });
 
   it("gives the share met overall, by indicator and by agency with its rank, in Vietnamese numbers", () => {
-    expect(report.text).toContain("đạt 3/5 (60%)");
+    expect(report.text).toContain("trong đó đạt: 3/5 (60%); chưa đạt: 1/5 (20%); chưa có số liệu: 1/5 (20%).");
     expect(report.text).toContain("66,7%");
     // Sở Y tế met both (100%) and ranks first; Sở Tài chính 1 of 2; the commune that did not report is not ranked.
     const table2 = report.text.slice(report.text.indexOf("Bảng 2."));

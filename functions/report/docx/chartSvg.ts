@@ -57,7 +57,7 @@ function frame(width: number, height: number, body: string[]): ChartDrawing {
 
 /** Columns, one per indicator, labelled with the indicator's number in the report's table (names would not fit). */
 export function columnChart(bars: readonly ChartBar[], axisTitle: string): ChartDrawing {
-  const height = 460;
+  const height = 400;
   const plot = { left: 76, right: WIDTH - 12, top: 30, bottom: height - 74 };
   const slot = (plot.right - plot.left) / Math.max(1, bars.length);
   const barWidth = Math.min(48, slot * 0.7);

@@ -49,7 +49,7 @@ function overall(facts: ReportFacts): Paragraph[] {
   return [
     bodyParagraph([
       run(`Tổng số lượt chỉ tiêu giao cho các cơ quan, đơn vị là ${countText(total)}; trong đó `),
-      run(`đạt ${countOfText(counts.met, total)}`, { bold: true }),
+      run(`đạt: ${countOfText(counts.met, total)}`, { bold: true }),
       run(parts.length > 0 ? `; ${parts.join("; ")}.` : "."),
     ]),
   ];

@@ -27,9 +27,9 @@ const ISSUER_NAME = "Sở Khoa học và Công nghệ";
 const NUMBER_SUFFIX = "BC-SKHCN";
 
 /**
- * The draft report the standing agency sends to the Chairman, from the period's aggregate: the first section in
- * portrait with the report itself (I–IV, the closing, "Nơi nhận" and the signature block), the second in landscape
- * with the appendix tables. The number, the day and the signer are left for the document system and the officer.
+ * The draft report the standing agency sends to the Chairman, from the period's aggregate: the report itself in
+ * portrait (I–IV, the closing, "Nơi nhận" and the signature block), then Phụ lục I and Phụ lục II in landscape. The
+ * number, the day and the signer are left for the document system and the officer.
  */
 export async function buildReportDocx(aggregate: Aggregate, context: DecisionContext = {}): Promise<Uint8Array> {
   const facts = reportFacts(aggregate);

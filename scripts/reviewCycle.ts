@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import { z } from "zod";
 import { KpiApiClient } from "../shared/api/client";
 import { auditAnswerSchema, lockAnswerSchema, versionViewSchema } from "../shared/api/review";
+import { REVIEW_STATE_LABELS } from "../shared/model/review";
 import { aggregateSchema } from "../shared/report/aggregate";
 import { periodAssignmentsSchema } from "../shared/report/periodAssignments";
 import { submissionReceiptSchema } from "../shared/report/receipt";
@@ -75,7 +76,7 @@ await province.request("POST", `${agencyPath}/versions/${receipt.version}/return
   json: { comment: "Đề nghị bổ sung số liệu", rows: [{ assignmentId: second.assignmentId, comment: "Tỷ lệ chưa khớp báo cáo quý" }] },
 });
 const returned = await agency.request("GET", `${agencyPath}/versions/${receipt.version}`, versionViewSchema);
-say(`Cơ quan đọc: «${returned.review.state}», «${returned.review.comment}», dòng 2: «${returned.values[1]!.comment}», minh chứng: ${returned.values[0]!.evidence?.[0]?.documentNumber}, lý do: «${returned.values[0]!.person?.reason}».`);
+say(`Cơ quan đọc: «${REVIEW_STATE_LABELS[returned.review.state]}», «${returned.review.comment}», dòng 2: «${returned.values[1]!.comment}», minh chứng: ${returned.values[0]!.evidence?.[0]?.documentNumber}, lý do: «${returned.values[0]!.person?.reason}».`);
 
 const again = await agency.request("POST", `${periodPath}/submissions`, submissionReceiptSchema, {
   idempotencyKey: `cycle-${run}-2`,
@@ -84,7 +85,7 @@ const again = await agency.request("POST", `${periodPath}/submissions`, submissi
 say(`Cơ quan nộp lại: phiên bản ${again.version}, ${again.verdicts.length} giá trị (giữ lại giá trị cũ cho chỉ tiêu không gửi).`);
 
 const approved = await province.request("POST", `${agencyPath}/versions/${again.version}/approve`, versionViewSchema, { json: { comment: "Đồng ý" } });
-say(`Tỉnh duyệt phiên bản ${again.version}: ${approved.review.state}.`);
+say(`Tỉnh duyệt phiên bản ${again.version}: ${REVIEW_STATE_LABELS[approved.review.state]}.`);
 
 await province.request("POST", `${periodPath}/lock`, lockAnswerSchema, { json: { reason: "Hết hạn nhận báo cáo" } });
 const refused = (await expectStatus(agency, "POST", `${periodPath}/submissions`, { agencyId: AGENCY, values: [{ assignmentId: second.assignmentId, actual: 0.9 }] }, 423, {
@@ -97,7 +98,7 @@ say(`Nhật ký: ${audit.events.map((event) => event.action).join(", ")}.`);
 
 const aggregate = await province.request("GET", `${periodPath}/aggregate`, aggregateSchema);
 const mine = aggregate.agencies.find((candidate) => candidate.id === AGENCY);
-say(`Tổng hợp: Sở Tài chính ${mine?.reviewState}, phiên bản ${mine?.version}, đạt ${mine?.metCount}/${mine?.assignedCount}.`);
+say(`Tổng hợp: Sở Tài chính ${mine?.reviewState ? REVIEW_STATE_LABELS[mine.reviewState] : "?"}, phiên bản ${mine?.version}, đạt ${mine?.metCount}/${mine?.assignedCount}.`);
 
 await expectStatus(province, "POST", `${periodPath}/unlock`, {}, 400);
 await province.request("POST", `${periodPath}/unlock`, lockAnswerSchema, { json: { reason: "Mở lại sau khi chạy thử chu trình" } });

@@ -32,7 +32,12 @@ export async function periodAuditHandler({ request, services, principal }: Route
     throw new DomainError("forbidden", "Khóa truy cập này chỉ xem được nhật ký của cơ quan mình.", { agencyId: query.agency });
   }
   const agencyId = principal.role === "agency" ? principal.agencyId : query.agency && resolveAgency(snapshot, decision, query.agency).id;
-  const filter: AuditFilter = { decisionId: decision.id, ...(agencyId ? { agencyId } : {}), ...(query.action ? { action: query.action } : {}) };
+  // An agency's trail includes the locks of the whole period: they decided what it could still send.
+  const filter: AuditFilter = {
+    decisionId: decision.id,
+    ...(agencyId ? { agencyId, includePeriodWide: true } : {}),
+    ...(query.action ? { action: query.action } : {}),
+  };
   const events = await collect(services.audit.events(decision.province, period, filter));
   if (query.format === "xlsx") {
     const bytes = await buildAuditWorkbook(events, agencyNames(snapshot, decision.province));

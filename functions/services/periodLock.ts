@@ -1,5 +1,5 @@
 import { lockStateOf, type LockState } from "../../shared/model/lock";
-import type { PeriodCode } from "../../shared/period/period";
+import { periodLabel, type PeriodCode } from "../../shared/period/period";
 import { reportDueDate } from "../../shared/period/reportDue";
 import { vietnamTimeText } from "../../shared/period/vietnamTime";
 import { DomainError } from "./domainError";
@@ -33,10 +33,15 @@ export async function requirePeriodOpen(
   const state = await lockStateFor(services, decision.id, period, agency.id);
   if (!state.locked) return;
   const when = state.at ? ` từ ${vietnamTimeText(state.at)}` : "";
-  const why = state.reason ? ` Lý do: ${state.reason}` : "";
+  const why = state.reason ? ` Lý do: ${state.reason.replace(/[.。]?$/, ".")}` : "";
   throw new DomainError(
     "period_locked",
-    `Kỳ báo cáo ${period} của văn bản ${decision.number} đã khóa${when} đối với ${agency.name}: không nhận thêm số liệu, tệp hay minh chứng.${why} Liên hệ cơ quan thường trực của tỉnh nếu cần mở khóa.`,
+    `Kỳ báo cáo ${lowerFirst(periodLabel(period))} của văn bản ${decision.number} đã khóa${when} đối với ${agency.name}: không nhận thêm số liệu, tệp hay minh chứng.${why} Liên hệ cơ quan thường trực của tỉnh nếu cần mở khóa.`,
     { period, agencyId: agency.id, lockedAt: state.at, source: state.source },
   );
+}
+
+/** "Quý IV/2025" inside a sentence: "quý IV/2025" (only the first letter; the numeral stays upper case). */
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLocaleLowerCase("vi") + text.slice(1);
 }

@@ -15,6 +15,8 @@ export const NO_PERIOD = "-";
 export interface AuditFilter {
   decisionId?: string;
   agencyId?: string;
+  /** With agencyId: also the events of no agency (a lock of the whole period), which concern every agency. */
+  includePeriodWide?: boolean;
   action?: AuditAction;
 }
 
@@ -56,7 +58,10 @@ export class AuditLog {
   async *events(province: string, period: string, filter: AuditFilter = {}): AsyncGenerator<AuditEvent> {
     const clauses = [`PartitionKey eq '${escapeOData(`${province}~${period}`)}'`];
     if (filter.decisionId) clauses.push(`decisionId eq '${escapeOData(filter.decisionId)}'`);
-    if (filter.agencyId) clauses.push(`agencyId eq '${escapeOData(filter.agencyId)}'`);
+    if (filter.agencyId) {
+      const own = `agencyId eq '${escapeOData(filter.agencyId)}'`;
+      clauses.push(filter.includePeriodWide ? `(${own} or agencyId eq '')` : own);
+    }
     if (filter.action) clauses.push(`action eq '${escapeOData(filter.action)}'`);
     const rows = this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter: clauses.join(" and ") } });
     for await (const entity of rows) yield readChunkedJson(entity, "event", auditEventSchema);

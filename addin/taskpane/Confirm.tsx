@@ -1,19 +1,41 @@
 import { Button } from "@fluentui/react-components";
-import type { ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import { Notice } from "./StatusBars";
 
 /**
  * The second step of an action that cannot be taken back silently (return, approve, lock, unlock): what will happen
- * in words, then the confirming button; "Hủy" leaves everything as it was.
+ * in words, then the confirming button; "Hủy" leaves everything as it was. The button that opened it is gone, so the
+ * focus moves to the confirmation: a keyboard user goes on where they were.
  */
-export function Confirm({ title, children, confirmLabel, onConfirm, onCancel, disabled }: { title: string; children?: ReactNode; confirmLabel: string; onConfirm: () => void; onCancel: () => void; disabled?: boolean }) {
+export function Confirm({
+  title,
+  children,
+  confirmLabel,
+  onConfirm,
+  onCancel,
+  disabled,
+  focusConfirm = true,
+}: {
+  title: string;
+  children?: ReactNode;
+  confirmLabel: string;
+  onConfirm: () => void;
+  onCancel: () => void;
+  disabled?: boolean;
+  /** False when the confirmation asks for something first (a reason) and focuses that itself. */
+  focusConfirm?: boolean;
+}) {
+  const confirm = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (focusConfirm) confirm.current?.focus();
+  }, [focusConfirm]);
   return (
     <Notice
       intent="warning"
       title={title}
       actions={
         <div className="kpi-row">
-          <Button appearance="primary" onClick={onConfirm} disabledFocusable={disabled}>
+          <Button ref={confirm} appearance="primary" onClick={onConfirm} disabledFocusable={disabled}>
             {confirmLabel}
           </Button>
           <Button onClick={onCancel}>Hủy</Button>

@@ -84,6 +84,7 @@ export function LockControls({ client, choice, periodLabel, agency, onChanged }:
           onConfirm={confirm}
           onCancel={() => setPending(undefined)}
           disabled={busy || reasonMissing}
+          focusConfirm={false}
         >
           <div className="kpi-stack-tight">
             <Text>
@@ -103,7 +104,8 @@ export function LockControls({ client, choice, periodLabel, agency, onChanged }:
               validationMessage={reasonMissing ? "Cần ghi lý do mở khóa." : undefined}
               validationState={reasonMissing ? "error" : "none"}
             >
-              <Input value={pending.reason} onChange={(_event, data) => setPending({ ...pending, reason: data.value })} />
+              {/* The reason is what the confirmation asks for: the focus goes there. */}
+              <Input autoFocus value={pending.reason} onChange={(_event, data) => setPending({ ...pending, reason: data.value })} />
             </Field>
           </div>
         </Confirm>

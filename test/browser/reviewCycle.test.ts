@@ -268,15 +268,19 @@ describe("the evaluation cycle in the task pane", { timeout: 90_000 }, () => {
     await province.button("Làm mới").click();
     const review = province.pane.getByRole("region", { name: "Xem xét báo cáo" });
     await review.getByText(/^Bản 2, nộp lúc/).waitFor();
-    await province.button("Duyệt").click();
-    await province.button("Xác nhận duyệt").click();
+    // By keyboard: the confirmation takes the focus from the button that opened it.
+    await province.button("Duyệt").focus();
+    await province.page.keyboard.press("Enter");
+    await expect.poll(() => province.button("Xác nhận duyệt").evaluate((element) => element === document.activeElement)).toBe(true);
+    await province.page.keyboard.press("Enter");
     await review.getByText(/^Đã duyệt bản 2 của Sở Lao động/).waitFor();
     expect((await version(2)).review.state).toBe("approved");
 
     const lock = province.pane.getByRole("region", { name: "Khóa kỳ báo cáo" });
     await lock.getByText("Tất cả cơ quan: đang mở.").waitFor();
     await province.button("Khóa kỳ báo cáo").click();
-    await lock.getByLabel("Lý do khóa (không bắt buộc)").fill("Đã duyệt xong báo cáo quý IV.");
+    await province.page.keyboard.type("Đã duyệt xong báo cáo quý IV.");
+    expect(await lock.getByLabel("Lý do khóa (không bắt buộc)").inputValue()).toBe("Đã duyệt xong báo cáo quý IV.");
     await province.button("Xác nhận khóa").click();
     await lock.getByText(/^Đã khóa .* đối với tất cả cơ quan\.$/).waitFor();
     await lock.getByText(/^Tất cả cơ quan: đã khóa lúc .* bởi Sở Thông tin và Truyền thông Vĩnh Phúc\. Lý do: Đã duyệt xong báo cáo quý IV\./).waitFor();

@@ -95,3 +95,11 @@ export function needsAttention(
     Boolean(value.comment)
   );
 }
+
+/**
+ * A row the agency has to look at in its newest version: no value yet, a verdict the province gave, a flag, or a
+ * comment of the province when it returned the version.
+ */
+export function needsAgencyAttention(value: Pick<ReviewedValue, "person" | "flags"> | undefined, returnedComment: string | undefined): boolean {
+  return !value || value.person !== undefined || (value.flags?.length ?? 0) > 0 || Boolean(returnedComment);
+}

@@ -6,6 +6,7 @@ import { REVIEW_STATE_LABELS } from "../../shared/model/review";
 import { vietnamTimeText } from "../../shared/period/vietnamTime";
 import type { PeriodAssignments } from "../../shared/report/periodAssignments";
 import type { CitationDrafts } from "../review/evidenceDraft";
+import { needsAgencyAttention } from "../review/reviewDrafts";
 import { actualText, citationText, finalText } from "../review/reviewText";
 import { EvidenceForm } from "./EvidenceForm";
 import { ReviewedBy } from "./ReviewedBy";
@@ -41,10 +42,9 @@ export function AgencyReport({ assignments, view, citations, onAddCitation, onRe
   const values = new Map(view?.values.map((value) => [value.assignmentId, value]) ?? []);
   const rowComments = new Map(view?.review.rows.map((row) => [row.assignmentId, row.comment]) ?? []);
   const returned = view?.review.state === "returned";
-  const attention = assignments.assignments.filter((assignment) => {
-    const value = values.get(assignment.assignmentId);
-    return !value || value.person !== undefined || (value.flags?.length ?? 0) > 0 || (returned && rowComments.has(assignment.assignmentId));
-  });
+  const attention = assignments.assignments.filter((assignment) =>
+    needsAgencyAttention(values.get(assignment.assignmentId), returned ? rowComments.get(assignment.assignmentId) : undefined),
+  );
   const shown = focused ? attention : assignments.assignments;
   return (
     <section className="kpi-stack" aria-label="Báo cáo của cơ quan">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { approveRequestOf, EMPTY_DRAFT, needsAttention, returnRequestOf, verdictsRequestOf, type Drafts } from "../../../addin/review/reviewDrafts";
+import { approveRequestOf, EMPTY_DRAFT, needsAgencyAttention, needsAttention, returnRequestOf, verdictsRequestOf, type Drafts } from "../../../addin/review/reviewDrafts";
 import type { PersonVerdict } from "../../../shared/model/review";
 
 const person: PersonVerdict = { assignmentId: "a2", verdict: "met", reason: "Đã xem văn bản", by: "k1", byLabel: "Sở KH&CN", at: "2025-12-20T07:00:00.000Z" };
@@ -49,5 +49,15 @@ describe("the rows the province has to look at", () => {
     expect(needsAttention({ verdict: "met", comment: "Sửa" }, undefined)).toBe(true);
     expect(needsAttention(plain, { ...EMPTY_DRAFT, comment: "Kiểm tra lại" })).toBe(true);
     expect(needsAttention(plain, { ...EMPTY_DRAFT, choice: "not_met" })).toBe(true);
+  });
+});
+
+describe("the rows the agency has to look at", () => {
+  it("brings in rows without a value, judged by the province, flagged or commented on a return", () => {
+    expect(needsAgencyAttention({}, undefined)).toBe(false);
+    expect(needsAgencyAttention(undefined, undefined)).toBe(true);
+    expect(needsAgencyAttention({ person }, undefined)).toBe(true);
+    expect(needsAgencyAttention({ flags: [{ code: "evidence_missing", message: "…" }] }, undefined)).toBe(true);
+    expect(needsAgencyAttention({}, "Kiểm tra lại tử số")).toBe(true);
   });
 });

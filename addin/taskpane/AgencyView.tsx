@@ -8,7 +8,7 @@ import type { PercentAnswer, WorkbookPort } from "../excel/workbookPort";
 import { PendingSubmissions } from "../workflow/pendingSubmissions";
 import { pullReport, type PullResult, type VerdictMode } from "../workflow/pullReport";
 import { answerPercentQuestions, checkReport, sendReport, type ReportCheck, type SubmitOutcome, type SubmitProgress } from "../workflow/submitReport";
-import { PercentQuestions } from "./PercentQuestions";
+import { CheckResult, needsOfficer } from "./CheckResult";
 import { initialChoice, PeriodPicker, type PeriodChoice } from "./PeriodPicker";
 import { ProblemList } from "./ProblemList";
 import { ReceiptCard } from "./ReceiptCard";
@@ -20,7 +20,6 @@ import type { EvidenceDocument, EvidenceFile } from "../../shared/model/evidence
 import type { PeriodAssignments } from "../../shared/report/periodAssignments";
 import { withCitation, withoutCitation, type CitationDrafts } from "../review/evidenceDraft";
 import { codeLookup, historyLines, type HistoryLine } from "../review/historyLines";
-import { unreportedOf, unreportedSentence } from "../workflow/unreported";
 import { AgencyReport } from "./AgencyReport";
 import { saveBlob } from "./EvidenceList";
 import { VersionHistory } from "./VersionHistory";
@@ -277,56 +276,6 @@ export function AgencyView({ client, me, workbook, decisions, functionNamespace 
 }
 
 type NewestView = { view?: VersionView; error?: string };
-
-function needsOfficer(check: ReportCheck): boolean {
-  return check.problems.length > 0 || check.questions.length > 0 || unreportedOf(check.view, check.values).length > 0;
-}
-
-function CheckResult({
-  check,
-  canCarryForward,
-  onConfirm,
-  onAnswer,
-  busy,
-}: {
-  check: ReportCheck;
-  canCarryForward: boolean;
-  onConfirm: (carryForward: boolean) => void;
-  onAnswer: (answers: PercentAnswer[]) => void;
-  busy: boolean;
-}) {
-  if (check.problems.length > 0) {
-    return <ProblemList title={`Chưa nộp: bảng có ${check.problems.length} lỗi cần sửa`} problems={check.problems} />;
-  }
-  if (check.questions.length > 0) {
-    return <PercentQuestions key={check.questions.map((question) => question.cell).join()} questions={check.questions} onAnswer={onAnswer} busy={busy} />;
-  }
-  const unreported = unreportedOf(check.view, check.values);
-  const where = [
-    check.emptyCells.length > 0 && `Ô chưa nhập: ${check.emptyCells.join(", ")}.`,
-    check.missingCodes.length > 0 && `Bảng thiếu dòng của ${check.missingCodes.join(", ")}: bấm "Lấy chỉ tiêu" để thêm lại.`,
-  ].filter(Boolean);
-  return (
-    <Notice
-      intent="warning"
-      title="Báo cáo chưa đủ"
-      actions={
-        <div className="kpi-row">
-          <Button onClick={() => onConfirm(false)} disabledFocusable={busy}>
-            Gửi báo cáo thiếu
-          </Button>
-          {canCarryForward && (
-            <Button onClick={() => onConfirm(true)} disabledFocusable={busy}>
-              Gửi, giữ số liệu bản trước cho các chỉ tiêu này
-            </Button>
-          )}
-        </div>
-      }
-    >
-      {unreportedSentence(unreported)} {where.join(" ")} Gửi báo cáo thiếu?
-    </Notice>
-  );
-}
 
 function progressText(progress: SubmitProgress): [string, number?] {
   switch (progress.stage) {

@@ -151,6 +151,11 @@ export class KpiClient {
     return this.api.blob("GET", `${periodPath(decisionId, period)}/report.xlsx`, { timeoutMs: this.timeoutMs * 4 });
   }
 
+  /** The draft report to sign (Nghị định 30/2020/NĐ-CP), built by the server from the period's final verdicts. */
+  draftReport(decisionId: string, period: string): Promise<Blob> {
+    return this.api.blob("GET", `${periodPath(decisionId, period)}/report.docx`, { timeoutMs: this.timeoutMs * 4 });
+  }
+
   /** A decision laid out in sheets (the catalogue's xlsx layout), checked only (`dryRun`) or added to the catalogue. */
   importDecision(
     sheets: Sheet[],

@@ -57,13 +57,16 @@ export function ProvinceView({ client, me, workbook, decisions, onCatalogueChang
       setWritten(`Đã ghi bảng tổng hợp ${fresh.agencies.length} cơ quan × ${fresh.indicators.length} chỉ tiêu vào trang "Tổng hợp", kèm biểu đồ tỷ lệ đạt.`);
     });
 
-  const download = () =>
+  const download = (format: "xlsx" | "docx") =>
     choice &&
-    operation.run("Đang tạo báo cáo tổng hợp…", async () => {
-      const blob = await client.consolidatedReport(choice.decisionId, choice.period);
+    operation.run(format === "xlsx" ? "Đang tạo báo cáo tổng hợp…" : "Đang soạn dự thảo báo cáo trình ký…", async () => {
+      const blob =
+        format === "xlsx"
+          ? await client.consolidatedReport(choice.decisionId, choice.period)
+          : await client.draftReport(choice.decisionId, choice.period);
       const link = document.createElement("a");
       link.href = URL.createObjectURL(blob);
-      link.download = `tong-hop-${choice.decisionId}-${choice.period}.xlsx`;
+      link.download = `${format === "xlsx" ? "tong-hop" : "bao-cao"}-${choice.decisionId}-${choice.period}.${format}`;
       document.body.append(link);
       link.click();
       link.remove();
@@ -86,8 +89,11 @@ export function ProvinceView({ client, me, workbook, decisions, onCatalogueChang
         <Button appearance="primary" onClick={pullAggregate} disabledFocusable={busy || !choice}>
           Lấy tổng hợp
         </Button>
-        <Button onClick={download} disabledFocusable={busy || !choice}>
+        <Button onClick={() => download("xlsx")} disabledFocusable={busy || !choice}>
           Tải báo cáo tổng hợp
+        </Button>
+        <Button onClick={() => download("docx")} disabledFocusable={busy || !choice}>
+          Dự thảo báo cáo trình ký (.docx)
         </Button>
       </div>
       <OperationStatus state={operation} />

@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -188,6 +188,12 @@ describe("the task pane in Chromium against the local stack", { timeout: 60_000 
       expect(await province.page.locator("figure.preview-chart").count()).toBe(1);
       expect(await province.page.getByRole("table", { name: "Trang tính Tổng hợp" }).textContent()).toContain("Sở Tài chính");
       await shoot(province.pane, "province", { documented: true });
+
+      // The draft report to sign comes from the same pane, as a Word file named after the decision and period.
+      const [download] = await Promise.all([province.page.waitForEvent("download"), province.button("Dự thảo báo cáo trình ký (.docx)").click()]);
+      expect(download.suggestedFilename()).toBe(`bao-cao-${DEMO_DECISION}-${PERIOD}.docx`);
+      const bytes = await readFile((await download.path())!);
+      expect(bytes.subarray(0, 2).toString("latin1")).toBe("PK");
     });
   });
 

@@ -62,6 +62,10 @@ describe("ExcelWorkbook on office-addin-mock", () => {
     expect(validated.dataValidation.errorAlert).toMatchObject({ showAlert: true, style: "Stop", message: "Tử số và mẫu số phải là số không âm." });
     const percent = excel.range(REPORT_SHEET_NAME, "G6:G205").find((range) => range.dataValidation.rule);
     expect(percent.dataValidation.rule).toEqual({ decimal: { formula1: 0, formula2: 1, operator: "Between" } });
+    // The evidence date is checked as a date, written as a formula so that no locale misreads the bounds.
+    const issued = excel.range(REPORT_SHEET_NAME, "K6:K205").find((range) => range.dataValidation.rule);
+    expect(issued.dataValidation.rule).toEqual({ date: { formula1: "=DATE(2000,1,1)", formula2: "=DATE(2100,12,31)", operator: "Between" } });
+    expect(issued.dataValidation.prompt).toMatchObject({ showPrompt: true, message: "Ngày ban hành văn bản minh chứng, dạng dd/mm/yyyy." });
     const header = excel.range(REPORT_SHEET_NAME, "A5:M5").find((range) => range.format.fill.color);
     expect(header.format.fill.color).toBe("#DCE6F1");
     expect(header.format.font.bold).toBe(true);

@@ -1,6 +1,6 @@
 import type ExcelJS from "exceljs";
 import { isoDateToExcelSerial } from "../../shared/period/excelDate";
-import { cellAddress, eachCell, parseRange } from "../../shared/sheet/address";
+import { cellAddress, eachCell, insideBox, parseRange } from "../../shared/sheet/address";
 import { cellInput, type PlannedCell } from "../../shared/sheet/cell";
 import { argb, PALETTE } from "../../shared/sheet/palette";
 import type { SheetOp } from "../../shared/sheet/plan";
@@ -31,12 +31,17 @@ export function applySheetPlan(sheet: ExcelJS.Worksheet, ops: readonly SheetOp[]
     switch (op.op) {
       case "clear": {
         const box = parseRange(op.range);
+        // exceljs keeps validations by cell address; its remove() leaves an entry it then writes as type "any".
+        const validations = (sheet as unknown as { dataValidations: { model: Record<string, unknown> } }).dataValidations.model;
+        for (const merge of [...sheet.model.merges]) {
+          const merged = parseRange(merge);
+          if (insideBox(box, merged.firstRow, merged.firstColumn) && insideBox(box, merged.lastRow, merged.lastColumn)) sheet.unMergeCells(merge);
+        }
         eachCell(box, (row, column) => {
           const target = cell(row, column);
           target.value = null;
           target.style = {};
-          // exceljs keeps validations by address; assigning nothing removes the cell's.
-          (target as { dataValidation?: unknown }).dataValidation = undefined;
+          delete validations[target.address];
         });
         break;
       }

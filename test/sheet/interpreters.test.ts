@@ -129,3 +129,16 @@ describe("a sheet plan drawn by the memory workbook and by exceljs", () => {
     expect((sheet as unknown as { conditionalFormattings: unknown[] }).conditionalFormattings.length).toBeGreaterThanOrEqual(6);
   });
 });
+
+describe("clearing what a plan drew", () => {
+  it("leaves no value, merge or validation behind in either host, as a re-pull needs", async () => {
+    const { plan } = reportFormPlan(demoView());
+    const cleared: SheetPlan = { sheetName: plan.sheetName, ops: [...plan.ops, { op: "clear", range: "A1:N20" }] };
+    const { sheet, memory, drawn } = await compare(cleared);
+    expect(drawn.merges).toEqual([]);
+    expect(sheet.model.merges).toEqual([]);
+    expect(sheet.getCell("E6").dataValidation).toBeUndefined();
+    expect(memory.setCell(plan.sheetName, "E6", "-1")).toEqual({ ok: true });
+    expect(excelJsCell(sheet, "A1").value).toBeNull();
+  });
+});

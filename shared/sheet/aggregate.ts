@@ -7,7 +7,7 @@ import type { VerdictCode } from "../verdict/schema";
 import { rangeAddress } from "./address";
 import type { PlannedCell } from "./cell";
 import { COUNT_FORMAT, GENERAL_FORMAT, percentFormat } from "./formats";
-import { VERDICT_COLOURS } from "./palette";
+import { PALETTE, VERDICT_COLOURS } from "./palette";
 import { cellsOp, type SheetOp, type SheetPlan } from "./plan";
 import { landscapeA4 } from "./print";
 import { rowHeightFor } from "./rowHeight";
@@ -71,7 +71,8 @@ export function aggregateOps(aggregate: Aggregate): SheetOp[] {
   ops.push(cellsOp(AGGREGATE_HEADER_ROW, 0, [header, ...matrix, shares], (r) => (r === matrix.length + 1 ? SHARE_FORMAT : GENERAL_FORMAT)));
   ops.push({ op: "style", range: rangeAddress(AGGREGATE_HEADER_ROW, 0, AGGREGATE_HEADER_ROW, lastCodeColumn), style: HEADER_STYLE });
   ops.push({ op: "style", range: rangeAddress(AGGREGATE_HEADER_ROW + 1, 0, shareRow, lastCodeColumn), style: { borders: true } });
-  ops.push({ op: "style", range: rangeAddress(AGGREGATE_HEADER_ROW + 1, 0, shareRow - 1, 0), style: { wrap: true, verticalAlignment: "Top" } });
+  ops.push({ op: "style", range: rangeAddress(AGGREGATE_HEADER_ROW + 1, 0, shareRow, lastCodeColumn), style: { verticalAlignment: "Center" } });
+  ops.push({ op: "style", range: rangeAddress(AGGREGATE_HEADER_ROW + 1, 0, shareRow - 1, 0), style: { wrap: true } });
   ops.push({ op: "style", range: rangeAddress(shareRow, 0, shareRow, lastCodeColumn), style: { bold: true } });
   aggregate.agencies.forEach((agency, index) => {
     const points = rowHeightFor([{ text: agency.name, characters: AGENCY_WIDTH }]);
@@ -110,9 +111,17 @@ export function aggregateOps(aggregate: Aggregate): SheetOp[] {
     cellsOp(tableRow, 0, [indicatorHeader, ...indicatorRows], (r, c) => (r > 0 && c === 1 ? SHARE_FORMAT : r > 0 && c >= 2 && c <= 4 ? COUNT_FORMAT : GENERAL_FORMAT)),
   );
   ops.push({ op: "style", range: rangeAddress(tableRow, 0, tableRow, 5), style: HEADER_STYLE });
+  const widthOf = (column: number) => (column === 0 ? AGENCY_WIDTH : column === 1 ? STATUS_WIDTH : CODE_WIDTH);
+  ops.push({
+    op: "rowHeight",
+    row: tableRow,
+    points: rowHeightFor(indicatorHeader.map((cell, column) => ({ text: "text" in cell ? cell.text : "", characters: widthOf(column), bold: true }))),
+  });
   const lastIndicatorRow = tableRow + indicatorRows.length;
   if (indicatorRows.length > 0) {
     ops.push({ op: "style", range: rangeAddress(tableRow + 1, 0, lastIndicatorRow, 5), style: { borders: true } });
+    // A bar in each share cell lets the least met indicators stand out without reading every percentage.
+    ops.push({ op: "dataBar", range: rangeAddress(tableRow + 1, 1, lastIndicatorRow, 1), colour: PALETTE.bar });
     ops.push({
       op: "chart",
       chart: {

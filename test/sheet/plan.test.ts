@@ -104,5 +104,9 @@ describe("the aggregate matrix's plan", () => {
     expect(opsOf(plan.ops, "freeze")).toEqual([{ op: "freeze", rows: 4, columns: 1 }]);
     expect(opsOf(plan.ops, "print")[0]!.setup).toMatchObject({ orientation: "landscape", fitToWidth: true, titleRows: { first: 4, last: 4 } });
     expect(opsOf(plan.ops, "chart")[0]!.chart).toMatchObject({ kind: "barClustered", percentAxis: true });
+    const chart = opsOf(plan.ops, "chart")[0]!.chart;
+    // The shares the chart draws carry data bars in the table too, over exactly the chart's values.
+    const values = parseRange(chart.source);
+    expect(opsOf(plan.ops, "dataBar").map((op) => op.range)).toEqual([rangeAddress(values.firstRow + 1, 1, values.lastRow, 1)]);
   });
 });

@@ -19,6 +19,15 @@ export function percentFormat(decimals: number): string {
 }
 export const PERCENT_FORMAT = percentFormat(1);
 
+/**
+ * The format of a result judged against a percent target: as many decimals as the target writes (92,5% → 1), and at
+ * least one, so a result just under a whole target (64,6% against 65%) never shows as meeting it.
+ */
+export function percentFormatForTarget(targetPoints: number | undefined): string {
+  const written = targetPoints === undefined ? "" : (String(targetPoints).split(".")[1] ?? "");
+  return percentFormat(Math.min(4, Math.max(1, written.length)));
+}
+
 /** The digits after the comma of a percent format, or undefined when the format is no percent. */
 export function percentDecimals(format: string): number | undefined {
   const match = /^0(?:\.(0+))?%$/.exec(format);

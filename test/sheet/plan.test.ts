@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { columnIndex, columnLetter, parseRange, rangeAddress } from "../../shared/sheet/address";
 import { aggregateSheetPlan } from "../../shared/sheet/aggregate";
-import { COUNT_FORMAT, DATE_FORMAT, displayNumber, percentFormat } from "../../shared/sheet/formats";
+import { COUNT_FORMAT, DATE_FORMAT, displayNumber, percentFormat, percentFormatForTarget } from "../../shared/sheet/formats";
 import { sheetOpSchema, sheetPlanSchema, type SheetOp } from "../../shared/sheet/plan";
 import { HEADER_ROW, TABLE_COLUMNS, TABLE_FIRST_ROW, tableColumn } from "../../shared/sheet/reportTable/columns";
 import { reportFormPlan } from "../../shared/sheet/reportTable/form";
@@ -26,6 +26,10 @@ describe("sheet vocabulary", () => {
     expect(displayNumber(0.5, percentFormat(0))).toBe("50%");
     expect(displayNumber(0.98765, percentFormat(2))).toBe("98,77%");
     expect(displayNumber(45719, DATE_FORMAT)).toBe("03/03/2025");
+    // A result just under a whole target keeps the decimal that shows it is under.
+    expect(displayNumber(0.646, percentFormatForTarget(65))).toBe("64,6%");
+    expect(displayNumber(0.9249, percentFormatForTarget(92.5))).toBe("92,5%");
+    expect(percentFormatForTarget(99.95)).toBe("0.00%");
   });
 
   it("sizes rows for wrapped text: longer text, narrower columns and line breaks make taller rows", () => {

@@ -1,21 +1,14 @@
 import type { Sheet } from "../../shared/catalogue/importers/sheetRows";
 import type { Aggregate } from "../../shared/report/aggregate";
 import type { SubmissionReceipt } from "../../shared/report/receipt";
-import { columnLetter, REPORT_SHEET_NAME, reportBindingSchema, type ReportBinding } from "../../shared/report/reportTable";
-import { AGGREGATE_SHEET_NAME, aggregateOps } from "../report/planAggregateSheet";
-import { receiptOps } from "../report/planReceipt";
+import { REPORT_SHEET_NAME, reportBindingSchema, type ReportBinding } from "../../shared/report/reportTable";
+import { AGGREGATE_SHEET_NAME, aggregateOps } from "../../shared/sheet/aggregate";
+import { PERCENT_FORMAT } from "../../shared/sheet/formats";
+import { receiptOps } from "../../shared/sheet/receipt";
+import { reportTableOps } from "../../shared/sheet/reportTable/layout";
 import type { ReportTablePlan } from "../report/planReportTable";
-import {
-  archiveNames,
-  cellInput,
-  parseRange,
-  PERCENT_FORMAT,
-  rangeAddress,
-  reportTableOps,
-  timeStampedSheetName,
-  type CellStyle,
-  type SheetOp,
-} from "../report/sheetOps";
+import { archiveNames, timeStampedSheetName } from "../report/sheetNames";
+import { applyOps } from "./applySheetOps";
 import { formatGrid, formulaGrid, fromA1, sheetGrid } from "./cellValues";
 import { BINDING_SETTING, type PercentAnswer, type ReportTableReading, type WorkbookPort, type WriteReportResult } from "./workbookPort";
 
@@ -72,7 +65,6 @@ export interface ExcelWorkbookOptions {
 
 /** Office caps a slice at 4 MiB; the largest slice means the fewest round trips. */
 export const SLICE_SIZE = 4 * 1024 * 1024;
-const BORDER_COLOR = "#B4B4B4";
 
 function officeHost(): OfficeHost {
   const document = Office.context.document;
@@ -314,110 +306,4 @@ function safeJson(text: string): unknown {
   }
 }
 
-
-/** Excel's column width unit is the point; REPORT_COLUMNS counts characters of about 7 pixels plus 5 of padding. */
-export function columnWidthPoints(characters: number): number {
-  return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
-}
-
-function applyOps(sheet: Excel.Worksheet, ops: readonly SheetOp[], supports: (version: string) => boolean): void {
-  // Data validation came with ExcelApi 1.8, frozen panes with 1.7, conditional formats with 1.6: older Excel gets
-  // the table without them rather than an error.
-  const validation = supports("1.8");
-  const freezing = supports("1.7");
-  const conditional = supports("1.6");
-  for (const op of ops) {
-    switch (op.op) {
-      case "clear": {
-        const range = sheet.getRange(op.range);
-        range.clear("All");
-        if (validation) range.dataValidation.clear();
-        if (conditional) range.conditionalFormats.clearAll();
-        break;
-      }
-      case "cells": {
-        const range = sheet.getRange(op.range);
-        // The format first: a cell formatted as text keeps "=…", "1.10" or "3/4" exactly as written.
-        range.numberFormat = op.numberFormats;
-        range.formulas = op.cells.map((row) => row.map(cellInput));
-        break;
-      }
-      case "style":
-        applyStyle(sheet.getRange(op.range), op.range, op.style);
-        break;
-      case "validate": {
-        if (!validation) break;
-        const range = sheet.getRange(op.range);
-        range.dataValidation.clear();
-        range.dataValidation.rule = {
-          decimal:
-            op.max === undefined
-              ? { formula1: op.min, operator: "GreaterThanOrEqualTo" }
-              : { formula1: op.min, formula2: op.max, operator: "Between" },
-        };
-        range.dataValidation.ignoreBlanks = true;
-        range.dataValidation.errorAlert = { showAlert: true, style: "Stop", title: op.title, message: op.message };
-        break;
-      }
-      case "input":
-        break;
-      case "columnWidth": {
-        const letter = columnLetter(op.column);
-        sheet.getRange(`${letter}:${letter}`).format.columnWidth = columnWidthPoints(op.characters);
-        break;
-      }
-      case "freeze":
-        if (!freezing) break;
-        if (op.columns > 0) sheet.freezePanes.freezeAt(sheet.getRange(rangeAddress(1, 0, op.rows, op.columns - 1)));
-        else sheet.freezePanes.freezeRows(op.rows);
-        break;
-      case "textFill": {
-        if (!conditional) break;
-        const format = sheet.getRange(op.range).conditionalFormats.add("ContainsText");
-        format.textComparison.format.fill.color = op.fill;
-        format.textComparison.rule = { operator: "BeginsWith", text: op.text };
-        break;
-      }
-      case "chart": {
-        const chart = sheet.charts.add("BarClustered", sheet.getRange(op.source), "Columns");
-        chart.title.text = op.title;
-        chart.legend.visible = false;
-        chart.setPosition(op.topLeft, op.bottomRight);
-        if (op.percentAxis) {
-          chart.axes.valueAxis.minimum = 0;
-          chart.axes.valueAxis.maximum = 1;
-        }
-        break;
-      }
-    }
-  }
-}
-
-function applyStyle(range: Excel.Range, address: string, style: CellStyle): void {
-  const format = range.format;
-  if (style.fill !== undefined) format.fill.color = style.fill;
-  if (style.bold !== undefined) format.font.bold = style.bold;
-  if (style.italic !== undefined) format.font.italic = style.italic;
-  if (style.fontColor !== undefined) format.font.color = style.fontColor;
-  if (style.fontSize !== undefined) format.font.size = style.fontSize;
-  if (style.wrap !== undefined) format.wrapText = style.wrap;
-  if (style.verticalAlignment !== undefined) format.verticalAlignment = style.verticalAlignment;
-  if (style.horizontalAlignment !== undefined) format.horizontalAlignment = style.horizontalAlignment;
-  if (style.borders) {
-    const box = parseRange(address);
-    const edges: Array<"EdgeTop" | "EdgeBottom" | "EdgeLeft" | "EdgeRight" | "InsideHorizontal" | "InsideVertical"> = [
-      "EdgeTop",
-      "EdgeBottom",
-      "EdgeLeft",
-      "EdgeRight",
-    ];
-    // Inside edges of a single row or column do not exist, and Excel rejects them.
-    if (box.lastRow > box.firstRow) edges.push("InsideHorizontal");
-    if (box.lastColumn > box.firstColumn) edges.push("InsideVertical");
-    for (const edge of edges) {
-      const border = format.borders.getItem(edge);
-      border.style = "Continuous";
-      border.color = BORDER_COLOR;
-    }
-  }
-}
+export { columnWidthPoints } from "./applySheetOps";

@@ -1,6 +1,6 @@
 import { Tab, TabList } from "@fluentui/react-components";
 import { useState, useSyncExternalStore, type CSSProperties, type KeyboardEvent } from "react";
-import { columnLetter } from "../../shared/report/reportTable";
+import { columnLetter, insideBox, parseRange } from "../../shared/sheet/address";
 import type { MemoryWorkbook, PreviewCell } from "./memoryWorkbook";
 
 const CHARACTER_PX = 7;
@@ -23,6 +23,7 @@ export function PreviewGrid({ workbook }: { workbook: MemoryWorkbook }) {
   const rows = Array.from({ length: Math.max(active.rowCount, 1) }, (_, index) => index + 1);
   const columns = Array.from({ length: Math.max(active.columnCount, 1) }, (_, index) => index);
   const widths = columns.map((column) => Math.round((active.columnWidths[column] ?? 9) * CHARACTER_PX) + 8);
+  const merges = active.merges.map((range) => parseRange(range));
   // A fixed table layout only holds when the table has a width: the sum of the columns, as Excel lays them out.
   const tableWidth = ROW_HEADER_PX + widths.reduce((sum, width) => sum + width, 0);
   return (
@@ -47,16 +48,20 @@ export function PreviewGrid({ workbook }: { workbook: MemoryWorkbook }) {
           </thead>
           <tbody>
             {rows.map((row) => (
-              <tr key={row}>
+              <tr key={row} style={active.rowHeights[row] ? { height: Math.round((active.rowHeights[row] * 4) / 3) } : undefined}>
                 <th scope="row">{row}</th>
                 {columns.map((column) => {
                   const address = `${columnLetter(column)}${row}`;
+                  // A merged range is drawn as its top-left cell spanning the rest, as Excel shows it.
+                  const merge = merges.find((box) => insideBox(box, row, column));
+                  if (merge && (merge.firstRow !== row || merge.firstColumn !== column)) return null;
+                  const span = merge ? { colSpan: merge.lastColumn - merge.firstColumn + 1, rowSpan: merge.lastRow - merge.firstRow + 1 } : {};
                   const cell = workbook.cell(active.name, address);
                   // Text runs on over empty neighbours, as in Excel: the title lines stay readable in narrow columns.
                   const next = workbook.cell(active.name, `${columnLetter(column + 1)}${row}`);
                   const spills = cell !== undefined && !cell.input && !cell.style.wrap && (next === undefined || next.display === "");
                   return (
-                    <td key={address} data-address={address} className={spills ? "preview-spill" : undefined} style={cell ? styleOf(cell) : undefined} title={cell?.formula}>
+                    <td key={address} {...span} data-address={address} className={spills ? "preview-spill" : undefined} style={cell ? styleOf(cell) : undefined} title={cell?.formula}>
                       {cell?.input ? (
                         <CellEditor cell={cell} onCommit={(text) => commit(workbook, active.name, address, text, setRefusal)} />
                       ) : (

@@ -1,29 +1,23 @@
 import type { Sheet, SheetCell } from "../../shared/catalogue/importers/sheetRows";
-import { excelSerialToIsoDate, isoDateToExcelSerial, parseDateText } from "../../shared/period/excelDate";
-import { formatIsoDateVi } from "../../shared/period/isoDate";
 import type { Aggregate } from "../../shared/report/aggregate";
 import type { SubmissionReceipt } from "../../shared/report/receipt";
-import { columnLetter, REPORT_SHEET_NAME, type ReportBinding } from "../../shared/report/reportTable";
-import { readNumber } from "../../shared/verdict/actual";
-import { sheetCellOf } from "../excel/cellValues";
+import { REPORT_SHEET_NAME, type ReportBinding } from "../../shared/report/reportTable";
+import { boxAddress, cellAddress, insideBox, parseRange } from "../../shared/sheet/address";
+import { AGGREGATE_SHEET_NAME, aggregateOps } from "../../shared/sheet/aggregate";
+import { GENERAL_FORMAT, PERCENT_FORMAT } from "../../shared/sheet/formats";
+import type { SheetPlan } from "../../shared/sheet/plan";
+import type { PrintSetup } from "../../shared/sheet/print";
+import { receiptOps } from "../../shared/sheet/receipt";
+import { reportTableOps } from "../../shared/sheet/reportTable/layout";
+import type { CellStyle } from "../../shared/sheet/style";
 import type { PercentAnswer, ReportTableReading, WorkbookPort, WriteReportResult } from "../excel/workbookPort";
-import { AGGREGATE_SHEET_NAME, aggregateOps } from "../report/planAggregateSheet";
-import { receiptOps } from "../report/planReceipt";
-import type { FormulaMeaning, ReportTablePlan } from "../report/planReportTable";
-import {
-  archiveNames,
-  DATE_FORMAT,
-  GENERAL_FORMAT,
-  parseRange,
-  PERCENT_FORMAT,
-  reportTableOps,
-  TEXT_FORMAT,
-  timeStampedSheetName,
-  type CellStyle,
-  type RangeBox,
-  type SheetOp,
-} from "../report/sheetOps";
+import type { ReportTablePlan } from "../report/planReportTable";
+import { archiveNames, timeStampedSheetName } from "../report/sheetNames";
+import { applyOps, blankCell, cellKey as key, extentOf, newSheet, passesValidation, usedBox, type MemoryCell, type MemorySheet } from "./memorySheet";
+import { displayOf, readValue, typedInput } from "./memoryValues";
 import { previewResult, type RawValue } from "./previewFormulas";
+
+export type { MemoryCell } from "./memorySheet";
 
 /**
  * The workbook port on sheets in memory: what the browser preview of the task pane renders and lets a person type
@@ -31,18 +25,6 @@ import { previewResult, type RawValue } from "./previewFormulas";
  * preview, not a spreadsheet: only the formulas the planner writes are computed (see previewFormulas), a formula
  * typed into a cell stays text, and there is no file to upload.
  */
-
-export interface MemoryCell {
-  /** As Excel holds it: dates as day numbers, formula results after the preview computed them. */
-  value: RawValue;
-  formula?: string;
-  computes?: FormulaMeaning;
-  numberFormat: string;
-  style: CellStyle;
-  validation?: { min: number; max?: number; title: string; message: string };
-  /** A cell the officer is expected to fill. */
-  input: boolean;
-}
 
 export interface PreviewCell {
   address: string;
@@ -73,22 +55,16 @@ export interface PreviewSheet {
   /** Width of each column in characters; 9 where none was set. */
   columnWidths: number[];
   charts: PreviewChart[];
+  /** Row heights in points where a plan set them. */
+  rowHeights: Record<number, number>;
+  /** Merged ranges, "A1:I1". */
+  merges: string[];
+  print?: PrintSetup;
 }
 
 export type SetCellResult = { ok: true } | { ok: false; message: string };
 
-interface MemorySheet {
-  name: string;
-  /** Keyed by "row,column": 1-based row, zero-based column. */
-  cells: Map<string, MemoryCell>;
-  columnWidths: Map<number, number>;
-  frozen: { rows: number; columns: number };
-  textFills: Array<{ box: RangeBox; text: string; fill: string }>;
-  charts: Array<{ source: RangeBox; title: string }>;
-}
-
 const DEFAULT_WIDTH = 9;
-const key = (row: number, column: number) => `${row},${column}`;
 
 export class MemoryWorkbook implements WorkbookPort {
   readonly kind = "preview" as const;
@@ -142,6 +118,9 @@ export class MemoryWorkbook implements WorkbookPort {
         frozenColumns: sheet.frozen.columns,
         columnWidths: Array.from({ length: columnCount }, (_, column) => sheet.columnWidths.get(column) ?? DEFAULT_WIDTH),
         charts: sheet.charts.map((chart) => chartOf(sheet, chart)),
+        rowHeights: Object.fromEntries(sheet.rowHeights),
+        merges: sheet.merges.map((merge) => boxAddress(merge)),
+        ...(sheet.print ? { print: sheet.print } : {}),
       };
     });
   }
@@ -163,9 +142,9 @@ export class MemoryWorkbook implements WorkbookPort {
     if (!sheet || !cell) return undefined;
     const value = readValue(cell);
     const display = displayOf(cell);
-    const rule = sheet.textFills.find((fill) => inside(fill.box, box.firstRow, box.firstColumn) && display.startsWith(fill.text));
+    const rule = sheet.textFills.find((fill) => insideBox(fill.box, box.firstRow, box.firstColumn) && display.startsWith(fill.text));
     return {
-      address: `${columnLetter(box.firstColumn)}${box.firstRow}`,
+      address: cellAddress(box.firstRow, box.firstColumn),
       value,
       display,
       ...(cell.formula ? { formula: cell.formula } : {}),
@@ -173,6 +152,12 @@ export class MemoryWorkbook implements WorkbookPort {
       style: rule ? { ...cell.style, fill: rule.fill } : cell.style,
       input: cell.input,
     };
+  }
+
+  /** The style a plan gave the cell itself, without the fill of any conditional rule. */
+  ownStyle(sheetName: string, address: string): CellStyle | undefined {
+    const box = parseRange(address);
+    return this.sheet(sheetName)?.cells.get(key(box.firstRow, box.firstColumn))?.style;
   }
 
   /**
@@ -186,11 +171,8 @@ export class MemoryWorkbook implements WorkbookPort {
     const id = key(box.firstRow, box.firstColumn);
     const cell = sheet.cells.get(id) ?? blankCell(null);
     const typed = typedInput(input, cell.numberFormat);
-    if (cell.validation && typed.value !== null) {
-      const { min, max } = cell.validation;
-      if (typeof typed.value !== "number" || typed.value < min || (max !== undefined && typed.value > max)) {
-        return { ok: false, message: cell.validation.message };
-      }
+    if (cell.validation && !passesValidation(cell.validation.rule, typed.value)) {
+      return { ok: false, message: cell.validation.message };
     }
     // Typing over a formula replaces it, as in Excel.
     const replaced: MemoryCell = { ...cell, value: typed.value, numberFormat: typed.numberFormat ?? cell.numberFormat };
@@ -206,6 +188,14 @@ export class MemoryWorkbook implements WorkbookPort {
   subscribe(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Draws any sheet plan on the sheet of its name, made first when missing: what the interpreter tests compare. */
+  applyPlan(plan: SheetPlan): void {
+    const sheet = this.sheet(plan.sheetName) ?? this.addSheet(plan.sheetName);
+    applyOps(sheet, plan.ops);
+    this.recompute(sheet);
+    this.notify();
   }
 
   // -------------------------------------------------------------------------------------------------------------
@@ -351,165 +341,7 @@ export class MemoryWorkbook implements WorkbookPort {
   }
 }
 
-function newSheet(name: string): MemorySheet {
-  return { name, cells: new Map(), columnWidths: new Map(), frozen: { rows: 0, columns: 0 }, textFills: [], charts: [] };
-}
-
-function blankCell(value: RawValue): MemoryCell {
-  return { value, numberFormat: GENERAL_FORMAT, style: {}, input: false };
-}
-
-function inside(box: RangeBox, row: number, column: number): boolean {
-  return row >= box.firstRow && row <= box.lastRow && column >= box.firstColumn && column <= box.lastColumn;
-}
-
-function cellsOf(box: RangeBox, visit: (row: number, column: number) => void): void {
-  for (let row = box.firstRow; row <= box.lastRow; row += 1) {
-    for (let column = box.firstColumn; column <= box.lastColumn; column += 1) visit(row, column);
-  }
-}
-
-function applyOps(sheet: MemorySheet, ops: readonly SheetOp[]): void {
-  const at = (row: number, column: number): MemoryCell => {
-    const id = key(row, column);
-    let cell = sheet.cells.get(id);
-    if (!cell) {
-      cell = blankCell(null);
-      sheet.cells.set(id, cell);
-    }
-    return cell;
-  };
-  for (const op of ops) {
-    switch (op.op) {
-      case "clear": {
-        const box = parseRange(op.range);
-        cellsOf(box, (row, column) => sheet.cells.delete(key(row, column)));
-        sheet.textFills = sheet.textFills.filter((fill) => !(inside(box, fill.box.firstRow, fill.box.firstColumn) && inside(box, fill.box.lastRow, fill.box.lastColumn)));
-        break;
-      }
-      case "cells": {
-        const box = parseRange(op.range);
-        op.cells.forEach((row, r) =>
-          row.forEach((planned, c) => {
-            const cell = at(box.firstRow + r, box.firstColumn + c);
-            delete cell.formula;
-            delete cell.computes;
-            cell.numberFormat = op.numberFormats[r]?.[c] ?? GENERAL_FORMAT;
-            if ("formula" in planned) {
-              cell.formula = planned.formula;
-              cell.computes = planned.computes;
-              cell.value = null;
-            } else if ("text" in planned) cell.value = planned.text;
-            else if ("date" in planned) cell.value = isoDateToExcelSerial(planned.date);
-            else cell.value = planned.value;
-          }),
-        );
-        break;
-      }
-      case "style":
-        cellsOf(parseRange(op.range), (row, column) => {
-          const cell = at(row, column);
-          cell.style = { ...cell.style, ...op.style };
-        });
-        break;
-      case "validate":
-        cellsOf(parseRange(op.range), (row, column) => {
-          at(row, column).validation = { min: op.min, ...(op.max !== undefined ? { max: op.max } : {}), title: op.title, message: op.message };
-        });
-        break;
-      case "input":
-        cellsOf(parseRange(op.range), (row, column) => {
-          at(row, column).input = true;
-        });
-        break;
-      case "columnWidth":
-        sheet.columnWidths.set(op.column, op.characters);
-        break;
-      case "freeze":
-        sheet.frozen = { rows: op.rows, columns: op.columns };
-        break;
-      case "textFill":
-        sheet.textFills.push({ box: parseRange(op.range), text: op.text, fill: op.fill });
-        break;
-      case "chart":
-        sheet.charts.push({ source: parseRange(op.source), title: op.title });
-        break;
-    }
-  }
-}
-
-function hasContent(cell: MemoryCell): boolean {
-  return cell.formula !== undefined || (cell.value !== null && cell.value !== "");
-}
-
-/** The used range as Excel's getUsedRange(true) finds it: cells with a value or a formula. */
-function usedBox(sheet: MemorySheet): RangeBox | undefined {
-  let box: RangeBox | undefined;
-  for (const [id, cell] of sheet.cells) {
-    if (!hasContent(cell)) continue;
-    const [row, column] = id.split(",").map(Number) as [number, number];
-    box = box
-      ? {
-          firstRow: Math.min(box.firstRow, row),
-          firstColumn: Math.min(box.firstColumn, column),
-          lastRow: Math.max(box.lastRow, row),
-          lastColumn: Math.max(box.lastColumn, column),
-        }
-      : { firstRow: row, firstColumn: column, lastRow: row, lastColumn: column };
-  }
-  return box;
-}
-
-/** Up to the last cell holding anything, a style alone included, for the preview grid to draw. */
-function extentOf(sheet: MemorySheet): { rows: number; columns: number } {
-  let rows = 0;
-  let columns = 0;
-  for (const id of sheet.cells.keys()) {
-    const [row, column] = id.split(",").map(Number) as [number, number];
-    rows = Math.max(rows, row);
-    columns = Math.max(columns, column + 1);
-  }
-  return { rows, columns };
-}
-
-function readValue(cell: MemoryCell): SheetCell {
-  const value = cell.value;
-  if (value !== null && typeof value === "object") return { error: value.error };
-  return sheetCellOf(value, undefined, cell.numberFormat);
-}
-
-function displayOf(cell: MemoryCell): string {
-  const value = cell.value;
-  if (value === null) return "";
-  if (typeof value === "object") return value.error;
-  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
-  if (typeof value === "string") return value;
-  if (cell.numberFormat === DATE_FORMAT) {
-    const iso = excelSerialToIsoDate(value);
-    return iso ? formatIsoDateVi(iso) : String(value);
-  }
-  const percent = /^0(?:\.(0+))?%$/.exec(cell.numberFormat);
-  if (percent) return `${(value * 100).toFixed(percent[1]?.length ?? 0).replace(".", ",")}%`;
-  return String(Math.round(value * 1e10) / 1e10).replace(".", ",");
-}
-
-function typedInput(input: string | number | boolean | null, numberFormat: string): { value: RawValue; numberFormat?: string } {
-  if (input === null) return { value: null };
-  if (typeof input !== "string") return { value: input };
-  const text = input.trim();
-  if (text === "") return { value: null };
-  if (numberFormat === TEXT_FORMAT) return { value: input };
-  const date = /^\d{1,2}\/\d{1,2}\/\d{4}$/.test(text) ? parseDateText(text) : undefined;
-  if (date) return { value: isoDateToExcelSerial(date), numberFormat: DATE_FORMAT };
-  const number = readNumber(text);
-  if (number.kind === "number") {
-    if (!number.writtenAsPercent) return { value: number.value };
-    return { value: number.value / 100, ...(numberFormat === GENERAL_FORMAT ? { numberFormat: PERCENT_FORMAT } : {}) };
-  }
-  return { value: input };
-}
-
-function chartOf(sheet: MemorySheet, chart: { source: RangeBox; title: string }): PreviewChart {
+function chartOf(sheet: MemorySheet, chart: MemorySheet["charts"][number]): PreviewChart {
   const categories: string[] = [];
   const values: Array<number | null> = [];
   for (let row = chart.source.firstRow + 1; row <= chart.source.lastRow; row += 1) {
@@ -518,5 +350,5 @@ function chartOf(sheet: MemorySheet, chart: { source: RangeBox; title: string })
     categories.push(category === null || category === undefined || typeof category === "object" ? "" : String(category));
     values.push(typeof value === "number" ? value : null);
   }
-  return { title: chart.title, categories, values };
+  return { title: chart.request.title, categories, values };
 }

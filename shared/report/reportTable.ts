@@ -7,6 +7,7 @@ import { periodCodeSchema } from "../period/period";
 import { foldDiacritics, normalizeText } from "../text/normalize";
 import { formatVietnameseNumber } from "../text/vietnameseNumber";
 import { readNumber } from "../verdict/actual";
+import { columnLetter } from "../sheet/address";
 import type { PeriodAssignment } from "./periodAssignments";
 import { percentQuestion, readPercentCell } from "./percentCell";
 
@@ -39,12 +40,8 @@ export function reportColumnIndex(key: ReportColumnKey): number {
   return REPORT_COLUMNS.findIndex((column) => column.key === key);
 }
 
-/** "A".."Z" for the report's nine columns, offset by the table's first column. */
-export function columnLetter(index: number): string {
-  let letters = "";
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
-}
+/** A1 column letters, from the sheet vocabulary; kept here for the readers that name cells by it. */
+export { columnLetter } from "../sheet/address";
 
 /**
  * What ties a workbook to the server's records, kept out of the officer's way (document settings in the add-in, a

@@ -113,9 +113,9 @@ describe("the task pane in Chromium against the local stack", { timeout: 60_000 
     const receipt = officer.pane.getByLabel("Biên nhận nộp báo cáo");
     await receipt.waitFor();
     expect(await receipt.textContent()).toMatch(/Số biên nhận.*Phiên bản1.*Thời gian nộp.*giờ Việt Nam/);
-    expect(await officer.cell("L1")).toBe("Số biên nhận");
-    expect(await officer.cell("M2")).toBe("1");
-    expect(await officer.cell(`J${rowOf(rate.indicatorCode)}`)).toBe("Đạt");
+    expect(await officer.cell("J1")).toBe("Số biên nhận");
+    expect(await officer.cell("K2")).toBe("1");
+    expect(await officer.cell(`N${rowOf(rate.indicatorCode)}`)).toBe("Đạt");
     expect(await versionsStored()).toEqual([1]);
     await officer.pane.getByRole("table", { name: "Các phiên bản đã nộp" }).getByRole("row").nth(1).waitFor();
     await shoot(officer.pane, "agency", { documented: true });
@@ -128,7 +128,7 @@ describe("the task pane in Chromium against the local stack", { timeout: 60_000 
     expect(await officer.cell(`H${rowOf(rate.indicatorCode)}`)).toBe("Không đạt");
     await officer.button("Nộp báo cáo").click();
     await officer.pane.getByLabel("Biên nhận nộp báo cáo").getByText("Phiên bản2").waitFor();
-    expect(await officer.cell("M2")).toBe("2");
+    expect(await officer.cell("K2")).toBe("2");
     expect(await versionsStored()).toEqual([2, 1]);
     await expect.poll(() => officer.pane.getByRole("table", { name: "Các phiên bản đã nộp" }).getByRole("row").count()).toBe(3);
   });
@@ -156,7 +156,7 @@ describe("the task pane in Chromium against the local stack", { timeout: 60_000 
       expect(alert).toContain("vẫn được giữ nguyên");
       expect(await officer.pane.getByRole("alert").count(), "the fixed fault is no longer listed").toBe(1);
       expect(await officer.cell(`E${rowOf(rate.indicatorCode)}`)).toBe("18");
-      expect(await officer.cell("M2")).toBe("2");
+      expect(await officer.cell("K2")).toBe("2");
       await shoot(officer.pane, "agency-offline", { documented: false });
     } finally {
       system.stack.host = await startLocalHost({ routes: ROUTES, services: async () => system.stack.services, port });

@@ -329,7 +329,7 @@ describe("the offline form's evidence columns", () => {
   const DATE = 11;
   const SUMMARY = 12;
   const URL_COLUMN = 13;
-  const FIRST_ROW = 7;
+  const FIRST_ROW = 6;
 
   async function downloadForm() {
     const form = await stack.call(`${BASE}/assignments.xlsx`, { key: stack.keys.agency });

@@ -32,7 +32,7 @@ async function filledForm(extraRows = 0): Promise<Uint8Array<ArrayBuffer>> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load((await (await stack.call(`${P}/assignments.xlsx`, { key: stack.keys.agency })).arrayBuffer()) as ArrayBuffer);
   const sheet = workbook.getWorksheet("Báo cáo")!;
-  sheet.getRow(7).getCell(7).value = 0.9;
+  sheet.getRow(6).getCell(7).value = 0.9;
   if (extraRows > 0) {
     const extra = workbook.addWorksheet("Số liệu chi tiết");
     for (let row = 1; row <= extraRows; row += 1) extra.addRow([row, `Hồ sơ số ${row}`, row % 7, "đã xử lý"]);

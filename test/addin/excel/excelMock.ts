@@ -36,6 +36,7 @@ export function excelMock(initial: { sheets?: Record<string, UsedRangeData | nul
   const renamed: Array<{ from: string; sheet: any }> = [];
   const charts: any[] = [];
   const frozen: Record<string, unknown> = {};
+  const pageLayouts: Record<string, any> = {};
   let activated: string | undefined;
 
   const rangeMock = (sheet: string, address: string) => {
@@ -56,13 +57,19 @@ export function excelMock(initial: { sheets?: Record<string, UsedRangeData | nul
             this.clearedAll = true;
           },
           add(type: string) {
-            const format = track(new OfficeMockObject({ type, textComparison: { format: { fill: {} } } }));
+            const format = track(new OfficeMockObject({ type, textComparison: { format: { fill: {} } }, dataBar: { positiveFormat: {} } }));
             (this.addedFormats ??= []).push(format);
             return format;
           },
         },
         clear(applyTo: string) {
           this.clearedWith = applyTo;
+        },
+        merge(across: boolean) {
+          this.merged = { across };
+        },
+        unmerge() {
+          this.unmerged = true;
         },
       }),
     );
@@ -109,12 +116,19 @@ export function excelMock(initial: { sheets?: Record<string, UsedRangeData | nul
             return chart;
           },
         },
+        pageLayout: {
+          headersFooters: { defaultForAllPages: {} },
+          setPrintTitleRows(rows: string) {
+            this.printTitleRows = rows;
+          },
+        },
         activate: () => (activated = name),
         delete: () => deleted.push(name),
       }),
     );
     // Excel answers isNullObject on every sync without a load.
     sheet.isNullObject = isNull;
+    if (!isNull) pageLayouts[name] = sheet.pageLayout;
     if (!isNull) renamed.push({ from: name, sheet });
     return sheet;
   };
@@ -166,6 +180,8 @@ export function excelMock(initial: { sheets?: Record<string, UsedRangeData | nul
         .map((entry) => ({ from: entry.from, to: entry.sheet.name as string })),
     charts,
     frozen,
+    /** The page layout of each sheet as the adapter last set it (paper, orientation, zoom, margins, title rows). */
+    pageLayouts,
     activated: () => activated,
   };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ExcelWorkbook, SLICE_SIZE } from "../../../addin/excel/excelWorkbook";
 import { BINDING_SETTING } from "../../../addin/excel/workbookPort";
 import { planReportTable, type PlannedCell, type ReportTablePlan } from "../../../addin/report/planReportTable";
-import { cellInput } from "../../../addin/report/sheetOps";
+import { cellInput } from "../../../shared/sheet/cell";
 import { isoDateToExcelSerial } from "../../../shared/period/excelDate";
 import type { PeriodAssignments } from "../../../shared/report/periodAssignments";
 import { readReportRows, REPORT_SHEET_NAME } from "../../../shared/report/reportTable";
@@ -41,32 +41,45 @@ describe("ExcelWorkbook on office-addin-mock", () => {
     expect(excel.syncs()).toBeLessThanOrEqual(3);
     expect(excel.syncs()).toBe(2);
     expect(excel.added).toEqual([REPORT_SHEET_NAME]);
-    const [table] = excel.range(REPORT_SHEET_NAME, "A4:I204");
+    const [table] = excel.range(REPORT_SHEET_NAME, "A5:M205");
     expect(table).toBeDefined();
     expect(table.formulas).toHaveLength(201);
     expect(table.formulas[0]).toEqual(plan.header);
-    expect(table.formulas[1][6]).toBe('=IF(AND(ISNUMBER(E5),ISNUMBER(F5),F5>0),E5/F5,"")');
-    expect(table.formulas[200][7]).toBe("=KPI.STATUS(G204,D204)");
+    expect(table.formulas[1][6]).toBe('=IF(AND(ISNUMBER(E6),ISNUMBER(F6),F6>0),E6/F6,"")');
+    expect(table.formulas[200][7]).toBe("=KPI.STATUS(G205,D205)");
     expect(table.formulas[200][1]).toBe("T-200");
     expect(table.numberFormat[1][6]).toBe("0.0%");
     // Written as text: the cell is formatted "@" before the value goes in.
     expect(table.formulas[8][2]).toBe("=1+1 không phải công thức");
     expect(table.numberFormat[8][2]).toBe("@");
 
-    const [title] = excel.range(REPORT_SHEET_NAME, "A1:A3");
+    const [title] = excel.range(REPORT_SHEET_NAME, "A1:A4");
     expect(title.formulas).toEqual(plan.title.map((line) => [line]));
-    const [parts] = excel.range(REPORT_SHEET_NAME, "E5:F204");
-    const validated = excel.range(REPORT_SHEET_NAME, "E5:F204").find((range) => range.dataValidation.rule);
+    const [parts] = excel.range(REPORT_SHEET_NAME, "E6:F205");
+    const validated = excel.range(REPORT_SHEET_NAME, "E6:F205").find((range) => range.dataValidation.rule);
     expect(parts).toBeDefined();
     expect(validated.dataValidation.rule).toEqual({ decimal: { formula1: 0, operator: "GreaterThanOrEqualTo" } });
     expect(validated.dataValidation.errorAlert).toMatchObject({ showAlert: true, style: "Stop", message: "Tử số và mẫu số phải là số không âm." });
-    const percent = excel.range(REPORT_SHEET_NAME, "G5:G204").find((range) => range.dataValidation.rule);
+    const percent = excel.range(REPORT_SHEET_NAME, "G6:G205").find((range) => range.dataValidation.rule);
     expect(percent.dataValidation.rule).toEqual({ decimal: { formula1: 0, formula2: 1, operator: "Between" } });
-    const header = excel.range(REPORT_SHEET_NAME, "A4:I4").find((range) => range.format.fill.color);
+    // The evidence date is checked as a date, written as a formula so that no locale misreads the bounds.
+    const issued = excel.range(REPORT_SHEET_NAME, "K6:K205").find((range) => range.dataValidation.rule);
+    expect(issued.dataValidation.rule).toEqual({ date: { formula1: "=DATE(2000,1,1)", formula2: "=DATE(2100,12,31)", operator: "Between" } });
+    expect(issued.dataValidation.prompt).toMatchObject({ showPrompt: true, message: "Ngày ban hành văn bản minh chứng, dạng dd/mm/yyyy." });
+    const header = excel.range(REPORT_SHEET_NAME, "A5:M5").find((range) => range.format.fill.color);
     expect(header.format.fill.color).toBe("#DCE6F1");
     expect(header.format.font.bold).toBe(true);
     expect(excel.range(REPORT_SHEET_NAME, "C:C")[0].format.columnWidth).toBeGreaterThan(100);
-    expect(excel.frozen[REPORT_SHEET_NAME]).toEqual({ rows: 4 });
+    expect(excel.frozen[REPORT_SHEET_NAME]).toEqual({ rows: 5 });
+    // Printed as the offline form prints: A4 landscape, one page wide, the header row on every page.
+    expect(excel.pageLayouts[REPORT_SHEET_NAME]).toMatchObject({
+      paperSize: "A4",
+      orientation: "Landscape",
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      printTitleRows: "$5:$5",
+    });
+    expect(excel.range(REPORT_SHEET_NAME, "A1:I1")[0].merged).toEqual({ across: false });
+    expect(excel.range(REPORT_SHEET_NAME, "1:1")[0].format.rowHeight).toBeGreaterThanOrEqual(24);
     expect(excel.activated()).toBe(REPORT_SHEET_NAME);
 
     expect(calls.saves).toBe(1);
@@ -82,7 +95,7 @@ describe("ExcelWorkbook on office-addin-mock", () => {
     const typed = (row: number, column: number) => (column === 4 ? 3 : column === 5 ? 4 : row === 199 && column === 8 ? "xong" : undefined);
     const used = usedRangeOf(plan, typed);
     used.values.forEach((row, r) => {
-      if (r > 3) row[6] = 0.75;
+      if (r > 4) row[6] = 0.75;
     });
     const excel = excelMock({ sheets: { [REPORT_SHEET_NAME]: used } });
 
@@ -90,10 +103,10 @@ describe("ExcelWorkbook on office-addin-mock", () => {
     expect(excel.syncs()).toBeLessThanOrEqual(3);
     expect(excel.syncs()).toBe(2);
     expect(reading).toBeDefined();
-    expect(reading!.grid).toHaveLength(204);
+    expect(reading!.grid).toHaveLength(205);
     expect(reading!.origin).toEqual({ row: 0, column: 0 });
     expect(reading!.binding).toEqual(plan.binding);
-    expect(reading!.formulas[4]![6]).toBe('=IF(AND(ISNUMBER(E5),ISNUMBER(F5),F5>0),E5/F5,"")');
+    expect(reading!.formulas[5]![6]).toBe('=IF(AND(ISNUMBER(E6),ISNUMBER(F6),F6>0),E6/F6,"")');
 
     const values = readReportRows(reading!.grid, view.assignments, { binding: reading!.binding!, origin: reading!.origin });
     expect(values.problems).toEqual([]);
@@ -102,7 +115,7 @@ describe("ExcelWorkbook on office-addin-mock", () => {
 
     const again = planReportTable(view, reading, KPI);
     expect(again.changes.kept).toBe(200);
-    expect(again.rows[0]!.cells[6]).toMatchObject({ formula: expect.stringContaining("E5/F5") });
+    expect(again.rows[0]!.cells[6]).toMatchObject({ formula: expect.stringContaining("E6/F6") });
   });
 
   it("re-pulls 200 rows (read, merge, write) in 3 syncs in all, and records a 200-value receipt after the read in 3", async () => {
@@ -202,16 +215,16 @@ describe("ExcelWorkbook on office-addin-mock", () => {
     const excel = excelMock({ sheets: { [REPORT_SHEET_NAME]: usedRangeOf(plan) } });
     await new ExcelWorkbook({ run: excel.run, host: () => hostMock().host }).writeReceipt(sampleReceipt(view, true), plan.binding);
     expect(excel.syncs()).toBeLessThanOrEqual(3);
-    const [block] = excel.range(REPORT_SHEET_NAME, "L1:M4");
+    const [block] = excel.range(REPORT_SHEET_NAME, "J1:K4");
     expect(block.formulas).toEqual([
       ["Số biên nhận", "BN-2025-000123"],
       ["Phiên bản", "2"],
       ["Thời gian nộp", "10:05 ngày 19/12/2025 (giờ Việt Nam)"],
       ["Tình trạng", "Nộp muộn (hạn 20/12/2025)"],
     ]);
-    const [column] = excel.range(REPORT_SHEET_NAME, `J4:J${4 + view.assignments.length}`);
+    const [column] = excel.range(REPORT_SHEET_NAME, `N5:N${5 + view.assignments.length}`);
     expect(column.formulas.slice(0, 4)).toEqual([["Đánh giá của tỉnh"], ["Đạt"], ["Không đạt"], [""]]);
-    expect(excel.range(REPORT_SHEET_NAME, "J5").find((range) => range.format.fill.color)?.format.fill.color).toBe("#C6EFCE");
+    expect(excel.range(REPORT_SHEET_NAME, "N6").find((range) => range.format.fill.color)?.format.fill.color).toBe("#C6EFCE");
 
     const missing = excelMock();
     await expect(new ExcelWorkbook({ run: missing.run, host: () => hostMock().host }).writeReceipt(sampleReceipt(view), plan.binding)).rejects.toThrow(

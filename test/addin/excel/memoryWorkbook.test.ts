@@ -65,23 +65,23 @@ describe("MemoryWorkbook", () => {
     const view: PeriodAssignments = { ...base, assignments: [points, ...base.assignments.slice(1)] };
     const workbook = new MemoryWorkbook();
     await workbook.writeReportTable(planReportTable(view, undefined, { verdictMode: "formula", functionNamespace: "KPI" }));
-    workbook.setCell(REPORT_SHEET_NAME, "E5", 3);
-    workbook.setCell(REPORT_SHEET_NAME, "F5", 4);
-    expect(workbook.cell(REPORT_SHEET_NAME, "G5")).toMatchObject({ value: 0.75, display: "75,0%", numberFormat: "0.0%" });
-    expect(workbook.cell(REPORT_SHEET_NAME, "H5")).toMatchObject({ value: "Đạt", formula: expect.stringMatching(/^=IF\(G5="","Chưa có số liệu",/) });
-    workbook.setCell(REPORT_SHEET_NAME, "E5", 2);
-    expect(workbook.cell(REPORT_SHEET_NAME, "H5")?.value).toBe("Không đạt");
-    expect(workbook.setCell(REPORT_SHEET_NAME, "G5", 120)).toEqual({ ok: false, message: "Nhập tỷ lệ từ 0% đến 100%, ví dụ 90% hoặc 0,9." });
+    workbook.setCell(REPORT_SHEET_NAME, "E6", 3);
+    workbook.setCell(REPORT_SHEET_NAME, "F6", 4);
+    expect(workbook.cell(REPORT_SHEET_NAME, "G6")).toMatchObject({ value: 0.75, display: "75,0%", numberFormat: "0.0%" });
+    expect(workbook.cell(REPORT_SHEET_NAME, "H6")).toMatchObject({ value: "Đạt", formula: expect.stringMatching(/^=IF\(G6="","Chưa có số liệu",/) });
+    workbook.setCell(REPORT_SHEET_NAME, "E6", 2);
+    expect(workbook.cell(REPORT_SHEET_NAME, "H6")?.value).toBe("Không đạt");
+    expect(workbook.setCell(REPORT_SHEET_NAME, "G6", 120)).toEqual({ ok: false, message: "Nhập tỷ lệ từ 0% đến 100%, ví dụ 90% hoặc 0,9." });
   });
 
   it("refuses what Excel's validation refuses", async () => {
     const view = demoView();
     const workbook = new MemoryWorkbook();
     await workbook.writeReportTable(planReportTable(view, undefined, KPI));
-    expect(workbook.setCell(REPORT_SHEET_NAME, "E5", "-1")).toEqual({ ok: false, message: "Tử số và mẫu số phải là số không âm." });
-    expect(workbook.setCell(REPORT_SHEET_NAME, "F5", "nhiều")).toEqual({ ok: false, message: "Tử số và mẫu số phải là số không âm." });
-    expect(workbook.setCell(REPORT_SHEET_NAME, "G5", "90")).toEqual({ ok: false, message: "Nhập tỷ lệ từ 0% đến 100%, ví dụ 90% hoặc 0,9." });
-    expect(workbook.setCell(REPORT_SHEET_NAME, "G5", "0,9")).toEqual({ ok: true });
+    expect(workbook.setCell(REPORT_SHEET_NAME, "E6", "-1")).toEqual({ ok: false, message: "Tử số và mẫu số phải là số không âm." });
+    expect(workbook.setCell(REPORT_SHEET_NAME, "F6", "nhiều")).toEqual({ ok: false, message: "Tử số và mẫu số phải là số không âm." });
+    expect(workbook.setCell(REPORT_SHEET_NAME, "G6", "90")).toEqual({ ok: false, message: "Nhập tỷ lệ từ 0% đến 100%, ví dụ 90% hoặc 0,9." });
+    expect(workbook.setCell(REPORT_SHEET_NAME, "G6", "0,9")).toEqual({ ok: true });
     expect(workbook.setCell("Không có", "A1", 1)).toEqual({ ok: false, message: 'Không có trang "Không có".' });
   });
 
@@ -91,9 +91,9 @@ describe("MemoryWorkbook", () => {
     const earlier: PeriodAssignments = { ...current, assignments: [removed, ...current.assignments] };
     const workbook = new MemoryWorkbook();
     await workbook.writeReportTable(planReportTable(earlier, undefined, KPI));
-    workbook.setCell(REPORT_SHEET_NAME, "G5", "0,8");
-    workbook.setCell(REPORT_SHEET_NAME, "E7", 1);
-    workbook.setCell(REPORT_SHEET_NAME, "F7", 2);
+    workbook.setCell(REPORT_SHEET_NAME, "G6", "0,8");
+    workbook.setCell(REPORT_SHEET_NAME, "E8", 1);
+    workbook.setCell(REPORT_SHEET_NAME, "F8", 2);
 
     const plan = planReportTable(current, await workbook.readReportTable(), KPI);
     expect(plan.changes.kept).toBe(1);
@@ -118,9 +118,9 @@ describe("MemoryWorkbook", () => {
     await expect(workbook.writeReceipt(sampleReceipt(view), plan.binding)).rejects.toThrow(/Không tìm thấy trang/);
     await workbook.writeReportTable(plan);
     await workbook.writeReceipt(sampleReceipt(view), plan.binding);
-    expect(workbook.cell(REPORT_SHEET_NAME, "L1")?.value).toBe("Số biên nhận");
-    expect(workbook.cell(REPORT_SHEET_NAME, "M4")).toMatchObject({ value: "Đúng hạn (hạn 20/12/2025)", style: { fill: "#C6EFCE" } });
-    expect(workbook.cell(REPORT_SHEET_NAME, "J5")).toMatchObject({ value: "Đạt", style: { fill: "#C6EFCE" } });
+    expect(workbook.cell(REPORT_SHEET_NAME, "J1")?.value).toBe("Số biên nhận");
+    expect(workbook.cell(REPORT_SHEET_NAME, "K4")).toMatchObject({ value: "Đúng hạn (hạn 20/12/2025)", style: { fill: "#C6EFCE" } });
+    expect(workbook.cell(REPORT_SHEET_NAME, "N6")).toMatchObject({ value: "Đạt", style: { fill: "#C6EFCE" } });
 
     await workbook.writeAggregate(sampleAggregate());
     await workbook.writeAggregate(sampleAggregate());

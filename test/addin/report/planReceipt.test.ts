@@ -3,7 +3,7 @@ import { aggregateOps } from "../../../addin/report/planAggregateSheet";
 import { receiptLines, receiptOps } from "../../../addin/report/planReceipt";
 import { vietnamTimeText } from "../../../shared/period/vietnamTime";
 import { planReportTable } from "../../../addin/report/planReportTable";
-import { parseRange, rangeAddress, runs } from "../../../addin/report/sheetOps";
+import { parseRange, rangeAddress, runs } from "../../../shared/sheet/address";
 import { VERDICT_LABELS } from "../../../shared/verdict/labels";
 import { demoView, sampleAggregate, sampleReceipt } from "./fixtures";
 
@@ -18,8 +18,11 @@ describe("receipt block", () => {
     const receipt = { ...sampleReceipt(view), replayed: true };
     expect(receiptLines(receipt)[1]).toEqual(["Phiên bản", "2 (đã nộp trước đó, không tạo phiên bản mới)"]);
     const binding = planReportTable(view, undefined, { verdictMode: "kpi", functionNamespace: "KPI" }).binding;
-    const column = receiptOps(receipt, binding).find((op) => op.op === "cells" && op.range.startsWith("J4"));
-    expect(column).toMatchObject({ range: `J4:J${4 + view.assignments.length}` });
+    // The province's verdicts go in column N, right of the evidence, from the header row down.
+    const column = receiptOps(receipt, binding).find((op) => op.op === "cells" && op.range.startsWith("N5"));
+    expect(column).toMatchObject({ range: `N5:N${5 + view.assignments.length}` });
+    // The block sits beside the title lines, in J:K.
+    expect(receiptOps(receipt, binding)[0]).toMatchObject({ op: "cells", range: "J1:K4" });
   });
 });
 
@@ -35,7 +38,7 @@ describe("sheet operation helpers", () => {
     expect(parseRange("A4:I204")).toEqual({ firstRow: 4, firstColumn: 0, lastRow: 204, lastColumn: 8 });
     expect(parseRange("C:C")).toMatchObject({ firstRow: 1, firstColumn: 2, lastColumn: 2 });
     expect(rangeAddress(5, 9, 5, 9)).toBe("J5");
-    expect(runs(["a", "a", undefined, "b", "b", "a"], (x) => x)).toEqual([
+    expect(runs(["a", "a", undefined, "b", "b", "a"], (x: string | undefined) => x)).toEqual([
       { key: "a", first: 0, last: 1 },
       { key: "b", first: 3, last: 4 },
       { key: "a", first: 5, last: 5 },

@@ -11,7 +11,11 @@ import {
   type PlannedCell,
   type ReportTablePlan,
 } from "../../../addin/report/planReportTable";
-import { cellsOp, PERCENT_FORMAT, reportTableOps } from "../../../addin/report/sheetOps";
+import { PERCENT_FORMAT } from "../../../shared/sheet/formats";
+import { cellsOp } from "../../../shared/sheet/plan";
+import { reportTableOps } from "../../../shared/sheet/reportTable/layout";
+import { FORM_INSTRUCTION } from "../../../shared/sheet/reportTable/columns";
+import { EVIDENCE_COLUMNS } from "../../../shared/report/evidenceColumns";
 import { byTarget, demoView, withTarget } from "./fixtures";
 
 const KPI = { verdictMode: "kpi", functionNamespace: "KPI" } as const;
@@ -51,14 +55,16 @@ describe("planning the report table", () => {
   it("lays out a first pull: title, header at HEADER_ROW, rate and verdict formulas on the right rows", () => {
     const view = demoView();
     const plan = planReportTable(view, undefined, KPI);
-    expect(HEADER_ROW).toBe(4);
-    expect(TABLE_FIRST_ROW).toBe(5);
-    expect(plan.title).toHaveLength(3);
+    expect(HEADER_ROW).toBe(5);
+    expect(TABLE_FIRST_ROW).toBe(6);
+    expect(plan.title).toHaveLength(4);
+    expect(plan.title[3]).toBe(FORM_INSTRUCTION);
     expect(plan.title[1]).toBe("Sở Tài chính — Quý IV/2025");
-    expect(plan.title[2]).toBe("Văn bản giao: 1521/QĐ-UBND. Hạn nộp báo cáo: 20/12/2025.");
-    expect(plan.header).toEqual(REPORT_COLUMNS.map((c) => c.header));
+    expect(plan.title[2]).toBe(`Văn bản giao: 1521/QĐ-UBND (${view.decision.title}). Hạn nộp báo cáo: 20/12/2025.`);
+    // The offline form's columns: the nine of the report, the note as "Ghi chú", then the evidence.
+    expect(plan.header).toEqual([...REPORT_COLUMNS.map((c) => (c.key === "note" ? "Ghi chú" : c.header)), ...EVIDENCE_COLUMNS.map((c) => c.header)]);
     expect(plan.rows).toHaveLength(view.assignments.length);
-    expect(plan.rows.every((row) => row.cells.length === 9 && row.assigned && row.percent)).toBe(true);
+    expect(plan.rows.every((row) => row.cells.length === 13 && row.assigned && row.percent)).toBe(true);
     expect(plan.binding.assignmentIds).toEqual(view.assignments.map((a) => a.assignmentId));
     expect(plan.changes.added).toHaveLength(view.assignments.length);
     expect(plan.summary).toBe(`Đã tạo bảng báo cáo gồm ${view.assignments.length} chỉ tiêu.`);
@@ -78,12 +84,12 @@ describe("planning the report table", () => {
     const view: PeriodAssignments = { ...base, assignments: [withTarget(base.assignments[0]!, "≥ 70", "%")] };
     const plan = planReportTable(view, undefined, { verdictMode: "kpi", functionNamespace: "KPIDEV" });
     const code = view.assignments[0]!.indicatorCode;
-    expect(cellOf(plan, code, "verdict")).toMatchObject({ formula: `=KPIDEV.STATUS(G5,D5,,"%")` });
-    expect(cellOf(plan, code, "actual")).toMatchObject({ formula: `=IF(AND(ISNUMBER(E5),ISNUMBER(F5),F5>0),E5/F5,"")` });
+    expect(cellOf(plan, code, "verdict")).toMatchObject({ formula: `=KPIDEV.STATUS(G6,D6,,"%")` });
+    expect(cellOf(plan, code, "actual")).toMatchObject({ formula: `=IF(AND(ISNUMBER(E6),ISNUMBER(F6),F6>0),E6/F6,"")` });
     expect(plan.rows[0]).toMatchObject({ percent: true });
     const table = reportTableOps(plan).find((op) => op.op === "cells" && op.range.startsWith(`A${HEADER_ROW}:`));
     expect(table?.op === "cells" && table.numberFormats[1]![column("actual")]).toBe(PERCENT_FORMAT);
-    expect(reportTableOps(plan)).toContainEqual(expect.objectContaining({ op: "validate", range: "G5", min: 0, max: 1 }));
+    expect(reportTableOps(plan)).toContainEqual(expect.objectContaining({ op: "validate", range: "G6", rule: { kind: "decimal", min: 0, max: 1 } }));
   });
 
   it("writes the compiled plain formula in formula mode", () => {
@@ -153,8 +159,8 @@ describe("planning the report table", () => {
       `Đã thêm 1 chỉ tiêu, giữ nguyên số liệu đã nhập của 3 chỉ tiêu; 1 chỉ tiêu không còn được giao nhưng có số liệu đã nhập được giữ ở cuối bảng, ghi "${UNASSIGNED_MARK}"; 1 chỉ tiêu đổi chỉ tiêu giao.`,
     );
     expect(plan.binding.assignmentIds).toEqual([...view.assignments.map((a) => a.assignmentId), removed.assignmentId]);
-    // The old table reached row 4 + 8; the new one reaches row 4 + 9, and column J.
-    expect(plan.clear).toEqual({ rows: HEADER_ROW + 9, columns: 10 });
+    // The old table reached row 5 + 8; the new one reaches row 5 + 9, and column N of the province's verdicts.
+    expect(plan.clear).toEqual({ rows: HEADER_ROW + 9, columns: 14 });
 
     // Pulling again marks the kept row once, not twice.
     const again = planReportTable(view, { grid: sheetValues(plan), binding: plan.binding }, KPI);
@@ -186,7 +192,7 @@ describe("planning the report table", () => {
     const formulas = grid.map((row) => row.map((): string | null => null));
     formulas[HEADER_ROW]![column("actual")] = `=IF(AND(ISNUMBER(E5),ISNUMBER(F5),F5>0),E5/F5*100,"")`;
     const plan = planReportTable(view, { grid, formulas, binding: first.binding }, KPI);
-    expect(cellOf(plan, code, "actual")).toMatchObject({ formula: `=IF(AND(ISNUMBER(E5),ISNUMBER(F5),F5>0),E5/F5,"")` });
+    expect(cellOf(plan, code, "actual")).toMatchObject({ formula: `=IF(AND(ISNUMBER(E6),ISNUMBER(F6),F6>0),E6/F6,"")` });
     expect(cellOf(plan, code, "numerator")).toEqual({ value: 3 });
     expect(plan.rows[0]).toMatchObject({ percent: true });
   });
@@ -258,7 +264,7 @@ describe("sheet operations of the table", () => {
     };
     const plan = planReportTable(view, undefined, KPI);
     const table = reportTableOps(plan).find((op) => op.op === "cells" && op.range.startsWith(`A${HEADER_ROW}:`));
-    expect(table).toMatchObject({ range: `A${HEADER_ROW}:I${HEADER_ROW + view.assignments.length}` });
+    expect(table).toMatchObject({ range: `A${HEADER_ROW}:M${HEADER_ROW + view.assignments.length}` });
     if (table?.op !== "cells") throw new Error("no table");
     expect(table.numberFormats[1]!.slice(0, 4)).toEqual(["@", "@", "@", "@"]);
     expect(table.numberFormats[1]![column("actual")]).toBe("0.0%");

@@ -88,14 +88,14 @@ describe("pull and submit from the task pane", () => {
     expect(stages).toEqual(["values", "receipt"]);
     expect(pending.read(check.scope)).toBeUndefined();
     expect(await storedVersions()).toHaveLength(1);
-    expect(workbook.cell(REPORT_SHEET_NAME, "M1")?.value).toBe(outcome.receipt.id);
-    expect(workbook.cell(REPORT_SHEET_NAME, `J${TABLE_FIRST_ROW + 1}`)?.value).toBe("Đạt");
+    expect(workbook.cell(REPORT_SHEET_NAME, "K1")?.value).toBe(outcome.receipt.id);
+    expect(workbook.cell(REPORT_SHEET_NAME, `N${TABLE_FIRST_ROW + 1}`)?.value).toBe("Đạt");
 
     // Changed values are a new submission: a new key and version 2.
     workbook.setCell(REPORT_SHEET_NAME, `G${TABLE_FIRST_ROW}`, "Hoàn thành");
     const second = await sendReport(client, workbook, await checkReport(client, workbook, scope), pending, () => {});
     expect(second).toMatchObject({ retried: false, receipt: { version: 2, replayed: false } });
-    expect(workbook.cell(REPORT_SHEET_NAME, "M2")?.value).toBe("2");
+    expect(workbook.cell(REPORT_SHEET_NAME, "K2")?.value).toBe("2");
   });
 
   it("finds faults by cell and sends nothing while there are any", async () => {

@@ -76,7 +76,7 @@ async function officer(key: string): Promise<TaskpanePage> {
   const page = new TaskpanePage(await context.newPage());
   await page.open(system.origin);
   await page.connect(key);
-  await page.page.getByLabel("Kỳ báo cáo").selectOption(PERIOD);
+  await page.page.getByLabel("Kỳ báo cáo", { exact: true }).selectOption(PERIOD);
   return page;
 }
 

@@ -89,7 +89,7 @@ describe("the task pane in Chromium against the local stack", { timeout: 60_000 
     expect(await officer.pane.boundingBox()).toMatchObject({ width: PANE_WIDTH });
     await officer.connect(system.stack.keys.agency);
     await officer.pane.getByText(/^Sở Tài chính · /).waitFor();
-    await officer.page.getByLabel("Kỳ báo cáo").selectOption(PERIOD);
+    await officer.page.getByLabel("Kỳ báo cáo", { exact: true }).selectOption(PERIOD);
     await officer.button("Lấy chỉ tiêu").click();
     await officer.pane.getByText(`Đã ghi ${view.assignments.length} chỉ tiêu vào trang "Báo cáo"`).waitFor();
     const first = view.assignments[0]!;
@@ -168,7 +168,7 @@ describe("the task pane in Chromium against the local stack", { timeout: 60_000 
 
   it("shows the province who has submitted, filters, and pulls the aggregate with its chart into the workbook", async () => {
     await asProvince(async (province) => {
-      await province.page.getByLabel("Kỳ báo cáo").selectOption(PERIOD);
+      await province.page.getByLabel("Kỳ báo cáo", { exact: true }).selectOption(PERIOD);
       const agencies = province.pane.getByRole("list", { name: "Các cơ quan" });
       const finance = agencies.getByRole("listitem").filter({ hasText: "Sở Tài chính" });
       await finance.waitFor();

@@ -42,9 +42,9 @@ function wrappedLines(text: string, perLine: number): number {
   return lines;
 }
 
-/** The height in points that shows every cell's text; undefined when one line is enough. */
+/** The height in points that shows every cell's text; undefined when one line of default text is enough. */
 export function rowHeightFor(cells: readonly MeasuredCell[]): number | undefined {
-  const needed = Math.max(0, ...cells.map((cell) => linesOf(cell) * cell.fontSize * 1.32 + 4));
-  if (needed <= DEFAULT_HEIGHT + 0.5) return undefined;
-  return Math.min(MAX_HEIGHT, Math.ceil(needed));
+  const needed = Math.max(0, ...cells.map((cell) => linesOf(cell) * cell.fontSize * 1.3 + 3));
+  if (cells.every((cell) => linesOf(cell) === 1 && cell.fontSize <= 11)) return undefined;
+  return Math.min(MAX_HEIGHT, Math.max(DEFAULT_HEIGHT, Math.ceil(needed)));
 }

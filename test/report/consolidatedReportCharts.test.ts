@@ -129,3 +129,46 @@ describe("consolidated report: charts", () => {
     expect(said).toBe(true);
   });
 });
+
+describe("chart parts added to any sheet", () => {
+  it("places the drawing after the sheet's data bars and page setup, outside every rule, and the package still opens", async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet("Tỷ lệ 'đạt' quý");
+    ["Sở A", "Sở B"].forEach((name, index) => {
+      sheet.getCell(index + 1, 1).value = name;
+      sheet.getCell(index + 1, 2).value = index === 0 ? 0.25 : 0.75;
+    });
+    sheet.addConditionalFormatting({
+      ref: "B1:B2",
+      rules: [{ type: "dataBar", priority: 1, cfvo: [{ type: "num", value: 0 }, { type: "num", value: 1 }] } as unknown as ExcelJS.DataBarRuleType],
+    });
+    sheet.pageSetup = { orientation: "landscape" };
+    const written = new Uint8Array(await book.xlsx.writeBuffer());
+    const { addCharts } = await import("../../functions/report/xlsxCharts/addCharts");
+    const withChart = addCharts(written, [
+      {
+        type: "bar",
+        title: "Thử",
+        sheet: "Tỷ lệ 'đạt' quý",
+        categories: { sheet: "Tỷ lệ 'đạt' quý", column: 1, firstRow: 1, lastRow: 2, cached: ["Sở A", "Sở B"] },
+        values: { sheet: "Tỷ lệ 'đạt' quý", column: 2, firstRow: 1, lastRow: 2, cached: [0.25, 0.75], name: "Tỷ lệ" },
+        valueFormat: "0%",
+        maximum: 1,
+        anchor: { from: { column: 3, row: 0 }, to: { column: 10, row: 15 } },
+      },
+    ]);
+    const files = Object.fromEntries(Object.entries(unzipSync(withChart)).map(([path, data]) => [path, strFromU8(data)]));
+    const xml = files["xl/worksheets/sheet1.xml"]!;
+    const drawing = xml.indexOf("<drawing ");
+    expect(xml.match(/<drawing /g)).toHaveLength(1);
+    expect(drawing).toBeGreaterThan(xml.lastIndexOf("</conditionalFormatting>"));
+    expect(drawing).toBeGreaterThan(xml.indexOf("<pageSetup"));
+    // A worksheet-level extension list, if any, stays last.
+    if (xml.includes("</extLst></worksheet>")) expect(drawing).toBeLessThan(xml.lastIndexOf("<extLst>"));
+    // A quote in the sheet's name is doubled in the chart's formula.
+    expect(files["xl/charts/chart1.xml"]).toContain("<c:f>&apos;Tỷ lệ &apos;&apos;đạt&apos;&apos; quý&apos;!$A$1:$A$2</c:f>");
+    const reread = new ExcelJS.Workbook();
+    await reread.xlsx.load(withChart as unknown as ArrayBuffer);
+    expect(reread.getWorksheet("Tỷ lệ 'đạt' quý")!.getCell("B2").value).toBe(0.75);
+  });
+});

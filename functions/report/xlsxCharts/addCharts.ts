@@ -94,10 +94,11 @@ function attribute(attributes: string, name: string): string | undefined {
 function withDrawing(sheet: string, relationId: string): string {
   if (/<drawing\b/.test(sheet)) throw new Error("the sheet already has a drawing");
   const element = `<drawing r:id="${relationId}"/>`;
-  const before = /<(legacyDrawing|legacyDrawingHF|picture|oleObjects|controls|webPublishItems|tableParts|extLst)\b/.exec(sheet);
-  const withElement = before
-    ? sheet.slice(0, before.index) + element + sheet.slice(before.index)
-    : sheet.replace("</worksheet>", `${element}</worksheet>`);
+  // Searched for only after the page setup: a data bar's rule carries an <extLst> of its own further up.
+  const from = Math.max(0, ...["</sheetData>", "<pageMargins", "<pageSetup", "<headerFooter", "</headerFooter>"].map((tag) => sheet.lastIndexOf(tag)));
+  const before = /<(legacyDrawing|legacyDrawingHF|picture|oleObjects|controls|webPublishItems|tableParts|extLst)\b/.exec(sheet.slice(from));
+  const at = before ? from + before.index : sheet.lastIndexOf("</worksheet>");
+  const withElement = sheet.slice(0, at) + element + sheet.slice(at);
   // The r: prefix must be declared on the root; exceljs declares it, a hand-written sheet may not.
   return /<worksheet\b[^>]*xmlns:r=/.test(withElement)
     ? withElement

@@ -18,11 +18,18 @@ import { buildConsolidatedReport } from "../functions/report/consolidatedReport"
  * and spread over every verdict, a late and a missing agency and the province's own verdicts; the layout is the real
  * one: `buildConsolidatedReport` as the server calls it.
  *
- *   npx tsx scripts/renderConsolidatedReport.ts [pages=4] [outDir=docs]
+ *   npx tsx scripts/renderConsolidatedReport.ts [pages=1-7,13] [outDir=docs]
+ *
+ * The default pages are the summary, the missing and late list, the results per indicator, the two charts, the first
+ * block of the matrix and the first agency's sheet.
  */
 
+const pageRanges = z
+  .string()
+  .regex(/^\d+(-\d+)?(,\d+(-\d+)?)*$/, { error: "Trang phải có dạng 1-7,13." })
+  .transform((text) => text.split(",").map((part) => part.split("-").map(Number) as [number, number?]));
 const optionsSchema = z.object({
-  pages: z.coerce.number().int().min(1).max(50).default(4),
+  pages: z.string().default("1-7,13").pipe(pageRanges),
   outDir: z.string().default("docs"),
 });
 const options = optionsSchema.parse({ pages: process.argv[2], outDir: process.argv[3] });
@@ -58,12 +65,14 @@ async function demoAggregate(): Promise<Aggregate> {
             : verdict === "needs_review"
               ? "Đã triển khai, đang hoàn thiện hồ sơ"
               : Math.round(next() * 120_000);
+      // The province confirmed the first value of the first agency and overruled the rule on the second.
       const person = index === 0 && row < 2;
+      const overruled = person && row === 1;
       return {
         ...cell,
         actual,
-        verdict,
-        label: VERDICT_LABELS[verdict],
+        verdict: overruled ? "not_met" : verdict,
+        label: VERDICT_LABELS[overruled ? "not_met" : verdict],
         explanation: verdict === "met" ? "Đạt." : `${VERDICT_LABELS[verdict]}: kết quả so với chỉ tiêu giao.`,
         ...(person
           ? {
@@ -72,7 +81,7 @@ async function demoAggregate(): Promise<Aggregate> {
                 reason: row === 0 ? "Đã đối chiếu văn bản số 45/KH-STC" : "Số liệu chưa khớp báo cáo quý III",
                 byLabel: "Sở KH&CN Phú Thọ",
                 at: "2025-12-21T03:00:00.000Z",
-                override: row === 1,
+                override: overruled,
                 automaticVerdict: "met" as const,
                 automaticLabel: VERDICT_LABELS.met,
               },
@@ -126,7 +135,9 @@ try {
   await run("soffice", ["--headless", `-env:UserInstallation=file://${join(work, "profile")}`, "--convert-to", "pdf", "--outdir", work, xlsx], {
     timeout: 180_000,
   });
-  await run("pdftoppm", ["-png", "-r", "60", "-f", "1", "-l", String(options.pages), join(work, "tong-hop.pdf"), join(work, "page")]);
+  for (const [first, last] of options.pages) {
+    await run("pdftoppm", ["-png", "-r", "60", "-f", String(first), "-l", String(last ?? first), join(work, "tong-hop.pdf"), join(work, "page")]);
+  }
   const outDir = resolve(options.outDir);
   await mkdir(outDir, { recursive: true });
   const pages = (await readdir(work)).filter((name) => /^page-\d+\.png$/.test(name)).sort();

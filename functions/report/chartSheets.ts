@@ -5,9 +5,9 @@ import { decisionLine, MUTED_FONT, pageFooter, printSetup, TITLE_FONT, writeTitl
 import type { ChartRequest, ColumnRange } from "./xlsxCharts/chartRequest";
 
 const CHART_COLUMNS = 12;
-const CHART_COLUMN_WIDTH = 12;
+const CHART_COLUMN_WIDTH = 13;
 /** Rows of 15 points a bar and its gap need, so labels of 9 points never overlap. */
-const ROWS_PER_BAR = 1.25;
+const ROWS_PER_BAR = 1;
 
 export interface ChartSource {
   categories: ColumnRange;
@@ -48,7 +48,9 @@ export function writeChartSheet(
     categories: { ...chart.source.categories, cached: chart.source.labels },
     values: { ...chart.source.values, cached: chart.source.shares, name: chart.seriesName },
     valueFormat: SHARE_FORMAT,
-    maximum: 1,
+    // Room after a full bar for its "100%" label; the labels stop at 100%, a multiple of the step.
+    maximum: 1.12,
+    majorUnit: 0.2,
     anchor: { from: { column: 0, row: first - 1 }, to: { column: CHART_COLUMNS, row: first - 1 + rows } },
   };
 }

@@ -28,8 +28,10 @@ export interface ChartRequest {
   values: ColumnRange & { cached: ReadonlyArray<number | null>; name: string };
   /** Number format of the values axis and labels: "0%" for shares. */
   valueFormat: string;
-  /** The largest value the axis shows; 1 for shares. */
+  /** Where the value axis ends: a little past 100% for shares, so the label of a full bar is not cut off. */
   maximum?: number;
+  /** The step between the value axis's labels: 0,2 for 0%, 20%, … 100%. */
+  majorUnit?: number;
   anchor: { from: ChartCorner; to: ChartCorner };
 }
 

@@ -70,7 +70,7 @@ export function chartXml(request: ChartRequest): string {
     `<c:delete val="0"/><c:axPos val="b"/><c:majorGridlines><c:spPr><a:ln w="6350"><a:solidFill><a:srgbClr val="D9D9D9"/></a:solidFill></a:ln></c:spPr></c:majorGridlines>` +
     `<c:numFmt formatCode="${format}" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/>` +
     `<c:tickLblPos val="nextTo"/>${textProperties(9)}<c:crossAx val="${CATEGORY_AXIS}"/><c:crosses val="max"/><c:crossBetween val="between"/>` +
-    `${request.maximum === 1 ? `<c:majorUnit val="0.2"/>` : ""}</c:valAx>` +
+    `${request.majorUnit !== undefined ? `<c:majorUnit val="${request.majorUnit}"/>` : ""}</c:valAx>` +
     `</c:plotArea>` +
     `<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/>` +
     `</c:chart>` +

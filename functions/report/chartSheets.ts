@@ -1,8 +1,7 @@
 import type ExcelJS from "exceljs";
 import type { Aggregate } from "../../shared/report/aggregate";
-import { SHARE_FORMAT } from "./percentFormat";
 import { decisionLine, MUTED_FONT, pageFooter, printSetup, TITLE_FONT, writeTitle } from "./reportLayout";
-import type { ChartRequest, ColumnRange } from "./xlsxCharts/chartRequest";
+import { columnLetters, type ChartRequest, type ColumnRange } from "./xlsxCharts/chartRequest";
 
 const CHART_COLUMNS = 12;
 const CHART_COLUMN_WIDTH = 13;
@@ -42,15 +41,13 @@ export function writeChartSheet(
   // A cell at the chart's far corner gives the print range its extent in every reader.
   sheet.getCell(first + rows, CHART_COLUMNS).value = " ";
   return {
-    type: "bar",
+    kind: "barClustered",
     title: chart.title,
     sheet: sheet.name,
     categories: { ...chart.source.categories, cached: chart.source.labels },
     values: { ...chart.source.values, cached: chart.source.shares, name: chart.seriesName },
-    valueFormat: SHARE_FORMAT,
-    // Room after a full bar for its "100%" label; the labels stop at 100%, a multiple of the step.
-    maximum: 1.12,
-    majorUnit: 0.2,
-    anchor: { from: { column: 0, row: first - 1 }, to: { column: CHART_COLUMNS, row: first - 1 + rows } },
+    percentAxis: true,
+    topLeft: `A${first}`,
+    bottomRight: `${columnLetters(CHART_COLUMNS)}${first + rows - 1}`,
   };
 }

@@ -147,18 +147,22 @@ describe("chart parts added to any sheet", () => {
     const { addCharts } = await import("../../functions/report/xlsxCharts/addCharts");
     const withChart = addCharts(written, [
       {
-        type: "bar",
+        kind: "columnClustered",
         title: "Thử",
         sheet: "Tỷ lệ 'đạt' quý",
         categories: { sheet: "Tỷ lệ 'đạt' quý", column: 1, firstRow: 1, lastRow: 2, cached: ["Sở A", "Sở B"] },
         values: { sheet: "Tỷ lệ 'đạt' quý", column: 2, firstRow: 1, lastRow: 2, cached: [0.25, 0.75], name: "Tỷ lệ" },
-        valueFormat: "0%",
-        maximum: 1,
-        anchor: { from: { column: 3, row: 0 }, to: { column: 10, row: 15 } },
+        percentAxis: true,
+        topLeft: "D1",
+        bottomRight: "K15",
       },
     ]);
     const files = Object.fromEntries(Object.entries(unzipSync(withChart)).map(([path, data]) => [path, strFromU8(data)]));
     const xml = files["xl/worksheets/sheet1.xml"]!;
+    expect(files["xl/charts/chart1.xml"]).toContain('<c:barDir val="col"/>');
+    // D1 to K15, both covered: from the top-left of D1 to the top-left of L16, 0-based.
+    expect(files["xl/drawings/drawing1.xml"]).toContain("<xdr:from><xdr:col>3</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>0</xdr:row>");
+    expect(files["xl/drawings/drawing1.xml"]).toContain("<xdr:to><xdr:col>11</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>15</xdr:row>");
     const drawing = xml.indexOf("<drawing ");
     expect(xml.match(/<drawing /g)).toHaveLength(1);
     expect(drawing).toBeGreaterThan(xml.lastIndexOf("</conditionalFormatting>"));

@@ -2,6 +2,10 @@
  * What a sheet asks to be drawn as a chart, independent of who draws it: the cells it reads and where it sits. The
  * cached labels and values travel with the request so a reader that does not recalculate (a viewer, a preview) shows
  * the same bars as Excel does after reading the ranges.
+ *
+ * The names follow the chart request of the sheet-layout vocabulary being built in shared/sheet (kind, title, topLeft,
+ * bottomRight, percentAxis); this one adds what a package writer needs and a plan for one sheet does not: the sheet
+ * the chart is drawn on, categories and values on any sheet, and the values themselves.
  */
 
 /** A block of one column on a sheet, 1-based and inclusive. */
@@ -12,27 +16,27 @@ export interface ColumnRange {
   lastRow: number;
 }
 
-/** A cell corner a chart is pinned to; 0-based as DrawingML counts (column 0 is A). */
-export interface ChartCorner {
-  column: number;
-  row: number;
-}
-
 export interface ChartRequest {
-  /** Bars run left to right, one per category, first category on top. */
-  type: "bar";
+  /** barClustered: bars left to right, first category on top; columnClustered: columns bottom up, first on the left. */
+  kind: "barClustered" | "columnClustered";
   title: string;
   /** The sheet the chart is drawn on. */
   sheet: string;
   categories: ColumnRange & { cached: readonly string[] };
   values: ColumnRange & { cached: ReadonlyArray<number | null>; name: string };
-  /** Number format of the values axis and labels: "0%" for shares. */
-  valueFormat: string;
-  /** Where the value axis ends: a little past 100% for shares, so the label of a full bar is not cut off. */
-  maximum?: number;
-  /** The step between the value axis's labels: 0,2 for 0%, 20%, … 100%. */
-  majorUnit?: number;
-  anchor: { from: ChartCorner; to: ChartCorner };
+  /** Where the chart sits: its top-left and bottom-right cells ("A4", "L40"), both covered. */
+  topLeft: string;
+  bottomRight: string;
+  /** Values are shares: labelled as percentages on an axis from 0% to 100%. */
+  percentAxis: boolean;
+}
+
+/** "L40" → column 12, row 40 (1-based). */
+export function cellOf(address: string): { column: number; row: number } {
+  const match = /^\$?([A-Z]{1,3})\$?(\d+)$/.exec(address);
+  if (!match) throw new Error(`not a cell address: ${address}`);
+  const column = [...match[1]!].reduce((total, letter) => total * 26 + letter.charCodeAt(0) - 64, 0);
+  return { column, row: Number(match[2]) };
 }
 
 /** "'Theo chỉ tiêu'!$C$7:$C$39": quoted always, so a sheet called "=1+2" or "Sở Y tế" is one name. */

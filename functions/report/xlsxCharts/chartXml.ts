@@ -7,6 +7,10 @@ const NS_MAIN = "http://schemas.openxmlformats.org/drawingml/2006/main";
 const NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
 const BAR_COLOUR = "4472C4";
+const PERCENT_FORMAT = "0%";
+/** A share axis ends a little past 100%, so the label of a full bar is not cut off; its labels stop at 100%. */
+const PERCENT_AXIS_END = 1.12;
+const PERCENT_AXIS_STEP = 0.2;
 const CATEGORY_AXIS = 50010;
 const VALUE_AXIS = 50020;
 
@@ -33,10 +37,12 @@ function numberCache(values: ReadonlyArray<number | null>, format: string): stri
   return `<c:numCache><c:formatCode>${text(format)}</c:formatCode><c:ptCount val="${values.length}"/>${points}</c:numCache>`;
 }
 
-/** The chart part (xl/charts/chartN.xml) of one request: a clustered bar chart of one series, values labelled. */
+/** The chart part (xl/charts/chartN.xml) of one request: a clustered bar or column chart of one series, labelled. */
 export function chartXml(request: ChartRequest): string {
   const { categories, values } = request;
-  const format = text(request.valueFormat);
+  const valueFormat = request.percentAxis ? PERCENT_FORMAT : "General";
+  const format = text(valueFormat);
+  const bars = request.kind === "barClustered";
   const series =
     `<c:ser><c:idx val="0"/><c:order val="0"/>` +
     `<c:tx><c:v>${text(values.name)}</c:v></c:tx>` +
@@ -46,9 +52,9 @@ export function chartXml(request: ChartRequest): string {
     `${textProperties(9)}<c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/>` +
     `<c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>` +
     `<c:cat><c:strRef><c:f>${text(rangeFormula(categories))}</c:f>${stringCache(categories.cached)}</c:strRef></c:cat>` +
-    `<c:val><c:numRef><c:f>${text(rangeFormula(values))}</c:f>${numberCache(values.cached, request.valueFormat)}</c:numRef></c:val>` +
+    `<c:val><c:numRef><c:f>${text(rangeFormula(values))}</c:f>${numberCache(values.cached, valueFormat)}</c:numRef></c:val>` +
     `</c:ser>`;
-  const maximum = request.maximum !== undefined ? `<c:max val="${request.maximum}"/>` : "";
+  const maximum = request.percentAxis ? `<c:max val="${PERCENT_AXIS_END}"/>` : "";
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
     `<c:chartSpace xmlns:c="${NS_CHART}" xmlns:a="${NS_MAIN}" xmlns:r="${NS_REL}">` +
@@ -59,18 +65,18 @@ export function chartXml(request: ChartRequest): string {
     `<c:overlay val="0"/></c:title>` +
     `<c:autoTitleDeleted val="0"/>` +
     `<c:plotArea><c:layout/>` +
-    `<c:barChart><c:barDir val="bar"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series}` +
+    `<c:barChart><c:barDir val="${bars ? "bar" : "col"}"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series}` +
     `<c:gapWidth val="50"/><c:axId val="${CATEGORY_AXIS}"/><c:axId val="${VALUE_AXIS}"/></c:barChart>` +
-    // Categories top to bottom in the order of the table; the value axis then sits below them.
-    `<c:catAx><c:axId val="${CATEGORY_AXIS}"/><c:scaling><c:orientation val="maxMin"/></c:scaling><c:delete val="0"/>` +
-    `<c:axPos val="l"/><c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/>` +
+    // Bars: categories top to bottom in the order of the table, the value axis then crossing at the last one, below.
+    `<c:catAx><c:axId val="${CATEGORY_AXIS}"/><c:scaling><c:orientation val="${bars ? "maxMin" : "minMax"}"/></c:scaling><c:delete val="0"/>` +
+    `<c:axPos val="${bars ? "l" : "b"}"/><c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/>` +
     `<c:tickLblPos val="nextTo"/>${textProperties(9)}<c:crossAx val="${VALUE_AXIS}"/><c:crosses val="autoZero"/><c:auto val="1"/>` +
     `<c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
     `<c:valAx><c:axId val="${VALUE_AXIS}"/><c:scaling><c:orientation val="minMax"/>${maximum}<c:min val="0"/></c:scaling>` +
-    `<c:delete val="0"/><c:axPos val="b"/><c:majorGridlines><c:spPr><a:ln w="6350"><a:solidFill><a:srgbClr val="D9D9D9"/></a:solidFill></a:ln></c:spPr></c:majorGridlines>` +
+    `<c:delete val="0"/><c:axPos val="${bars ? "b" : "l"}"/><c:majorGridlines><c:spPr><a:ln w="6350"><a:solidFill><a:srgbClr val="D9D9D9"/></a:solidFill></a:ln></c:spPr></c:majorGridlines>` +
     `<c:numFmt formatCode="${format}" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/>` +
-    `<c:tickLblPos val="nextTo"/>${textProperties(9)}<c:crossAx val="${CATEGORY_AXIS}"/><c:crosses val="max"/><c:crossBetween val="between"/>` +
-    `${request.majorUnit !== undefined ? `<c:majorUnit val="${request.majorUnit}"/>` : ""}</c:valAx>` +
+    `<c:tickLblPos val="nextTo"/>${textProperties(9)}<c:crossAx val="${CATEGORY_AXIS}"/><c:crosses val="${bars ? "max" : "autoZero"}"/><c:crossBetween val="between"/>` +
+    `${request.percentAxis ? `<c:majorUnit val="${PERCENT_AXIS_STEP}"/>` : ""}</c:valAx>` +
     `</c:plotArea>` +
     `<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/>` +
     `</c:chart>` +

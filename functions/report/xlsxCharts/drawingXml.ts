@@ -1,9 +1,17 @@
 import { stripXmlForbidden } from "../../../shared/text/xmlText";
-import type { ChartCorner, ChartRequest } from "./chartRequest";
+import { cellOf, type ChartRequest } from "./chartRequest";
 import { xmlEscape } from "./xmlEscape";
 
-const corner = (tag: "from" | "to", at: ChartCorner) =>
-  `<xdr:${tag}><xdr:col>${at.column}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${at.row}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:${tag}>`;
+/** A corner as DrawingML counts it: 0-based, the top-left of a cell. */
+const corner = (tag: "from" | "to", column: number, row: number) =>
+  `<xdr:${tag}><xdr:col>${column}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${row}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:${tag}>`;
+
+/** From the top-left of the first cell to the bottom-right of the last, which is the top-left of the next one. */
+function anchorOf(chart: ChartRequest): string {
+  const from = cellOf(chart.topLeft);
+  const to = cellOf(chart.bottomRight);
+  return corner("from", from.column - 1, from.row - 1) + corner("to", to.column, to.row);
+}
 
 /**
  * The drawing part of one sheet (xl/drawings/drawingN.xml): one frame per chart, pinned to cells so it moves and sizes
@@ -13,7 +21,7 @@ export function drawingXml(charts: readonly ChartRequest[], relationIds: readonl
   const anchors = charts
     .map(
       (chart, index) =>
-        `<xdr:twoCellAnchor editAs="oneCell">${corner("from", chart.anchor.from)}${corner("to", chart.anchor.to)}` +
+        `<xdr:twoCellAnchor editAs="oneCell">${anchorOf(chart)}` +
         `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${index + 2}" name="${xmlEscape(stripXmlForbidden(chart.title))}"/>` +
         `<xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr><xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>` +
         `<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart">` +

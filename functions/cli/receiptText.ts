@@ -14,4 +14,12 @@ export function printReceipt(io: CliIo, receipt: SubmissionReceipt, replayedWhat
       `lúc ${vietnamTimeText(receipt.submittedAt, { zoneNote: false })}${receipt.late ? " (nộp muộn)" : ""}.`,
   );
   io.out(`Kết quả đánh giá: ${counts}.`);
+  const byPerson = receipt.verdicts.filter((verdict) => verdict.final?.decidedBy === "person");
+  if (byPerson.length > 0) io.out(`Giữ đánh giá của tỉnh cho ${byPerson.length} giá trị không đổi so với phiên bản trước.`);
+  const flagged = receipt.verdicts.filter((verdict) => verdict.flags?.length);
+  if (flagged.length > 0) io.out(`Cần bổ sung minh chứng (số hiệu, ngày ban hành) cho ${flagged.length} chỉ tiêu đã báo hoàn thành.`);
+  // A partial report is said: the province will read these as "Chưa có số liệu".
+  if (receipt.missing.length > 0) {
+    io.out(`Chưa có số liệu ${receipt.missing.length} chỉ tiêu: ${receipt.missing.map((row) => row.indicatorCode).join(", ")}.`);
+  }
 }

@@ -5,6 +5,7 @@ import { assignmentsFormHandler, assignmentsHandler } from "../handlers/assignme
 import { catalogueHandler, decisionHandler, decisionsHandler, importHandler } from "../handlers/catalogue";
 import { healthHandler, meHandler } from "../handlers/health";
 import { downloadEvidenceHandler, uploadEvidenceHandler } from "../handlers/evidence";
+import { reportDocxHandler } from "../handlers/reportDocx";
 import { downloadResultsReportHandler, resultsReportHandler } from "../handlers/resultsReport";
 import { lockHandler, lockStateHandler, unlockHandler } from "../handlers/lock";
 import { approveVersionHandler, returnVersionHandler, verdictsHandler } from "../handlers/review";
@@ -50,4 +51,5 @@ export const ROUTES: readonly RouteDefinition[] = [
   { name: "lockState", methods: ["GET"], route: `${PERIOD}/lock`, roles: ["province", "agency"], handler: lockStateHandler },
   { name: "periodAudit", methods: ["GET"], route: `${PERIOD}/audit`, roles: ["province", "agency"], handler: periodAuditHandler },
   { name: "provinceAudit", methods: ["GET"], route: "audit", roles: ["province"], handler: provinceAuditHandler },
+  { name: "reportDocx", methods: ["GET"], route: `${PERIOD}/report.docx`, roles: ["province", "viewer"], handler: reportDocxHandler },
 ];

@@ -66,6 +66,8 @@ describe("kpi ingest-report", () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`Đã nộp: số biên nhận ${D}.${P}.so-tai-chinh.v1, phiên bản 1`);
     expect(run.stdout).toContain("Kết quả đánh giá: Đạt: 1, Cần đánh giá: 1.");
+    // The report covers two of the agency's eight assignments: the rest is said, not silently left out.
+    expect(run.stdout).toMatch(/Chưa có số liệu 6 chỉ tiêu: /);
     expect((await agencyRows(stack, D, P, "so-tai-chinh")).versions).toEqual(["v~so-tai-chinh~000001"]);
   });
 

@@ -81,6 +81,7 @@ const PROBES: Probe[] = [
   { route: "provinceAudit", target: "—", method: "GET", path: "/audit", expect: { province: 200, agency: 403, viewer: 403, otherProvince: 200 } },
   { route: "aggregate", target: "—", method: "GET", path: `${P}/aggregate`, expect: { province: 200, agency: 403, viewer: 200, otherProvince: 403 } },
   { route: "report", target: "—", method: "GET", path: `${P}/report.xlsx`, expect: { province: 200, agency: 403, viewer: 200, otherProvince: 403 } },
+  { route: "reportDocx", target: "—", method: "GET", path: `${P}/report.docx`, expect: { province: 200, agency: 403, viewer: 200, otherProvince: 403 } },
 ];
 
 let stack: TestStack;

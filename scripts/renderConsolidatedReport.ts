@@ -4,19 +4,15 @@ import { join, resolve } from "node:path";
 import { tmpdir } from "node:os";
 import { promisify } from "node:util";
 import { z } from "zod";
-import { CatalogueLookup } from "../shared/catalogue/lookup";
-import { AggregateBuilder } from "../shared/report/aggregateBuilder";
-import { aggregateSchema, type Aggregate, type AggregateCell } from "../shared/report/aggregate";
-import { VERDICT_LABELS } from "../shared/verdict/labels";
-import type { VerdictCode } from "../shared/verdict/schema";
-import { DEMO_DECISION, demoCatalogue } from "../functions/local/demoData";
+import { aggregateSchema } from "../shared/report/aggregate";
 import { buildConsolidatedReport } from "../functions/report/consolidatedReport";
+import { demoAggregate } from "./reportDemo/demoAggregate";
 
 /**
- * Renders the consolidated report of the demo decision through LibreOffice into PNGs under docs/, to look at the
- * pages as the province prints them. Not part of CI (LibreOffice is large). The figures are made up, deterministic,
- * and spread over every verdict, a late and a missing agency and the province's own verdicts; the layout is the real
- * one: `buildConsolidatedReport` as the server calls it.
+ * `npm run render:xlsx`: the consolidated report.xlsx of the demo quarter (the same made-up reports as the drafted
+ * report.docx, judged by the real rules), printed through LibreOffice (`soffice --headless --convert-to pdf`, which
+ * needs libreoffice-calc) and poppler (`pdftoppm -png -r 60`) into docs/report-xlsx-page-N.png, to look at the pages
+ * as the province prints them. Not part of the tests or CI.
  *
  *   npx tsx scripts/renderConsolidatedReport.ts [pages=1-7,13] [outDir=docs]
  *
@@ -34,104 +30,14 @@ const optionsSchema = z.object({
 });
 const options = optionsSchema.parse({ pages: process.argv[2], outDir: process.argv[3] });
 
-/** A fixed sequence in [0, 1): the same report every run. */
-function sequence(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
-    return state / 2 ** 31;
-  };
-}
-
-async function demoAggregate(): Promise<Aggregate> {
-  const catalogue = await demoCatalogue();
-  const lookup = new CatalogueLookup(catalogue);
-  const decision = catalogue.decisions.find((item) => item.id === DEMO_DECISION);
-  if (!decision) throw new Error(`Không có văn bản mẫu ${DEMO_DECISION}.`);
-  const empty = new AggregateBuilder(lookup, decision, "2025-Q4", 1).result("2025-12-22T02:30:00.000Z");
-  const next = sequence(1521);
-  const agencies = empty.agencies.map((agency, index) => {
-    const status = index % 9 === 4 ? "missing" : index % 7 === 3 ? "late" : "on_time";
-    if (status === "missing") return { ...agency, status, reviewState: "not_submitted" as const };
-    const cells = agency.cells.map((cell, row): AggregateCell => {
-      const draw = next();
-      const verdict: VerdictCode = draw < 0.62 ? "met" : draw < 0.78 ? "not_met" : draw < 0.86 ? "pending" : draw < 0.92 ? "needs_review" : "no_data";
-      const threshold = Number(/(\d+(?:[.,]\d+)?)\s*%/.exec(cell.targetText)?.[1]?.replace(",", ".") ?? "80") / 100;
-      const actual =
-        verdict === "no_data"
-          ? undefined
-          : cell.percent
-            ? Math.round((verdict === "met" ? threshold + (1 - threshold) * next() : threshold * (0.6 + 0.39 * next())) * 1000) / 1000
-            : verdict === "needs_review"
-              ? "Đã triển khai, đang hoàn thiện hồ sơ"
-              : Math.round(next() * 120_000);
-      // The province confirmed the first value of the first agency and overruled the rule on the second.
-      const person = index === 0 && row < 2;
-      const overruled = person && row === 1;
-      return {
-        ...cell,
-        actual,
-        verdict: overruled ? "not_met" : verdict,
-        label: VERDICT_LABELS[overruled ? "not_met" : verdict],
-        explanation: verdict === "met" ? "Đạt." : `${VERDICT_LABELS[verdict]}: kết quả so với chỉ tiêu giao.`,
-        ...(person
-          ? {
-              decidedBy: "person" as const,
-              person: {
-                reason: row === 0 ? "Đã đối chiếu văn bản số 45/KH-STC" : "Số liệu chưa khớp báo cáo quý III",
-                byLabel: "Sở KH&CN Phú Thọ",
-                at: "2025-12-21T03:00:00.000Z",
-                override: overruled,
-                automaticVerdict: "met" as const,
-                automaticLabel: VERDICT_LABELS.met,
-              },
-            }
-          : {}),
-      };
-    });
-    const submittedAt = status === "late" ? `2025-12-2${2 + (index % 3)}T0${index % 9}:15:00.000Z` : `2025-12-1${index % 10}T0${index % 9}:40:00.000Z`;
-    return {
-      ...agency,
-      status,
-      reviewState: index % 5 === 0 ? ("approved" as const) : index % 5 === 1 ? ("returned" as const) : ("submitted" as const),
-      version: 1 + (index % 3),
-      submittedAt,
-      cells,
-      reportedCount: cells.filter((cell) => cell.actual !== undefined).length,
-      metCount: cells.filter((cell) => cell.verdict === "met").length,
-    };
-  });
-  const indicators = empty.indicators.map((indicator) => {
-    const cells = agencies.flatMap((agency) => agency.cells.filter((cell) => cell.indicatorCode === indicator.code));
-    const metCount = cells.filter((cell) => cell.verdict === "met").length;
-    return {
-      ...indicator,
-      assignedCount: cells.length,
-      reportedCount: cells.filter((cell) => cell.actual !== undefined).length,
-      metCount,
-      metShare: cells.length > 0 ? metCount / cells.length : null,
-    };
-  });
-  return aggregateSchema.parse({
-    ...empty,
-    agencies,
-    indicators,
-    completeness: {
-      assigned: agencies.length,
-      onTime: agencies.filter((agency) => agency.status === "on_time").length,
-      late: agencies.filter((agency) => agency.status === "late").length,
-      missing: agencies.filter((agency) => agency.status === "missing").length,
-      approved: agencies.filter((agency) => agency.reviewState === "approved").length,
-    },
-  });
-}
-
 const run = promisify(execFile);
+const PERIOD = "2025-Q3";
 const work = join(tmpdir(), `report-xlsx-${process.pid}`);
 await mkdir(work, { recursive: true });
 try {
   const xlsx = join(work, "tong-hop.xlsx");
-  await writeFile(xlsx, await buildConsolidatedReport(await demoAggregate()));
+  const { aggregate } = await demoAggregate(PERIOD);
+  await writeFile(xlsx, await buildConsolidatedReport(aggregateSchema.parse(aggregate)));
   await run("soffice", ["--headless", `-env:UserInstallation=file://${join(work, "profile")}`, "--convert-to", "pdf", "--outdir", work, xlsx], {
     timeout: 180_000,
   });
@@ -140,6 +46,7 @@ try {
   }
   const outDir = resolve(options.outDir);
   await mkdir(outDir, { recursive: true });
+  for (const old of (await readdir(outDir)).filter((name) => /^report-xlsx-page-\d+\.png$/.test(name))) await rm(join(outDir, old));
   const pages = (await readdir(work)).filter((name) => /^page-\d+\.png$/.test(name)).sort();
   for (const page of pages) {
     const number = Number(/(\d+)/.exec(page)![1]);

@@ -50,8 +50,9 @@ export function pageFooter(sheet: ExcelJS.Worksheet, label: string): void {
 }
 
 function footerText(text: string): string {
-  // "&" starts a code in a header or footer; a literal one is written twice.
-  return safeText(text).replace(/&/g, "&&").slice(0, 200);
+  // "&" starts a code in a header or footer; a literal one is written twice, after cutting so no pair is split. Excel
+  // takes at most 255 characters for the whole footer.
+  return [...safeText(text)].slice(0, 100).join("").replace(/&/g, "&&");
 }
 
 export interface TitleLine {

@@ -535,6 +535,28 @@ describe("consolidated report: one sheet per agency", () => {
     expect([invalid.getCell(5).value, fillOf(invalid.getCell(5))]).toEqual(["Số liệu không hợp lệ", FILLS.invalid_actual]);
   });
 
+  it("writes a count as a grouped number and a fraction that is not a rate with its decimals", async () => {
+    const counts = aggregateSchema.parse({
+      ...base,
+      agencies: [
+        {
+          ...base.agencies[0],
+          name: "Sở Tài chính & Kế hoạch",
+          cells: [
+            cell("CDS-01", "met", "Đạt", { actual: 120000, targetText: "Tối thiểu 100.000 lượt" }),
+            cell("CDS-02", "met", "Đạt", { actual: 2.5, targetText: "Tối thiểu 2 ngày" }),
+          ],
+        },
+      ],
+    });
+    const sheet = sheetOf(await load(counts), "Sở Tài chính & Kế hoạch");
+    const [count, fraction] = ["Chỉ tiêu CDS-01", "Chỉ tiêu CDS-02"].map((text) => rowOf(sheet, 2, text).getCell(4));
+    expect([count!.value, count!.numFmt]).toEqual([120000, "#,##0"]);
+    expect([fraction!.value, fraction!.numFmt]).toEqual([2.5, "#,##0.0#"]);
+    // The printed footer names the agency; its "&" is doubled, or Excel would read it as a code.
+    expect(sheet.headerFooter.oddFooter).toBe("&LSở Tài chính && Kế hoạch — Quý IV năm 2025&RTrang &P / &N");
+  });
+
   it("adds the explanation to the note only when the target is not met", () => {
     const finance = sheetOf(report, "Sở Tài chính");
     expect(rowOf(finance, 2, "Chỉ tiêu CDS-02").getCell(6).value).toBe(`${HYPERLINK_NOTE}\nKhông đạt: 40% < 90%`);

@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { XMLValidator } from "fast-xml-parser";
 import { strFromU8, unzipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildConsolidatedReport } from "../../functions/report/consolidatedReport";
@@ -103,6 +104,12 @@ describe("consolidated report: charts", () => {
     const cached = [...chart.matchAll(/<c:numCache>.*<\/c:numCache>/g)][0]![0];
     expect([...cached.matchAll(/<c:v>([^<]+)<\/c:v>/g)].map((match) => Number(match[1]))).toEqual(values);
     expect(chart).toContain('<c:numFmt formatCode="0%" sourceLinked="0"/>');
+  });
+
+  it("writes every part it adds or changes as well-formed XML", () => {
+    const touched = Object.keys(parts).filter((path) => /^xl\/(charts|drawings)\/|^xl\/worksheets\/|^\[Content_Types\]\.xml$/.test(path));
+    expect(touched.length).toBeGreaterThanOrEqual(8);
+    for (const path of touched) expect(XMLValidator.validate(parts[path]!), path).toBe(true);
   });
 
   it("keeps the package readable by exceljs with the charts' sheets in place", () => {

@@ -2,7 +2,7 @@ import type { TableClient } from "@azure/data-tables";
 import { randomBytes } from "node:crypto";
 import { auditEventSchema, type AuditAction, type AuditEvent, type AuditEventInput } from "../../shared/model/audit";
 import { readChunkedJson, writeChunkedJson } from "./chunkedJson";
-import { escapeOData } from "./reviewStore";
+import { escapeOData } from "./tableClient";
 
 /**
  * The audit trail on its own table, append-only: the product creates rows and never updates or deletes one. One

@@ -5,7 +5,7 @@ import { lockEntrySchema, type LockEntry } from "../../shared/model/lock";
 import { versionReviewSchema, type VersionReview } from "../../shared/model/review";
 import { readChunkedJson, writeChunkedJson } from "./chunkedJson";
 import { partitionOf } from "./submissionKeys";
-import { isConflict, isNotFound, prefixEnd } from "./tableClient";
+import { getRow, isConflict, rowsWithPrefix } from "./tableClient";
 
 /**
  * What the province and the agencies add to a stored version, kept apart from the version (which never changes):
@@ -125,21 +125,12 @@ export class ReviewStore {
     return entries;
   }
 
-  private async getEntity(partitionKey: string, rowKey: string): Promise<Record<string, unknown> | undefined> {
-    try {
-      return await this.table.getEntity<Record<string, unknown>>(partitionKey, rowKey);
-    } catch (error) {
-      if (isNotFound(error)) return undefined;
-      throw error;
-    }
+  private getEntity(partitionKey: string, rowKey: string): Promise<Record<string, unknown> | undefined> {
+    return getRow(this.table, partitionKey, rowKey);
   }
 
   private range(partitionKey: string, prefix: string): AsyncIterable<Record<string, unknown>> {
-    return this.table.listEntities<Record<string, unknown>>({
-      queryOptions: {
-        filter: `PartitionKey eq '${escapeOData(partitionKey)}' and RowKey ge '${escapeOData(prefix)}' and RowKey lt '${escapeOData(prefixEnd(prefix))}'`,
-      },
-    });
+    return rowsWithPrefix(this.table, partitionKey, prefix);
   }
 }
 
@@ -147,8 +138,5 @@ function reviewOf(entity: Record<string, unknown>): VersionReview {
   return readChunkedJson(entity, "review", versionReviewSchema);
 }
 
-export function escapeOData(value: string): string {
-  return value.replace(/'/g, "''");
-}
 
 export const reviewRowSchema = z.object({ agencyId: z.string(), version: z.coerce.number() });

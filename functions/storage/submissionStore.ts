@@ -19,7 +19,7 @@ import {
   versionPrefix,
   versionRowKey,
 } from "./submissionKeys";
-import { isConflict, isNotFound, prefixEnd } from "./tableClient";
+import { escapeOData, getRow, isConflict, prefixEnd, rowsWithPrefix } from "./tableClient";
 
 /**
  * Submissions on Table Storage. A new version, its "latest" copy and its idempotency row are written in one entity
@@ -194,21 +194,12 @@ export class SubmissionStore {
     return { ...record, workbook };
   }
 
-  private async getEntity(partitionKey: string, rowKey: string): Promise<Record<string, unknown> | undefined> {
-    try {
-      return await this.table.getEntity<Record<string, unknown>>(partitionKey, rowKey);
-    } catch (error) {
-      if (isNotFound(error)) return undefined;
-      throw error;
-    }
+  private getEntity(partitionKey: string, rowKey: string): Promise<Record<string, unknown> | undefined> {
+    return getRow(this.table, partitionKey, rowKey);
   }
 
   private range(partitionKey: string, prefix: string): AsyncIterable<Record<string, unknown>> {
-    return this.table.listEntities<Record<string, unknown>>({
-      queryOptions: {
-        filter: `PartitionKey eq '${escapeOData(partitionKey)}' and RowKey ge '${escapeOData(prefix)}' and RowKey lt '${escapeOData(prefixEnd(prefix))}'`,
-      },
-    });
+    return rowsWithPrefix(this.table, partitionKey, prefix);
   }
 }
 
@@ -216,9 +207,6 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-function escapeOData(value: string): string {
-  return value.replace(/'/g, "''");
-}
 
 const idempotencyEntitySchema = z.object({ version: z.coerce.number().int().positive(), bodyHash: z.string() });
 

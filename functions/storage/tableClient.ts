@@ -25,3 +25,27 @@ export function isNotFound(error: unknown): boolean {
 export function prefixEnd(prefix: string): string {
   return prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
 }
+
+/** A quoted OData literal: a quote inside an id is doubled, so a value can never end the string early. */
+export function escapeOData(value: string): string {
+  return value.replace(/'/g, "''");
+}
+
+/** One row, or undefined when it does not exist; any other failure is thrown. */
+export async function getRow(table: TableClient, partitionKey: string, rowKey: string): Promise<Record<string, unknown> | undefined> {
+  try {
+    return await table.getEntity<Record<string, unknown>>(partitionKey, rowKey);
+  } catch (error) {
+    if (isNotFound(error)) return undefined;
+    throw error;
+  }
+}
+
+/** The rows of one partition whose key starts with `prefix`, in key order. */
+export function rowsWithPrefix(table: TableClient, partitionKey: string, prefix: string): AsyncIterable<Record<string, unknown>> {
+  return table.listEntities<Record<string, unknown>>({
+    queryOptions: {
+      filter: `PartitionKey eq '${escapeOData(partitionKey)}' and RowKey ge '${escapeOData(prefix)}' and RowKey lt '${escapeOData(prefixEnd(prefix))}'`,
+    },
+  });
+}

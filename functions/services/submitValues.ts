@@ -6,7 +6,7 @@ import { buildPeriodAssignments } from "../../shared/report/buildPeriodAssignmen
 import { judgePeriodValue } from "../../shared/report/judgeValue";
 import type { PeriodAssignment, PeriodAssignments } from "../../shared/report/periodAssignments";
 import { citesIssuedDocument } from "../../shared/model/evidence";
-import type { VersionReview } from "../../shared/model/review";
+import { versionReviewSchema, type VersionReview } from "../../shared/model/review";
 import type { VerdictCode } from "../../shared/verdict/schema";
 import { requirePeriodOpen } from "./periodLock";
 import type { Principal } from "../auth/principal";
@@ -194,11 +194,14 @@ interface PreviousVersion {
   review: VersionReview;
 }
 
+/** The newest version and its review, read together: the reviews of an agency's versions are a handful of rows. */
 async function previousVersion(services: Services, input: SubmitInput): Promise<PreviousVersion | undefined> {
-  const record = await services.submissions.latest(input.decision.id, input.period, input.agency.id);
+  const [record, reviews] = await Promise.all([
+    services.submissions.latest(input.decision.id, input.period, input.agency.id),
+    services.reviews.reviewsOfAgency(input.decision.id, input.period, input.agency.id),
+  ]);
   if (!record) return undefined;
-  const review = await services.reviews.review(input.decision.id, input.period, input.agency.id, record.version);
-  return { record, review };
+  return { record, review: reviews.get(record.version) ?? versionReviewSchema.parse({}) };
 }
 
 /** The previous version's values for the assignments not sent this time, judged again against today's target. */

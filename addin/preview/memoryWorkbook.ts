@@ -344,9 +344,9 @@ export class MemoryWorkbook implements WorkbookPort {
 function chartOf(sheet: MemorySheet, chart: MemorySheet["charts"][number]): PreviewChart {
   const categories: string[] = [];
   const values: Array<number | null> = [];
-  for (let row = chart.source.firstRow + 1; row <= chart.source.lastRow; row += 1) {
-    const category = sheet.cells.get(key(row, chart.source.firstColumn))?.value;
-    const value = sheet.cells.get(key(row, chart.source.firstColumn + 1))?.value;
+  for (let offset = 0; offset <= chart.values.lastRow - chart.values.firstRow; offset += 1) {
+    const category = sheet.cells.get(key(chart.categories.firstRow + offset, chart.categories.firstColumn))?.value;
+    const value = sheet.cells.get(key(chart.values.firstRow + offset, chart.values.firstColumn))?.value;
     categories.push(category === null || category === undefined || typeof category === "object" ? "" : String(category));
     values.push(typeof value === "number" ? value : null);
   }

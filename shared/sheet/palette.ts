@@ -25,6 +25,12 @@ export const PALETTE = {
   muted: "#7F7F7F",
   /** Instructions under a title: darker than muted, since the officer must read them. */
   instruction: "#555555",
+  /** Notes under a title (when the figures were read): a dark grey that still prints. */
+  note: "#595959",
+  /** A late submission's status, in the dark amber of the pending fill's text. */
+  lateText: "#9C5700",
+  /** A missing submission's status, in the dark red of the not-met fill's text. */
+  missingText: "#9C0006",
   /** Data bars of shares. */
   bar: "#5B9BD5",
 } as const;

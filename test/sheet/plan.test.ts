@@ -110,7 +110,7 @@ describe("the aggregate matrix's plan", () => {
     expect(opsOf(plan.ops, "chart")[0]!.chart).toMatchObject({ kind: "barClustered", percentAxis: true });
     const chart = opsOf(plan.ops, "chart")[0]!.chart;
     // The shares the chart draws carry data bars in the table too, over exactly the chart's values.
-    const values = parseRange(chart.source);
+    const values = parseRange(chart.source!);
     expect(opsOf(plan.ops, "dataBar").map((op) => op.range)).toEqual([rangeAddress(values.firstRow + 1, 1, values.lastRow, 1)]);
   });
 });

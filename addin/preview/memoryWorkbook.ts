@@ -3,7 +3,7 @@ import type { Aggregate } from "../../shared/report/aggregate";
 import type { SubmissionReceipt } from "../../shared/report/receipt";
 import { REPORT_SHEET_NAME, type ReportBinding } from "../../shared/report/reportTable";
 import { boxAddress, cellAddress, insideBox, parseRange } from "../../shared/sheet/address";
-import { AGGREGATE_SHEET_NAME, aggregateOps } from "../../shared/sheet/aggregate";
+import { aggregateSheetPlans } from "../../shared/sheet/aggregate";
 import { GENERAL_FORMAT, PERCENT_FORMAT } from "../../shared/sheet/formats";
 import type { SheetPlan } from "../../shared/sheet/plan";
 import type { PrintSetup } from "../../shared/sheet/print";
@@ -269,12 +269,15 @@ export class MemoryWorkbook implements WorkbookPort {
   }
 
   async writeAggregate(aggregate: Aggregate): Promise<void> {
-    const index = this.book.findIndex((sheet) => sheet.name === AGGREGATE_SHEET_NAME);
-    const sheet = newSheet(AGGREGATE_SHEET_NAME);
-    if (index >= 0) this.book.splice(index, 1, sheet);
-    else this.book.push(sheet);
-    applyOps(sheet, aggregateOps(aggregate));
-    this.active = sheet.name;
+    const plans = aggregateSheetPlans(aggregate);
+    for (const plan of plans) {
+      const index = this.book.findIndex((sheet) => sheet.name === plan.sheetName);
+      const sheet = newSheet(plan.sheetName);
+      if (index >= 0) this.book.splice(index, 1, sheet);
+      else this.book.push(sheet);
+      applyOps(sheet, plan.ops);
+    }
+    this.active = plans[0]!.sheetName;
     this.notify();
   }
 

@@ -27,6 +27,8 @@ export function applyOps(sheet: Excel.Worksheet, ops: readonly SheetOp[], suppor
   const freezing = supports("1.7");
   const conditional = supports("1.6");
   const pageLayout = supports("1.9");
+  // A series read from two separate columns needs setXAxisValues (ExcelApi 1.7); older Excel gets no chart.
+  const seriesColumns = supports("1.7");
   for (const op of ops) {
     switch (op.op) {
       case "clear": {
@@ -103,6 +105,7 @@ export function applyOps(sheet: Excel.Worksheet, ops: readonly SheetOp[], suppor
       }
       case "chart": {
         const request = op.chart;
+        if (request.series && !seriesColumns) break;
         const kind = request.kind === "barClustered" ? "BarClustered" : "ColumnClustered";
         // A chart may read another sheet of the workbook (a sheet of its own for the chart).
         const from = request.sourceSheet ? sheet.context.workbook.worksheets.getItem(request.sourceSheet) : sheet;

@@ -117,7 +117,7 @@ export class MemoryWorkbook implements WorkbookPort {
         frozenRows: sheet.frozen.rows,
         frozenColumns: sheet.frozen.columns,
         columnWidths: Array.from({ length: columnCount }, (_, column) => sheet.columnWidths.get(column) ?? DEFAULT_WIDTH),
-        charts: sheet.charts.map((chart) => chartOf(sheet, chart)),
+        charts: sheet.charts.map((chart) => chartOf((chart.request.sourceSheet && this.sheet(chart.request.sourceSheet)) || sheet, chart)),
         rowHeights: Object.fromEntries(sheet.rowHeights),
         merges: sheet.merges.map((merge) => boxAddress(merge)),
         ...(sheet.print ? { print: sheet.print } : {}),

@@ -2,7 +2,7 @@ import type { Sheet } from "../../shared/catalogue/importers/sheetRows";
 import type { Aggregate } from "../../shared/report/aggregate";
 import type { SubmissionReceipt } from "../../shared/report/receipt";
 import { REPORT_SHEET_NAME, reportBindingSchema, type ReportBinding } from "../../shared/report/reportTable";
-import { aggregateSheetPlans } from "../../shared/sheet/aggregate";
+import { aggregateSheetPlans, staleAggregateSheetNames } from "../../shared/sheet/aggregate";
 import { PERCENT_FORMAT } from "../../shared/sheet/formats";
 import { receiptOps } from "../../shared/sheet/receipt";
 import { reportTableOps } from "../../shared/sheet/reportTable/layout";
@@ -216,6 +216,7 @@ export class ExcelWorkbook implements WorkbookPort {
         old.load("name");
         return old;
       });
+      const stale = staleAggregateSheetNames(plans).map((name) => sheets.getItemOrNullObject(name));
       await context.sync();
       const added = plans.map((plan, index) => {
         const old = olds[index]!;
@@ -226,7 +227,7 @@ export class ExcelWorkbook implements WorkbookPort {
         return sheet;
       });
       added[0]!.activate();
-      for (const old of olds) if (!old.isNullObject) old.delete();
+      for (const old of [...olds, ...stale]) if (!old.isNullObject) old.delete();
       await context.sync();
     });
   }

@@ -3,7 +3,7 @@ import type { Aggregate } from "../../shared/report/aggregate";
 import type { SubmissionReceipt } from "../../shared/report/receipt";
 import { REPORT_SHEET_NAME, type ReportBinding } from "../../shared/report/reportTable";
 import { boxAddress, cellAddress, insideBox, parseRange } from "../../shared/sheet/address";
-import { aggregateSheetPlans } from "../../shared/sheet/aggregate";
+import { aggregateSheetPlans, staleAggregateSheetNames } from "../../shared/sheet/aggregate";
 import { GENERAL_FORMAT, PERCENT_FORMAT } from "../../shared/sheet/formats";
 import type { SheetPlan } from "../../shared/sheet/plan";
 import type { PrintSetup } from "../../shared/sheet/print";
@@ -270,6 +270,8 @@ export class MemoryWorkbook implements WorkbookPort {
 
   async writeAggregate(aggregate: Aggregate): Promise<void> {
     const plans = aggregateSheetPlans(aggregate);
+    const stale = new Set(staleAggregateSheetNames(plans));
+    for (let index = this.book.length - 1; index >= 0; index -= 1) if (stale.has(this.book[index]!.name)) this.book.splice(index, 1);
     for (const plan of plans) {
       const index = this.book.findIndex((sheet) => sheet.name === plan.sheetName);
       const sheet = newSheet(plan.sheetName);

@@ -1,6 +1,6 @@
 import type { Aggregate } from "../report/aggregate";
 import type { SheetOp, SheetPlan } from "./plan";
-import { matrixPlans } from "./report/matrix";
+import { matrixPlans, matrixSheetName } from "./report/matrix";
 import { SUMMARY_SHEET, summaryPlan } from "./report/summary";
 
 /**
@@ -22,4 +22,16 @@ export function aggregateOps(aggregate: Aggregate): SheetOp[] {
 /** The summary first (the sheet shown after the pull), then the blocks of the agencies × indicators matrix. */
 export function aggregateSheetPlans(aggregate: Aggregate): SheetPlan[] {
   return [aggregateSheetPlan(aggregate), ...matrixPlans(aggregate)];
+}
+
+/** More blocks than any decision needs: 20 of at most 8 indicators each. */
+const MOST_MATRIX_SHEETS = 20;
+
+/**
+ * Matrix sheets an earlier pull may have left that this one does not write (the earlier decision had more
+ * indicators): removed, so no block of another decision sits beside this summary.
+ */
+export function staleAggregateSheetNames(plans: readonly SheetPlan[]): string[] {
+  const written = new Set(plans.map((plan) => plan.sheetName));
+  return Array.from({ length: MOST_MATRIX_SHEETS }, (_, index) => matrixSheetName(index + 1)).filter((name) => !written.has(name));
 }

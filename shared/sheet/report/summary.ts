@@ -4,7 +4,7 @@ import type { PlannedCell } from "../cell";
 import { COUNT_FORMAT, percentFormat } from "../formats";
 import { PALETTE } from "../palette";
 import type { ChartRequest, SheetPlan } from "../plan";
-import { bodyStyle, plain, reportContextLines, ReportSheetPlan, safeText, statusLabel, STATUS_STYLES, TITLE_LINE, vietnamDateTime } from "./layout";
+import { bodyStyle, plain, reportContextLines, ReportSheetPlan, statusLabel, STATUS_STYLES, TITLE_LINE, vietnamDateTime } from "./layout";
 
 export const SUMMARY_SHEET = "Tổng hợp";
 export const SUMMARY_HEADERS = ["STT", "Cơ quan, đơn vị", "Tình trạng nộp", "Phiên bản", "Số chỉ tiêu đạt", "Số chỉ tiêu được giao", "Tỷ lệ đạt", "Thời điểm nộp (giờ Việt Nam)"] as const;
@@ -106,7 +106,7 @@ export function agencyRatesChart(first: number, last: number): Omit<ChartRequest
     series: {
       categories: rangeAddress(first, SUMMARY_NAME_COLUMN, last, SUMMARY_NAME_COLUMN),
       values: rangeAddress(first, SUMMARY_RATE_COLUMN, last, SUMMARY_RATE_COLUMN),
-      name: safeText("Tỷ lệ đạt"),
+      name: "Tỷ lệ đạt",
     },
     percentAxis: true,
   };

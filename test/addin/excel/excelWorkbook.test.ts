@@ -234,12 +234,14 @@ describe("ExcelWorkbook on office-addin-mock", () => {
   });
 
   it("replaces the summary and matrix sheets with the server's plans, and charts the met rate of each agency", async () => {
-    const excel = excelMock({ sheets: { "Tổng hợp": { values: [["cũ"]], rowIndex: 0, columnIndex: 0 } } });
+    // "Ma trận (2)" is left from a pull of a decision with more indicators: this one has one block only.
+    const old = { values: [["cũ"]], rowIndex: 0, columnIndex: 0 };
+    const excel = excelMock({ sheets: { "Tổng hợp": old, "Ma trận (2)": old } });
     await new ExcelWorkbook({ run: excel.run, host: () => hostMock().host }).writeAggregate(sampleAggregate());
     expect(excel.syncs()).toBeLessThanOrEqual(3);
     expect(excel.renames()).toHaveLength(1);
     expect(excel.renames()[0]!.to).toMatch(/^_kpi0 /);
-    expect(excel.deleted).toEqual(["Tổng hợp"]);
+    expect(excel.deleted).toEqual(["Tổng hợp", "Ma trận (2)"]);
     expect(excel.added).toEqual(["Tổng hợp", "Ma trận (1)"]);
     expect(excel.activated()).toBe("Tổng hợp");
     // The columns of report.xlsx's summary: met and assigned as two numbers, the rate as a percentage.

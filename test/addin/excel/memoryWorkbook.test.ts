@@ -137,6 +137,12 @@ describe("MemoryWorkbook", () => {
     expect(await workbook.readDocumentBytes(() => {})).toBeUndefined();
   });
 
+  it("removes the matrix blocks an earlier pull left that this pull does not write", async () => {
+    const workbook = new MemoryWorkbook({ sheets: [{ name: "Ma trận (4)", rows: [["cũ"]] }, { name: "Ghi chép", rows: [["của cán bộ"]] }] });
+    await workbook.writeAggregate(sampleAggregate());
+    expect(workbook.sheets().map((sheet) => sheet.name)).toEqual(["Ghi chép", "Tổng hợp", "Ma trận (1)"]);
+  });
+
   it("reads the active sheet from A1 with dates as ISO days", async () => {
     const workbook = new MemoryWorkbook({ sheets: [{ name: "Quyết định", rows: [[], [null, "Số quyết định", "1521/QĐ-UBND"]] }] });
     expect(await workbook.readActiveSheet()).toEqual({ name: "Quyết định", rows: [[null, null, null], [null, "Số quyết định", "1521/QĐ-UBND"]] });

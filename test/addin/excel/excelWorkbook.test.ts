@@ -258,6 +258,12 @@ describe("ExcelWorkbook on office-addin-mock", () => {
     expect(excel.charts[0].series.items[0]).toMatchObject({ categories: "B9:B10", name: "Tỷ lệ đạt" });
     expect(excel.charts[0].title.text).toBe("Tỷ lệ chỉ tiêu đạt theo cơ quan");
     expect(excel.frozen["Tổng hợp"]).toEqual({ at: "A1:B8" });
+    // Printed as the download prints it: the header row and the agency's columns on every page, the sheet in the footer.
+    expect(excel.pageLayouts["Tổng hợp"]).toMatchObject({ paperSize: "A4", orientation: "Landscape", printTitleRows: "$8:$8", printTitleColumns: "$A:$B" });
+    expect(excel.pageLayouts["Tổng hợp"].headersFooters.defaultForAllPages).toMatchObject({
+      leftFooter: "Tổng hợp — 1521/QĐ-UBND — Quý IV/2025",
+      rightFooter: "Trang &P / &N",
+    });
     // The matrix colours each verdict as the download does.
     const verdicts = excel.ranges.filter((entry) => entry.sheet === "Ma trận (1)" && entry.range.format.fill.color === "#FFC7CE");
     expect(verdicts.length).toBeGreaterThan(0);

@@ -2,7 +2,7 @@ import { columnLetter, parseRange, rangeAddress } from "../../shared/sheet/addre
 import { cellInput } from "../../shared/sheet/cell";
 import { PALETTE } from "../../shared/sheet/palette";
 import type { SheetOp } from "../../shared/sheet/plan";
-import { CENTIMETRES_PER_INCH, POINTS_PER_INCH, type PrintSetup } from "../../shared/sheet/print";
+import { CENTIMETRES_PER_INCH, footerLiteral, POINTS_PER_INCH, type PrintSetup } from "../../shared/sheet/print";
 import type { CellStyle } from "../../shared/sheet/style";
 
 /**
@@ -27,6 +27,8 @@ export function applyOps(sheet: Excel.Worksheet, ops: readonly SheetOp[], suppor
   const freezing = supports("1.7");
   const conditional = supports("1.6");
   const pageLayout = supports("1.9");
+  // A series read from two separate columns needs setXAxisValues (ExcelApi 1.7); older Excel gets no chart.
+  const seriesColumns = supports("1.7");
   for (const op of ops) {
     switch (op.op) {
       case "clear": {
@@ -97,11 +99,25 @@ export function applyOps(sheet: Excel.Worksheet, ops: readonly SheetOp[], suppor
         format.dataBar.lowerBoundRule = { type: "Number", formula: "0" };
         format.dataBar.upperBoundRule = { type: "Number", formula: "1" };
         format.dataBar.positiveFormat.fillColor = op.colour;
+        // A solid bar: a gradient fades to white at its end and prints as a bar shorter than the share.
+        format.dataBar.positiveFormat.gradientFill = false;
         break;
       }
       case "chart": {
         const request = op.chart;
-        const chart = sheet.charts.add(request.kind === "barClustered" ? "BarClustered" : "ColumnClustered", sheet.getRange(request.source), "Columns");
+        if (request.series && !seriesColumns) break;
+        const kind = request.kind === "barClustered" ? "BarClustered" : "ColumnClustered";
+        // A chart may read another sheet of the workbook (a sheet of its own for the chart).
+        const from = request.sourceSheet ? sheet.context.workbook.worksheets.getItem(request.sourceSheet) : sheet;
+        let chart: Excel.Chart;
+        if (request.series) {
+          chart = sheet.charts.add(kind, from.getRange(request.series.values), "Columns");
+          const series = chart.series.getItemAt(0);
+          series.setXAxisValues(from.getRange(request.series.categories));
+          series.name = request.series.name;
+        } else {
+          chart = sheet.charts.add(kind, from.getRange(request.source!), "Columns");
+        }
         chart.title.text = request.title;
         chart.legend.visible = false;
         chart.setPosition(request.topLeft, request.bottomRight);
@@ -122,7 +138,7 @@ function applyPrint(sheet: Excel.Worksheet, setup: PrintSetup): void {
   const layout = sheet.pageLayout;
   layout.paperSize = "A4";
   layout.orientation = setup.orientation === "landscape" ? "Landscape" : "Portrait";
-  if (setup.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  if (setup.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: setup.onePage ? 1 : 0 };
   layout.topMargin = points(setup.margins.top);
   layout.bottomMargin = points(setup.margins.bottom);
   layout.leftMargin = points(setup.margins.left);
@@ -131,7 +147,11 @@ function applyPrint(sheet: Excel.Worksheet, setup: PrintSetup): void {
   layout.footerMargin = points(setup.margins.footer);
   if (setup.centerHorizontally) layout.centerHorizontally = true;
   if (setup.titleRows) layout.setPrintTitleRows(`$${setup.titleRows.first}:$${setup.titleRows.last}`);
-  if (setup.footer) layout.headersFooters.defaultForAllPages.centerFooter = setup.footer;
+  if (setup.titleColumns) layout.setPrintTitleColumns(`$${columnLetter(setup.titleColumns.first)}:$${columnLetter(setup.titleColumns.last)}`);
+  const footers = layout.headersFooters.defaultForAllPages;
+  if (setup.footer) footers.centerFooter = setup.footer;
+  if (setup.footerLeft !== undefined) footers.leftFooter = footerLiteral(setup.footerLeft);
+  if (setup.footerRight !== undefined) footers.rightFooter = setup.footerRight;
 }
 
 function applyStyle(range: Excel.Range, address: string, style: CellStyle): void {
@@ -141,6 +161,7 @@ function applyStyle(range: Excel.Range, address: string, style: CellStyle): void
   if (style.italic !== undefined) format.font.italic = style.italic;
   if (style.fontColor !== undefined) format.font.color = style.fontColor;
   if (style.fontSize !== undefined) format.font.size = style.fontSize;
+  if (style.fontName !== undefined) format.font.name = style.fontName;
   if (style.wrap !== undefined) format.wrapText = style.wrap;
   if (style.verticalAlignment !== undefined) format.verticalAlignment = style.verticalAlignment;
   if (style.horizontalAlignment !== undefined) format.horizontalAlignment = style.horizontalAlignment;

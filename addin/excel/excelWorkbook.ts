@@ -2,7 +2,7 @@ import type { Sheet } from "../../shared/catalogue/importers/sheetRows";
 import type { Aggregate } from "../../shared/report/aggregate";
 import type { SubmissionReceipt } from "../../shared/report/receipt";
 import { REPORT_SHEET_NAME, reportBindingSchema, type ReportBinding } from "../../shared/report/reportTable";
-import { AGGREGATE_SHEET_NAME, aggregateOps } from "../../shared/sheet/aggregate";
+import { aggregateSheetPlans, staleAggregateSheetNames } from "../../shared/sheet/aggregate";
 import { PERCENT_FORMAT } from "../../shared/sheet/formats";
 import { receiptOps } from "../../shared/sheet/receipt";
 import { reportTableOps } from "../../shared/sheet/reportTable/layout";
@@ -207,19 +207,27 @@ export class ExcelWorkbook implements WorkbookPort {
   }
 
   async writeAggregate(aggregate: Aggregate): Promise<void> {
-    const ops = aggregateOps(aggregate);
+    const plans = aggregateSheetPlans(aggregate);
     const supports = this.supports();
     await this.run(async (context) => {
       const sheets = context.workbook.worksheets;
-      const old = sheets.getItemOrNullObject(AGGREGATE_SHEET_NAME);
-      old.load("name");
+      const olds = plans.map((plan) => {
+        const old = sheets.getItemOrNullObject(plan.sheetName);
+        old.load("name");
+        return old;
+      });
+      const stale = staleAggregateSheetNames(plans).map((name) => sheets.getItemOrNullObject(name));
       await context.sync();
-      // Renamed first and deleted last: the new sheet takes the name, and the workbook never lacks a sheet to show.
-      if (!old.isNullObject) old.name = timeStampedSheetName("_kpi");
-      const sheet = sheets.add(AGGREGATE_SHEET_NAME);
-      applyOps(sheet, ops, supports);
-      sheet.activate();
-      if (!old.isNullObject) old.delete();
+      const added = plans.map((plan, index) => {
+        const old = olds[index]!;
+        // Renamed first and deleted last: the new sheet takes the name, and the workbook never lacks a sheet to show.
+        if (!old.isNullObject) old.name = timeStampedSheetName(`_kpi${index}`);
+        const sheet = sheets.add(plan.sheetName);
+        applyOps(sheet, plan.ops, supports);
+        return sheet;
+      });
+      added[0]!.activate();
+      for (const old of [...olds, ...stale]) if (!old.isNullObject) old.delete();
       await context.sync();
     });
   }

@@ -1,6 +1,6 @@
 import { isoDateToExcelSerial } from "../../shared/period/excelDate";
 import { eachCell, insideBox, parseRange, type RangeBox } from "../../shared/sheet/address";
-import type { FormulaMeaning } from "../../shared/sheet/cell";
+import { vietnamWallClockSerial, type FormulaMeaning } from "../../shared/sheet/cell";
 import { GENERAL_FORMAT } from "../../shared/sheet/formats";
 import type { ChartRequest, SheetOp, ValidationRule } from "../../shared/sheet/plan";
 import type { PrintSetup } from "../../shared/sheet/print";
@@ -34,7 +34,8 @@ export interface MemorySheet {
   frozen: { rows: number; columns: number };
   textFills: Array<{ box: RangeBox; text: string; fill: string }>;
   dataBars: Array<{ box: RangeBox; colour: string }>;
-  charts: Array<{ source: RangeBox; request: ChartRequest }>;
+  /** Categories and values as single columns of equal rows, on the sheet `request.sourceSheet` names or this one. */
+  charts: Array<{ categories: RangeBox; values: RangeBox; request: ChartRequest }>;
   print?: PrintSetup;
 }
 
@@ -94,6 +95,7 @@ export function applyOps(sheet: MemorySheet, ops: readonly SheetOp[]): void {
               cell.value = null;
             } else if ("text" in planned) cell.value = planned.text;
             else if ("date" in planned) cell.value = isoDateToExcelSerial(planned.date);
+            else if ("dateTime" in planned) cell.value = vietnamWallClockSerial(planned.dateTime);
             else cell.value = planned.value;
           }),
         );
@@ -136,13 +138,21 @@ export function applyOps(sheet: MemorySheet, ops: readonly SheetOp[]): void {
         sheet.dataBars.push({ box: parseRange(op.range), colour: op.colour });
         break;
       case "chart":
-        sheet.charts.push({ source: parseRange(op.chart.source), request: op.chart });
+        sheet.charts.push({ ...chartColumns(op.chart), request: op.chart });
         break;
       case "print":
         sheet.print = op.setup;
         break;
     }
   }
+}
+
+/** A source block's first column below its header as categories, the next as values; or the series' own columns. */
+function chartColumns(chart: ChartRequest): { categories: RangeBox; values: RangeBox } {
+  if (chart.series) return { categories: parseRange(chart.series.categories), values: parseRange(chart.series.values) };
+  const source = parseRange(chart.source!);
+  const column = (at: number): RangeBox => ({ firstRow: source.firstRow + 1, lastRow: source.lastRow, firstColumn: at, lastColumn: at });
+  return { categories: column(source.firstColumn), values: column(source.firstColumn + 1) };
 }
 
 /** Whether a typed number passes the cell's validation; blank always does. */

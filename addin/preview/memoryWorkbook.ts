@@ -3,7 +3,7 @@ import type { Aggregate } from "../../shared/report/aggregate";
 import type { SubmissionReceipt } from "../../shared/report/receipt";
 import { REPORT_SHEET_NAME, type ReportBinding } from "../../shared/report/reportTable";
 import { boxAddress, cellAddress, insideBox, parseRange } from "../../shared/sheet/address";
-import { AGGREGATE_SHEET_NAME, aggregateOps } from "../../shared/sheet/aggregate";
+import { aggregateSheetPlans, staleAggregateSheetNames } from "../../shared/sheet/aggregate";
 import { GENERAL_FORMAT, PERCENT_FORMAT } from "../../shared/sheet/formats";
 import type { SheetPlan } from "../../shared/sheet/plan";
 import type { PrintSetup } from "../../shared/sheet/print";
@@ -117,7 +117,7 @@ export class MemoryWorkbook implements WorkbookPort {
         frozenRows: sheet.frozen.rows,
         frozenColumns: sheet.frozen.columns,
         columnWidths: Array.from({ length: columnCount }, (_, column) => sheet.columnWidths.get(column) ?? DEFAULT_WIDTH),
-        charts: sheet.charts.map((chart) => chartOf(sheet, chart)),
+        charts: sheet.charts.map((chart) => chartOf((chart.request.sourceSheet && this.sheet(chart.request.sourceSheet)) || sheet, chart)),
         rowHeights: Object.fromEntries(sheet.rowHeights),
         merges: sheet.merges.map((merge) => boxAddress(merge)),
         ...(sheet.print ? { print: sheet.print } : {}),
@@ -269,12 +269,17 @@ export class MemoryWorkbook implements WorkbookPort {
   }
 
   async writeAggregate(aggregate: Aggregate): Promise<void> {
-    const index = this.book.findIndex((sheet) => sheet.name === AGGREGATE_SHEET_NAME);
-    const sheet = newSheet(AGGREGATE_SHEET_NAME);
-    if (index >= 0) this.book.splice(index, 1, sheet);
-    else this.book.push(sheet);
-    applyOps(sheet, aggregateOps(aggregate));
-    this.active = sheet.name;
+    const plans = aggregateSheetPlans(aggregate);
+    const stale = new Set(staleAggregateSheetNames(plans));
+    for (let index = this.book.length - 1; index >= 0; index -= 1) if (stale.has(this.book[index]!.name)) this.book.splice(index, 1);
+    for (const plan of plans) {
+      const index = this.book.findIndex((sheet) => sheet.name === plan.sheetName);
+      const sheet = newSheet(plan.sheetName);
+      if (index >= 0) this.book.splice(index, 1, sheet);
+      else this.book.push(sheet);
+      applyOps(sheet, plan.ops);
+    }
+    this.active = plans[0]!.sheetName;
     this.notify();
   }
 
@@ -344,9 +349,9 @@ export class MemoryWorkbook implements WorkbookPort {
 function chartOf(sheet: MemorySheet, chart: MemorySheet["charts"][number]): PreviewChart {
   const categories: string[] = [];
   const values: Array<number | null> = [];
-  for (let row = chart.source.firstRow + 1; row <= chart.source.lastRow; row += 1) {
-    const category = sheet.cells.get(key(row, chart.source.firstColumn))?.value;
-    const value = sheet.cells.get(key(row, chart.source.firstColumn + 1))?.value;
+  for (let offset = 0; offset <= chart.values.lastRow - chart.values.firstRow; offset += 1) {
+    const category = sheet.cells.get(key(chart.categories.firstRow + offset, chart.categories.firstColumn))?.value;
+    const value = sheet.cells.get(key(chart.values.firstRow + offset, chart.values.firstColumn))?.value;
     categories.push(category === null || category === undefined || typeof category === "object" ? "" : String(category));
     values.push(typeof value === "number" ? value : null);
   }

@@ -1,10 +1,11 @@
 import type ExcelJS from "exceljs";
 import { isoDateToExcelSerial } from "../../shared/period/excelDate";
 import { cellAddress, eachCell, insideBox, parseRange } from "../../shared/sheet/address";
-import { cellInput, type PlannedCell } from "../../shared/sheet/cell";
+import { cellInput, vietnamWallClock, type PlannedCell } from "../../shared/sheet/cell";
 import { argb, PALETTE } from "../../shared/sheet/palette";
 import type { SheetOp } from "../../shared/sheet/plan";
-import { CENTIMETRES_PER_INCH, type PrintSetup } from "../../shared/sheet/print";
+import { columnLetter } from "../../shared/sheet/address";
+import { CENTIMETRES_PER_INCH, footerLiteral, type PrintSetup } from "../../shared/sheet/print";
 import type { CellStyle } from "../../shared/sheet/style";
 
 /**
@@ -125,6 +126,8 @@ export function applySheetPlan(sheet: ExcelJS.Worksheet, ops: readonly SheetOp[]
                 { type: "num", value: 1 },
               ],
               color: { argb: argb(op.colour) },
+              // A solid bar: a gradient fades to white at its end and prints as a bar shorter than the share.
+              gradient: false,
             } as ExcelJS.ConditionalFormattingRule,
           ],
         });
@@ -143,6 +146,8 @@ function valueOf(planned: PlannedCell): ExcelJS.CellValue {
   // Plain strings: exceljs writes them as text, so a name starting with "=" never becomes a formula.
   if ("text" in planned) return planned.text;
   if ("value" in planned) return planned.value;
+  // A date object rather than a day number: exceljs writes it to the millisecond, a float would lose the minute.
+  if ("dateTime" in planned) return vietnamWallClock(planned.dateTime);
   return cellInput(planned);
 }
 
@@ -154,7 +159,8 @@ function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
   if (style.italic !== undefined) font.italic = style.italic;
   if (style.fontColor !== undefined) font.color = { argb: argb(style.fontColor) };
   if (style.fontSize !== undefined) font.size = style.fontSize;
-  if (style.bold !== undefined || style.italic !== undefined || style.fontColor !== undefined || style.fontSize !== undefined) cell.font = font;
+  if (style.fontName !== undefined) font.name = style.fontName;
+  if ([style.bold, style.italic, style.fontColor, style.fontSize, style.fontName].some((set) => set !== undefined)) cell.font = font;
   if (style.fill !== undefined) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(style.fill) } };
   if (style.wrap !== undefined || style.verticalAlignment !== undefined || style.horizontalAlignment !== undefined) {
     const alignment: Partial<ExcelJS.Alignment> = { ...cell.alignment };
@@ -172,7 +178,7 @@ function applyPrint(sheet: ExcelJS.Worksheet, setup: PrintSetup): void {
     ...sheet.pageSetup,
     paperSize: A4_PAPER,
     orientation: setup.orientation,
-    ...(setup.fitToWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : { fitToPage: false }),
+    ...(setup.fitToWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: setup.onePage ? 1 : 0 } : { fitToPage: false }),
     margins: {
       top: inches(setup.margins.top),
       bottom: inches(setup.margins.bottom),
@@ -182,7 +188,12 @@ function applyPrint(sheet: ExcelJS.Worksheet, setup: PrintSetup): void {
       footer: inches(setup.margins.footer),
     },
     ...(setup.titleRows ? { printTitlesRow: `${setup.titleRows.first}:${setup.titleRows.last}` } : {}),
+    ...(setup.titleColumns ? { printTitlesColumn: `${columnLetter(setup.titleColumns.first)}:${columnLetter(setup.titleColumns.last)}` } : {}),
     ...(setup.centerHorizontally ? { horizontalCentered: true } : {}),
   };
-  if (setup.footer) sheet.headerFooter = { ...sheet.headerFooter, oddFooter: `&C${setup.footer}` };
+  const footer =
+    (setup.footerLeft !== undefined ? `&L${footerLiteral(setup.footerLeft)}` : "") +
+    (setup.footer !== undefined ? `&C${setup.footer}` : "") +
+    (setup.footerRight !== undefined ? `&R${setup.footerRight}` : "");
+  if (footer) sheet.headerFooter = { ...sheet.headerFooter, oddFooter: footer };
 }

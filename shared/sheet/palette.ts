@@ -25,8 +25,20 @@ export const PALETTE = {
   muted: "#7F7F7F",
   /** Instructions under a title: darker than muted, since the officer must read them. */
   instruction: "#555555",
+  /** Notes under a title (when the figures were read): a dark grey that still prints. */
+  note: "#595959",
+  /** A late submission's status, in the dark amber of the pending fill's text. */
+  lateText: "#9C5700",
+  /** A missing submission's status, in the dark red of the not-met fill's text. */
+  missingText: "#9C0006",
   /** Data bars of shares. */
   bar: "#5B9BD5",
+  /** A chart's bars: darker than the data bars, so a chart printed in grey still shows them. */
+  chartBar: "#4472C4",
+  /** A chart's gridlines, faint behind the bars. */
+  gridline: "#D9D9D9",
+  /** The paper behind a chart. */
+  paper: "#FFFFFF",
 } as const;
 
 export const HEADER_COLOUR = PALETTE.header;
@@ -34,6 +46,11 @@ export const HEADER_COLOUR = PALETTE.header;
 /** exceljs and the xlsx format want ARGB: "#C6EFCE" → "FFC6EFCE" (opaque). */
 export function argb(colour: string): string {
   return `FF${colour.replace(/^#/, "").toUpperCase()}`;
+}
+
+/** DrawingML's srgbClr wants the six digits alone: "#4472C4" → "4472C4". */
+export function rgb(colour: string): string {
+  return colour.replace(/^#/, "").toUpperCase();
 }
 
 /** "#RRGGBB" from an ARGB or RGB hex, for comparing what two hosts wrote. */

@@ -21,17 +21,23 @@ export const validationRuleSchema = z.discriminatedUnion("kind", [
 ]);
 export type ValidationRule = z.infer<typeof validationRuleSchema>;
 
-export const chartRequestSchema = z.object({
-  kind: z.enum(["barClustered", "columnClustered"]),
-  title: z.string(),
-  /** A header row over a column of categories and one column per series, side by side. */
-  source: rangeSchema,
-  /** Where the chart sits: its top-left and bottom-right cells. */
-  topLeft: rangeSchema,
-  bottomRight: rangeSchema,
-  /** Values are shares: the axis runs from 0% to 100%. */
-  percentAxis: z.boolean(),
-});
+export const chartRequestSchema = z
+  .object({
+    kind: z.enum(["barClustered", "columnClustered"]),
+    title: z.string(),
+    /** A header row over a column of categories and one column per series, side by side. */
+    source: rangeSchema.optional(),
+    /** Instead of `source`: one series from two single columns of equal rows that need not be side by side, no header. */
+    series: z.object({ categories: rangeSchema, values: rangeSchema, name: z.string() }).optional(),
+    /** The sheet `source` or `series` is on, when it is not the chart's own (a chart on a sheet of its own). */
+    sourceSheet: z.string().min(1).max(31).optional(),
+    /** Where the chart sits: its top-left and bottom-right cells. */
+    topLeft: rangeSchema,
+    bottomRight: rangeSchema,
+    /** Values are shares: the axis runs from 0% to 100%. */
+    percentAxis: z.boolean(),
+  })
+  .refine((chart) => (chart.source === undefined) !== (chart.series === undefined), { message: "a chart reads either a source block or one series" });
 export type ChartRequest = z.infer<typeof chartRequestSchema>;
 
 export const sheetOpSchema = z.discriminatedUnion("op", [

@@ -9,6 +9,8 @@ export const cellStyleSchema = z.object({
   bold: z.boolean().optional(),
   italic: z.boolean().optional(),
   fontColor: colourSchema.optional(),
+  /** A typeface by name; unset keeps the workbook's default (Calibri). */
+  fontName: z.string().min(1).optional(),
   /** Points; the workbook default is 11. */
   fontSize: z.number().positive().optional(),
   wrap: z.boolean().optional(),

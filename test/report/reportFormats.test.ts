@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { percentFormat } from "../../functions/report/percentFormat";
-import { linesOf, rowHeightFor } from "../../functions/report/rowHeights";
+import { resultPercentFormat as percentFormat } from "../../shared/sheet/report/resultFormat";
+import { linesOf, rowHeightFor } from "../../shared/sheet/report/textFit";
 
 describe("percent format of a rate's result", () => {
   it("uses the decimals of the target's percentage", () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { columnIndex, columnLetter, parseRange, rangeAddress } from "../../shared/sheet/address";
 import { aggregateSheetPlan } from "../../shared/sheet/aggregate";
+import { cellNumberFormat, vietnamWallClockSerial } from "../../shared/sheet/cell";
 import { COUNT_FORMAT, DATE_FORMAT, displayNumber, percentFormat, percentFormatForTarget } from "../../shared/sheet/formats";
 import { sheetOpSchema, sheetPlanSchema, type SheetOp } from "../../shared/sheet/plan";
 import { HEADER_ROW, TABLE_COLUMNS, TABLE_FIRST_ROW, tableColumn } from "../../shared/sheet/reportTable/columns";
@@ -100,17 +101,36 @@ describe("the offline form's plan", () => {
   });
 });
 
-describe("the aggregate matrix's plan", () => {
-  it("is a whole sheet plan the server can draw: print setup, frozen agency column, share formats", () => {
+describe("the summary plan the pane and report.xlsx share", () => {
+  it("is a whole sheet plan: print setup with the agency repeated, frozen agency column, a chart of the barred rates", () => {
     const plan = aggregateSheetPlan(sampleAggregate());
     expect(sheetPlanSchema.parse(plan)).toEqual(plan);
     expect(plan.sheetName).toBe("Tổng hợp");
-    expect(opsOf(plan.ops, "freeze")).toEqual([{ op: "freeze", rows: 4, columns: 1 }]);
-    expect(opsOf(plan.ops, "print")[0]!.setup).toMatchObject({ orientation: "landscape", fitToWidth: true, titleRows: { first: 4, last: 4 } });
-    expect(opsOf(plan.ops, "chart")[0]!.chart).toMatchObject({ kind: "barClustered", percentAxis: true });
+    expect(opsOf(plan.ops, "freeze")).toEqual([{ op: "freeze", rows: 8, columns: 2 }]);
+    expect(opsOf(plan.ops, "print")[0]!.setup).toMatchObject({
+      orientation: "landscape",
+      fitToWidth: true,
+      titleRows: { first: 8, last: 8 },
+      titleColumns: { first: 0, last: 1 },
+      footerLeft: "Tổng hợp — 1521/QĐ-UBND — Quý IV/2025",
+    });
     const chart = opsOf(plan.ops, "chart")[0]!.chart;
-    // The shares the chart draws carry data bars in the table too, over exactly the chart's values.
-    const values = parseRange(chart.source);
-    expect(opsOf(plan.ops, "dataBar").map((op) => op.range)).toEqual([rangeAddress(values.firstRow + 1, 1, values.lastRow, 1)]);
+    expect(chart).toMatchObject({ kind: "barClustered", percentAxis: true, series: { categories: "B9:B10", values: "G9:G10" } });
+    // The rates the chart draws carry data bars in the table too, over exactly the chart's values.
+    expect(opsOf(plan.ops, "dataBar").map((op) => op.range)).toEqual([chart.series!.values]);
+  });
+
+  it("rejects a chart that names both a source block and a series, or neither", () => {
+    const chart = { kind: "barClustered", title: "x", topLeft: "A1", bottomRight: "B2", percentAxis: true } as const;
+    expect(sheetOpSchema.safeParse({ op: "chart", chart }).success).toBe(false);
+    expect(sheetOpSchema.safeParse({ op: "chart", chart: { ...chart, source: "A1:B3", series: { categories: "A2:A3", values: "B2:B3", name: "x" } } }).success).toBe(false);
+    expect(sheetOpSchema.safeParse({ op: "chart", chart: { ...chart, source: "A1:B3" } }).success).toBe(true);
+  });
+
+  it("writes a submission time as Vietnam's wall clock, and only an instant", () => {
+    expect(cellNumberFormat({ dateTime: "2025-12-19T18:30:00Z" })).toBe("dd/mm/yyyy hh:mm");
+    // 01:30 on 20/12/2025 in Vietnam: day 46011 and 1,5 hours.
+    expect(vietnamWallClockSerial("2025-12-19T18:30:00Z")).toBeCloseTo(46011 + 1.5 / 24, 9);
+    expect(sheetOpSchema.safeParse({ op: "cells", range: "A1", cells: [[{ dateTime: "19/12/2025" }]], numberFormats: [["@"]] }).success).toBe(false);
   });
 });

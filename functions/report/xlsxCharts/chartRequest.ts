@@ -3,9 +3,8 @@
  * cached labels and values travel with the request so a reader that does not recalculate (a viewer, a preview) shows
  * the same bars as Excel does after reading the ranges.
  *
- * The names follow the chart request of the sheet-layout vocabulary being built in shared/sheet (kind, title, topLeft,
- * bottomRight, percentAxis); this one adds what a package writer needs and a plan for one sheet does not: the sheet
- * the chart is drawn on, categories and values on any sheet, and the values themselves.
+ * Made from a plan's chart operation (shared/sheet/plan.ts) by fromPlan.ts, with what a package writer needs and a
+ * plan does not say: the sheet the chart is drawn on, the ranges as columns of a named sheet, and the values themselves.
  */
 
 /** A block of one column on a sheet, 1-based and inclusive. */

@@ -1,3 +1,4 @@
+import { PALETTE, rgb } from "../../../shared/sheet/palette";
 import { stripXmlForbidden } from "../../../shared/text/xmlText";
 import { rangeFormula, type ChartRequest } from "./chartRequest";
 import { xmlEscape } from "./xmlEscape";
@@ -6,7 +7,7 @@ const NS_CHART = "http://schemas.openxmlformats.org/drawingml/2006/chart";
 const NS_MAIN = "http://schemas.openxmlformats.org/drawingml/2006/main";
 const NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
-const BAR_COLOUR = "4472C4";
+const BAR_COLOUR = rgb(PALETTE.chartBar);
 const PERCENT_FORMAT = "0%";
 /** A share axis ends a little past 100%, so the label of a full bar is not cut off; its labels stop at 100%. */
 const PERCENT_AXIS_END = 1.12;
@@ -73,14 +74,14 @@ export function chartXml(request: ChartRequest): string {
     `<c:tickLblPos val="nextTo"/>${textProperties(9)}<c:crossAx val="${VALUE_AXIS}"/><c:crosses val="autoZero"/><c:auto val="1"/>` +
     `<c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
     `<c:valAx><c:axId val="${VALUE_AXIS}"/><c:scaling><c:orientation val="minMax"/>${maximum}<c:min val="0"/></c:scaling>` +
-    `<c:delete val="0"/><c:axPos val="${bars ? "b" : "l"}"/><c:majorGridlines><c:spPr><a:ln w="6350"><a:solidFill><a:srgbClr val="D9D9D9"/></a:solidFill></a:ln></c:spPr></c:majorGridlines>` +
+    `<c:delete val="0"/><c:axPos val="${bars ? "b" : "l"}"/><c:majorGridlines><c:spPr><a:ln w="6350"><a:solidFill><a:srgbClr val="${rgb(PALETTE.gridline)}"/></a:solidFill></a:ln></c:spPr></c:majorGridlines>` +
     `<c:numFmt formatCode="${format}" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/>` +
     `<c:tickLblPos val="nextTo"/>${textProperties(9)}<c:crossAx val="${CATEGORY_AXIS}"/><c:crosses val="${bars ? "max" : "autoZero"}"/><c:crossBetween val="between"/>` +
     `${request.percentAxis ? `<c:majorUnit val="${PERCENT_AXIS_STEP}"/>` : ""}</c:valAx>` +
     `</c:plotArea>` +
     `<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/>` +
     `</c:chart>` +
-    `<c:spPr><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill><a:ln><a:noFill/></a:ln></c:spPr>` +
+    `<c:spPr><a:solidFill><a:srgbClr val="${rgb(PALETTE.paper)}"/></a:solidFill><a:ln><a:noFill/></a:ln></c:spPr>` +
     `${textProperties(10)}` +
     `</c:chartSpace>`
   );

@@ -106,6 +106,18 @@ export function excelMock(initial: { sheets?: Record<string, UsedRangeData | nul
                 title: {},
                 legend: {},
                 axes: { valueAxis: {} },
+                series: {
+                  getItemAt(index: number) {
+                    const series = ((this.items ??= [])[index] ??= track(
+                      new OfficeMockObject({
+                        setXAxisValues(range: any) {
+                          this.categories = range.address;
+                        },
+                      }),
+                    ));
+                    return series;
+                  },
+                },
                 setPosition(topLeft: string, bottomRight: string) {
                   this.position = [topLeft, bottomRight];
                 },
@@ -120,6 +132,9 @@ export function excelMock(initial: { sheets?: Record<string, UsedRangeData | nul
           headersFooters: { defaultForAllPages: {} },
           setPrintTitleRows(rows: string) {
             this.printTitleRows = rows;
+          },
+          setPrintTitleColumns(columns: string) {
+            this.printTitleColumns = columns;
           },
         },
         activate: () => (activated = name),

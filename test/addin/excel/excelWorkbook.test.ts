@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { SUMMARY_HEADERS } from "../../../shared/sheet/report/summary";
 import { ExcelWorkbook, SLICE_SIZE } from "../../../addin/excel/excelWorkbook";
 import { BINDING_SETTING } from "../../../addin/excel/workbookPort";
 import { planReportTable, type PlannedCell, type ReportTablePlan } from "../../../addin/report/planReportTable";
@@ -232,29 +233,40 @@ describe("ExcelWorkbook on office-addin-mock", () => {
     );
   });
 
-  it("replaces the aggregate sheet with the matrix, colour rules and a bar chart", async () => {
-    const excel = excelMock({ sheets: { "Tổng hợp": { values: [["cũ"]], rowIndex: 0, columnIndex: 0 } } });
+  it("replaces the summary and matrix sheets with the server's plans, and charts the met rate of each agency", async () => {
+    // "Ma trận (2)" is left from a pull of a decision with more indicators: this one has one block only.
+    const old = { values: [["cũ"]], rowIndex: 0, columnIndex: 0 };
+    const excel = excelMock({ sheets: { "Tổng hợp": old, "Ma trận (2)": old } });
     await new ExcelWorkbook({ run: excel.run, host: () => hostMock().host }).writeAggregate(sampleAggregate());
     expect(excel.syncs()).toBeLessThanOrEqual(3);
     expect(excel.renames()).toHaveLength(1);
-    expect(excel.renames()[0]!.to).toMatch(/^_kpi /);
-    expect(excel.deleted).toEqual(["Tổng hợp"]);
-    expect(excel.added).toEqual(["Tổng hợp"]);
-    const [matrix] = excel.range("Tổng hợp", "A4:D7");
-    expect(matrix.formulas).toEqual([
-      ["Cơ quan", "Tình trạng nộp", "CDS-001", "CDS-002"],
-      ["Sở Tài chính", "Đã nộp đúng hạn", "Đạt", "Không đạt"],
-      ["Sở Nội vụ", "Chưa nộp", "Chưa có số liệu", ""],
-      ["Tỷ lệ cơ quan đạt", "", 0.5, 0],
+    expect(excel.renames()[0]!.to).toMatch(/^_kpi0 /);
+    expect(excel.deleted).toEqual(["Tổng hợp", "Ma trận (2)"]);
+    expect(excel.added).toEqual(["Tổng hợp", "Ma trận (1)"]);
+    expect(excel.activated()).toBe("Tổng hợp");
+    // The columns of report.xlsx's summary: met and assigned as two numbers, the rate as a percentage.
+    const [table] = excel.range("Tổng hợp", "A8:H8");
+    expect(table.formulas[0]).toEqual([...SUMMARY_HEADERS]);
+    const [rows] = excel.range("Tổng hợp", "A9:H10");
+    expect(rows.formulas.map((row: unknown[]) => row.slice(0, 7))).toEqual([
+      [1, "Sở Tài chính", "Đã nộp đúng hạn", 1, 1, 2, 0.5],
+      [2, "Sở Nội vụ", "Chưa nộp", "", 0, 1, 0],
     ]);
-    expect(matrix.numberFormat[3]).toEqual(["@", "0%", "0%", "0%"]);
-    const rules = excel.range("Tổng hợp", "C5:D6").flatMap((range) => range.conditionalFormats.addedFormats ?? []);
-    expect(rules.map((rule: any) => rule.textComparison.rule)).toContainEqual({ operator: "BeginsWith", text: "Đạt" });
-    expect(rules.find((rule: any) => rule.textComparison.rule.text === "Không đạt").textComparison.format.fill.color).toBe("#FFC7CE");
+    expect(rows.numberFormat[0].slice(4, 7)).toEqual(["#,##0", "#,##0", "0%"]);
     expect(excel.charts).toHaveLength(1);
-    expect(excel.charts[0]).toMatchObject({ type: "BarClustered", source: "A9:B11", seriesBy: "Columns" });
-    expect(excel.charts[0].title.text).toBe("Tỷ lệ cơ quan đạt theo chỉ tiêu");
-    expect(excel.frozen["Tổng hợp"]).toEqual({ at: "A1:A4" });
+    expect(excel.charts[0]).toMatchObject({ type: "BarClustered", source: "G9:G10", seriesBy: "Columns" });
+    expect(excel.charts[0].series.items[0]).toMatchObject({ categories: "B9:B10", name: "Tỷ lệ đạt" });
+    expect(excel.charts[0].title.text).toBe("Tỷ lệ chỉ tiêu đạt theo cơ quan");
+    expect(excel.frozen["Tổng hợp"]).toEqual({ at: "A1:B8" });
+    // Printed as the download prints it: the header row and the agency's columns on every page, the sheet in the footer.
+    expect(excel.pageLayouts["Tổng hợp"]).toMatchObject({ paperSize: "A4", orientation: "Landscape", printTitleRows: "$8:$8", printTitleColumns: "$A:$B" });
+    expect(excel.pageLayouts["Tổng hợp"].headersFooters.defaultForAllPages).toMatchObject({
+      leftFooter: "Tổng hợp — 1521/QĐ-UBND — Quý IV/2025",
+      rightFooter: "Trang &P / &N",
+    });
+    // The matrix colours each verdict as the download does.
+    const verdicts = excel.ranges.filter((entry) => entry.sheet === "Ma trận (1)" && entry.range.format.fill.color === "#FFC7CE");
+    expect(verdicts.length).toBeGreaterThan(0);
   });
 
   it("reads the file in slices, reports progress and always closes it", async () => {

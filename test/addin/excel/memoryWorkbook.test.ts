@@ -125,15 +125,22 @@ describe("MemoryWorkbook", () => {
     await workbook.writeAggregate(sampleAggregate());
     await workbook.writeAggregate(sampleAggregate());
     const sheets = workbook.sheets();
-    expect(sheets.map((sheet) => sheet.name)).toEqual([REPORT_SHEET_NAME, "Tổng hợp"]);
+    expect(sheets.map((sheet) => sheet.name)).toEqual([REPORT_SHEET_NAME, "Tổng hợp", "Ma trận (1)"]);
     expect(workbook.activeSheet()).toBe("Tổng hợp");
     const aggregate = sheets[1]!;
-    expect(aggregate).toMatchObject({ frozenRows: 4, frozenColumns: 1 });
-    expect(aggregate.charts).toEqual([{ title: "Tỷ lệ cơ quan đạt theo chỉ tiêu", categories: ["CDS-001", "CDS-002"], values: [0.5, 0] }]);
-    expect(workbook.cell("Tổng hợp", "D5")).toMatchObject({ value: "Không đạt", style: { fill: "#FFC7CE" } });
-    expect(workbook.cell("Tổng hợp", "B6")).toMatchObject({ value: "Chưa nộp", style: { fill: "#FFC7CE" } });
-    expect(workbook.cell("Tổng hợp", "C7")).toMatchObject({ value: 0.5, display: "50%" });
+    expect(aggregate).toMatchObject({ frozenRows: 8, frozenColumns: 2 });
+    expect(aggregate.charts).toEqual([{ title: "Tỷ lệ chỉ tiêu đạt theo cơ quan", categories: ["Sở Tài chính", "Sở Nội vụ"], values: [0.5, 0] }]);
+    expect(workbook.cell("Tổng hợp", "C10")).toMatchObject({ value: "Chưa nộp", style: { fontColor: "#9C0006", bold: true } });
+    expect(workbook.cell("Tổng hợp", "G9")).toMatchObject({ value: 0.5, display: "50%" });
+    expect(workbook.cell("Tổng hợp", "G11")).toMatchObject({ value: 1 / 3, display: "33%" });
+    expect(workbook.cell("Ma trận (1)", "D11")).toMatchObject({ value: "Không đạt", style: { fill: "#FFC7CE" } });
     expect(await workbook.readDocumentBytes(() => {})).toBeUndefined();
+  });
+
+  it("removes the matrix blocks an earlier pull left that this pull does not write", async () => {
+    const workbook = new MemoryWorkbook({ sheets: [{ name: "Ma trận (4)", rows: [["cũ"]] }, { name: "Ghi chép", rows: [["của cán bộ"]] }] });
+    await workbook.writeAggregate(sampleAggregate());
+    expect(workbook.sheets().map((sheet) => sheet.name)).toEqual(["Ghi chép", "Tổng hợp", "Ma trận (1)"]);
   });
 
   it("reads the active sheet from A1 with dates as ISO days", async () => {

@@ -1,9 +1,11 @@
+import { percentFormat } from "../formats";
+
 /**
  * The number format of a rate's result: as many decimals as the target writes ("Tối thiểu 65%" → 0%, "≥ 52,9%" →
  * 0.0%), and one more (up to three) where that rounding would show a result equal to the target when it is not: 64,6%
  * against 65% reads "64,6%", never "65%" beside "Không đạt".
  */
-export function percentFormat(targetText: string, fraction: number): string {
+export function resultPercentFormat(targetText: string, fraction: number): string {
   const threshold = firstPercent(targetText);
   if (!threshold) return formatWithDecimals(1);
   let decimals = threshold.decimals;
@@ -13,12 +15,7 @@ export function percentFormat(targetText: string, fraction: number): string {
   return formatWithDecimals(decimals);
 }
 
-/** The format of a share of agencies: whole percents, as the province quotes them. */
-export const SHARE_FORMAT = "0%";
-
-function formatWithDecimals(decimals: number): string {
-  return decimals === 0 ? "0%" : `0.${"0".repeat(decimals)}%`;
-}
+const formatWithDecimals = percentFormat;
 
 /** "Tối thiểu 52,9%" → 52.9 with 1 decimal; the first number written with a percent sign. */
 function firstPercent(text: string): { value: number; decimals: number } | undefined {

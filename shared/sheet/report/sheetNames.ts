@@ -10,3 +10,19 @@ export function uniqueSheetName(wanted: string, taken: Set<string>): string {
     }
   }
 }
+
+/**
+ * A name uniqueSheetName can finish: composed so "Sở" counts as two characters and not three, and free of what exceljs
+ * or Excel reject after truncation (control and astral characters, which a cut could split, and a trailing quote).
+ */
+export function sheetNameOf(name: string): string {
+  const clean = name
+    .normalize("NFC")
+    .replace(/[\u0000-\u001F\u007F]/g, " ")
+    .replace(/[\uD800-\uDFFF]/g, "")
+    .replace(/\s+/g, " ")
+    .trim()
+    .slice(0, 31)
+    .replace(/^[\s']+|[\s']+$/g, "");
+  return clean || "Cơ quan";
+}

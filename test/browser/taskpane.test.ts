@@ -174,13 +174,13 @@ describe("the task pane in Chromium against the local stack", { timeout: 60_000 
       await finance.waitFor();
       expect(await finance.textContent()).toMatch(/(Đã nộp đúng hạn|Nộp muộn) · bản 3/);
 
-      await province.pane.getByLabel("Tình trạng").selectOption("missing");
+      await province.pane.getByLabel("Tình trạng", { exact: true }).selectOption("missing");
       await expect.poll(() => agencies.getByRole("listitem").filter({ hasText: "Sở Tài chính" }).count()).toBe(0);
       expect(await agencies.getByRole("listitem").count()).toBeGreaterThan(3);
-      await province.pane.getByLabel("Tìm cơ quan").fill("tai chinh");
-      await province.pane.getByLabel("Tình trạng").selectOption("all");
+      await province.pane.getByLabel("Tìm cơ quan", { exact: true }).fill("tai chinh");
+      await province.pane.getByLabel("Tình trạng", { exact: true }).selectOption("all");
       await expect.poll(() => agencies.getByRole("listitem").count()).toBe(1);
-      await province.pane.getByLabel("Tìm cơ quan").fill("");
+      await province.pane.getByLabel("Tìm cơ quan", { exact: true }).fill("");
 
       await province.button("Lấy tổng hợp").click();
       await province.pane.getByText(/Đã ghi bảng tổng hợp \d+ cơ quan × \d+ chỉ tiêu/).waitFor();

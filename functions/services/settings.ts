@@ -4,6 +4,7 @@ import { DEFAULT_REPORT_DUE_DAY } from "../../shared/period/reportDue";
 import { resolveConnectionString } from "../storage/connection";
 import { STORAGE_PREFIX_PATTERN } from "../storage/tableNames";
 
+const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
 const REQUIRED_WITH_TENANT = "là bắt buộc khi đặt KPI_ENTRA_TENANT_ID (đăng nhập bằng Entra ID).";
 
 /** The role map arrives as JSON text in an app setting; an unreadable one stops the start with a clear message. */
@@ -28,14 +29,26 @@ const roleMapSettingSchema = z.preprocess(
 export const entraSettingsSchema = z
   .object({
     tenantId: z
-      .guid({ error: (issue) => (issue.input === undefined ? "KPI_ENTRA_TENANT_ID là bắt buộc khi đặt KPI_ENTRA_AUDIENCE, KPI_ENTRA_JWKS_URL hoặc KPI_ENTRA_ROLE_MAP." : "KPI_ENTRA_TENANT_ID phải là mã thư mục (tenant ID) dạng GUID.") })
+      .guid({
+        error: (issue) =>
+          issue.input === undefined
+            ? "KPI_ENTRA_TENANT_ID là bắt buộc khi đặt KPI_ENTRA_AUDIENCE, KPI_ENTRA_JWKS_URL hoặc KPI_ENTRA_ROLE_MAP."
+            : "KPI_ENTRA_TENANT_ID phải là mã thư mục (tenant ID) dạng GUID.",
+      })
+      // Entra writes tenant ids in lower case in `iss` and `tid`.
       .transform((tenantId) => tenantId.toLowerCase()),
     /** Comma-separated: the app's client id, and its "api://…" URI if tokens carry that. */
     audiences: z
       .string({ error: `KPI_ENTRA_AUDIENCE ${REQUIRED_WITH_TENANT}` })
       .transform((text) => text.split(",").map((audience) => audience.trim()).filter(Boolean))
       .pipe(z.array(z.string()).min(1, { error: `KPI_ENTRA_AUDIENCE ${REQUIRED_WITH_TENANT}` })),
-    jwksUrl: z.url({ protocol: /^https?$/, error: "KPI_ENTRA_JWKS_URL phải là địa chỉ http(s)." }).optional(),
+    // Whoever serves the keys decides who signs in: plain http only for a key set served on this machine (tests).
+    jwksUrl: z
+      .url({ protocol: /^https?$/, error: "KPI_ENTRA_JWKS_URL phải là địa chỉ https." })
+      .refine((url) => url.startsWith("https:") || LOOPBACK_HOSTS.has(new URL(url).hostname), {
+        error: "KPI_ENTRA_JWKS_URL phải dùng https (http chỉ dùng được với 127.0.0.1 khi thử nghiệm).",
+      })
+      .optional(),
     roleMap: roleMapSettingSchema,
   })
   .superRefine((entra, context) => {

@@ -54,6 +54,14 @@ describe("Entra ID settings", () => {
     ]);
   });
 
+  it("refuse keys fetched over plain http from another machine", () => {
+    const env = { KPI_ENTRA_TENANT_ID: tenantId, KPI_ENTRA_AUDIENCE: clientId, KPI_ENTRA_ROLE_MAP: roleMap };
+    expect(problems({ ...env, KPI_ENTRA_JWKS_URL: "http://keys.example.test/keys" })).toEqual([
+      "KPI_ENTRA_JWKS_URL phải dùng https (http chỉ dùng được với 127.0.0.1 khi thử nghiệm).",
+    ]);
+    expect(problems({ ...env, KPI_ENTRA_JWKS_URL: "https://keys.example.test/keys" })).toEqual([]);
+  });
+
   it.each([
     ["text that is not JSON", "{rules:", "KPI_ENTRA_ROLE_MAP không phải JSON hợp lệ."],
     ["a map without rules", JSON.stringify({ rules: [] }), "Bảng ánh xạ vai trò Entra ID cần ít nhất một quy tắc."],

@@ -75,7 +75,7 @@ export class EntraVerifier implements TokenVerifier {
       oid: claims.data.oid,
       roles: claims.data.roles ?? [],
       groups: claims.data.groups ?? [],
-      label: claims.data.name ?? claims.data.preferred_username ?? `entra:${claims.data.oid}`,
+      label: claims.data.name?.trim() || claims.data.preferred_username?.trim() || `entra:${claims.data.oid}`,
     });
   }
 

@@ -31,8 +31,8 @@ export const principalSchema = z
 export type Principal = z.infer<typeof principalSchema>;
 
 /**
- * The one question every request asks. Bearer keys answer it now; an Entra ID verifier (Office SSO tokens, mapped to
- * a role and agency by group membership) implements the same port on Azure.
+ * The one question every request asks. Pasted keys answer it (KeyStore); with Entra ID configured, Microsoft
+ * sign-in tokens are answered too (entra/EntraVerifier, mapped to a role by app role or group), next to the keys.
  */
 export interface TokenVerifier {
   verify(bearerToken: string): Promise<Principal | undefined>;

@@ -1,3 +1,5 @@
+import { CompositeVerifier } from "../auth/compositeVerifier";
+import { EntraVerifier } from "../auth/entra/entraVerifier";
 import { KeyStore } from "../auth/keyStore";
 import type { TokenVerifier } from "../auth/principal";
 import { blobService } from "../storage/blobClient";
@@ -41,7 +43,8 @@ export async function createServices(settings: Settings, options: { now?: () => 
     audit: new AuditLog(tableClient(settings.connection, names.auditTable)),
     workbooks,
     keys,
-    verifier: keys,
+    // With Entra ID configured, Microsoft sign-in and pasted keys both work; without it, keys only.
+    verifier: settings.entra ? new CompositeVerifier(new EntraVerifier(settings.entra), keys) : keys,
     now: options.now ?? (() => new Date()),
   };
 }

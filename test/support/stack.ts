@@ -5,7 +5,8 @@ import { startLocalHost, type LocalHost } from "../../functions/local/localHost"
 import { loadDemoIfEmpty } from "../../functions/local/demoData";
 import { ROUTES } from "../../functions/http/routes";
 import { createServices, type Services } from "../../functions/services/services";
-import { settingsSchema } from "../../functions/services/settings";
+import type { z } from "zod";
+import { entraSettingsSchema, settingsSchema } from "../../functions/services/settings";
 
 export interface TestStack {
   services: Services;
@@ -22,7 +23,7 @@ export interface TestStack {
  * The real system as `npm start` runs it — route table, local host, storage on the shared Azurite — in a fresh
  * namespace with the demo catalogue and one key per role.
  */
-export async function startStack(options: { now?: () => Date; settings?: { autoLockDays?: number } } = {}): Promise<TestStack> {
+export async function startStack(options: { now?: () => Date; settings?: { autoLockDays?: number; entra?: z.input<typeof entraSettingsSchema> } } = {}): Promise<TestStack> {
   const prefix = `t${randomBytes(5).toString("hex")}`;
   const settings = settingsSchema.parse({
     connection: inject("azuriteConnection"),

@@ -6,6 +6,7 @@ import { loadDemoIfEmpty } from "../../functions/local/demoData";
 import { ROUTES } from "../../functions/http/routes";
 import { createServices, type Services } from "../../functions/services/services";
 import { settingsSchema } from "../../functions/services/settings";
+import type { StorageConnection } from "../../functions/storage/connection";
 
 export interface TestStack {
   services: Services;
@@ -22,10 +23,17 @@ export interface TestStack {
  * The real system as `npm start` runs it — route table, local host, storage on the shared Azurite — in a fresh
  * namespace with the demo catalogue and one key per role.
  */
-export async function startStack(options: { now?: () => Date; settings?: { autoLockDays?: number } } = {}): Promise<TestStack> {
+export async function startStack(
+  options: {
+    now?: () => Date;
+    settings?: { autoLockDays?: number };
+    /** Another storage than the shared Azurite's connection string, e.g. an OAuth Azurite reached with a token. */
+    connection?: StorageConnection;
+  } = {},
+): Promise<TestStack> {
   const prefix = `t${randomBytes(5).toString("hex")}`;
   const settings = settingsSchema.parse({
-    connection: inject("azuriteConnection"),
+    connection: options.connection ?? inject("azuriteConnection"),
     storagePrefix: prefix,
     keyCacheMs: 0,
     catalogueCacheMs: 0,

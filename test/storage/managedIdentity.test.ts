@@ -51,8 +51,8 @@ describe.skipIf(skipReason)(`storage reached with a token, as a managed identity
 
   it("is Azurite in OAuth mode: a request without a token is refused", async () => {
     expect(azurite.blobUrl).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/devstoreaccount1$/);
-    const containers = storageNames(stack.prefix).catalogueContainer;
-    expect(await statusWithoutToken(`${azurite.blobUrl}/${containers}?restype=container&comp=list`, azurite.certificate)).toBe(403);
+    const container = storageNames(stack.prefix).catalogueContainer;
+    expect(await statusWithoutToken(`${azurite.blobUrl}/${container}?restype=container&comp=list`, azurite.certificate)).toBe(403);
     expect(await statusWithoutToken(`${azurite.tableUrl}/Tables`, azurite.certificate)).toBe(403);
   });
 

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { azuriteConnectionString, DEFAULT_LOCAL_PORTS, type LocalPorts } from "../storage/connection";
+import { azuriteConnectionString, DEFAULT_LOCAL_PORTS, DEV_ACCOUNT_NAME, type LocalPorts } from "../storage/connection";
 import { freePort, isListening } from "./freePort";
 
 export interface AzuriteOptions {
@@ -11,11 +11,20 @@ export interface AzuriteOptions {
   ports?: Partial<LocalPorts>;
   /** Wait this long for both services to listen. */
   startTimeoutMs?: number;
+  /**
+   * Serve https with this certificate and key (PEM file paths) and accept bearer tokens, checking their issuer,
+   * audience and lifetime as Azure does (Azurite's "basic" OAuth): how access by managed identity is tried locally.
+   */
+  oauth?: { certPath: string; keyPath: string };
 }
 
 export interface RunningAzurite {
   ports: LocalPorts;
+  /** A connection string with the development account key (plain http only; not for an OAuth Azurite). */
   connection: string;
+  /** The account's service URLs, for clients that authenticate with a token. */
+  blobUrl: string;
+  tableUrl: string;
   stop(): Promise<void>;
 }
 
@@ -40,6 +49,7 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Runnin
     "--queueHost", "127.0.0.1", "--queuePort", String(await freePort()),
     "--disableTelemetry", "--silent", "--skipApiVersionCheck",
   ];
+  if (options.oauth) args.push("--oauth", "basic", "--cert", options.oauth.certPath, "--key", options.oauth.keyPath);
   if (options.location) {
     mkdirSync(options.location, { recursive: true });
     args.push("--location", options.location);
@@ -60,7 +70,14 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Runnin
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  return { ports, connection: azuriteConnectionString(ports), stop: () => stopChild(child) };
+  const scheme = options.oauth ? "https" : "http";
+  return {
+    ports,
+    connection: azuriteConnectionString(ports),
+    blobUrl: `${scheme}://127.0.0.1:${ports.blob}/${DEV_ACCOUNT_NAME}`,
+    tableUrl: `${scheme}://127.0.0.1:${ports.table}/${DEV_ACCOUNT_NAME}`,
+    stop: () => stopChild(child),
+  };
 }
 
 function azuriteEntry(): string {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { roleMapSchema } from "../auth/entra/roleMap";
 import { DEFAULT_REPORT_DUE_DAY } from "../../shared/period/reportDue";
-import { resolveConnectionString } from "../storage/connection";
+import { storageConnectionFromEnvironment, storageConnectionInputSchema } from "../storage/connection";
 import { STORAGE_PREFIX_PATTERN } from "../storage/tableNames";
 
 const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
@@ -63,7 +63,8 @@ export type EntraSettings = z.infer<typeof entraSettingsSchema>;
 
 /** Settings come from the Functions app settings on Azure and from the environment locally; all are checked at start. */
 export const settingsSchema = z.object({
-  connection: z.string().min(1),
+  /** A connection string (Azurite, local runs) or account URLs with a managed identity (Azure); see storage/connection. */
+  connection: storageConnectionInputSchema,
   reportDueDay: z.coerce.number().int().min(1).max(31, { error: "KPI_REPORT_DUE_DAY phải từ 1 đến 31." }).default(DEFAULT_REPORT_DUE_DAY),
   keyCacheMs: z.coerce.number().int().min(0).default(30_000),
   catalogueCacheMs: z.coerce.number().int().min(0).default(5_000),
@@ -76,7 +77,7 @@ export type Settings = z.infer<typeof settingsSchema>;
 
 export function settingsFromEnvironment(env: NodeJS.ProcessEnv = process.env): Settings {
   return settingsSchema.parse({
-    connection: resolveConnectionString(env.KPI_STORAGE_CONNECTION ?? env.AzureWebJobsStorage),
+    connection: storageConnectionFromEnvironment(env),
     reportDueDay: env.KPI_REPORT_DUE_DAY,
     keyCacheMs: env.KPI_KEY_CACHE_MS,
     catalogueCacheMs: env.KPI_CATALOGUE_CACHE_MS,

@@ -1,7 +1,12 @@
-import { BlobServiceClient, type ContainerClient } from "@azure/storage-blob";
+import { BlobServiceClient, type ContainerClient, type StoragePipelineOptions } from "@azure/storage-blob";
+import type { StorageConnection } from "./connection";
 
-export function blobService(connection: string): BlobServiceClient {
-  return BlobServiceClient.fromConnectionString(connection);
+export function blobService(connection: StorageConnection): BlobServiceClient {
+  if (connection.kind === "connectionString") return BlobServiceClient.fromConnectionString(connection.connectionString);
+  // The blob SDK passes pipeline options through to the shared Azure pipeline, which honours tlsOptions, but its
+  // option type does not list them; the OAuth test against Azurite over https fails if that ever stops.
+  const options = connection.trustedCertificate ? ({ tlsOptions: { ca: connection.trustedCertificate } } as StoragePipelineOptions) : {};
+  return new BlobServiceClient(connection.blobUrl, connection.credential, options);
 }
 
 export async function ensureContainer(service: BlobServiceClient, name: string): Promise<ContainerClient> {

@@ -1,12 +1,25 @@
-import { TableClient, TableServiceClient } from "@azure/data-tables";
-import { isLoopbackConnection } from "./connection";
+import { TableClient, TableServiceClient, type TableServiceClientOptions } from "@azure/data-tables";
+import { isLoopbackConnection, isLoopbackHttpUrl, type StorageConnection } from "./connection";
 
-export function tableClient(connection: string, table: string): TableClient {
-  return TableClient.fromConnectionString(connection, table, { allowInsecureConnection: isLoopbackConnection(connection) });
+function clientOptions(connection: StorageConnection): TableServiceClientOptions {
+  if (connection.kind === "connectionString") return { allowInsecureConnection: isLoopbackConnection(connection.connectionString) };
+  return {
+    allowInsecureConnection: isLoopbackHttpUrl(connection.tableUrl),
+    ...(connection.trustedCertificate ? { tlsOptions: { ca: connection.trustedCertificate } } : {}),
+  };
 }
 
-export async function ensureTable(connection: string, table: string): Promise<void> {
-  const service = TableServiceClient.fromConnectionString(connection, { allowInsecureConnection: isLoopbackConnection(connection) });
+export function tableClient(connection: StorageConnection, table: string): TableClient {
+  return connection.kind === "connectionString"
+    ? TableClient.fromConnectionString(connection.connectionString, table, clientOptions(connection))
+    : new TableClient(connection.tableUrl, table, connection.credential, clientOptions(connection));
+}
+
+export async function ensureTable(connection: StorageConnection, table: string): Promise<void> {
+  const service =
+    connection.kind === "connectionString"
+      ? TableServiceClient.fromConnectionString(connection.connectionString, clientOptions(connection))
+      : new TableServiceClient(connection.tableUrl, connection.credential, clientOptions(connection));
   await service.createTable(table);
 }
 

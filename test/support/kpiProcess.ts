@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { inject } from "vitest";
 import type { TestStack } from "./stack";
 
 export interface KpiRun {
@@ -22,5 +23,5 @@ export function runKpi(args: readonly string[], env: Record<string, string> = {}
 
 /** The environment that points `kpi` without --server at a test system's storage. */
 export function storageEnvironment(stack: TestStack, extra: Record<string, string> = {}): Record<string, string> {
-  return { KPI_STORAGE_CONNECTION: stack.services.settings.connection, KPI_STORAGE_PREFIX: stack.prefix, ...extra };
+  return { KPI_STORAGE_CONNECTION: inject("azuriteConnection"), KPI_STORAGE_PREFIX: stack.prefix, ...extra };
 }

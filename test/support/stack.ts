@@ -7,6 +7,7 @@ import { ROUTES } from "../../functions/http/routes";
 import { createServices, type Services } from "../../functions/services/services";
 import type { z } from "zod";
 import { entraSettingsSchema, settingsSchema } from "../../functions/services/settings";
+import type { StorageConnection } from "../../functions/storage/connection";
 
 export interface TestStack {
   services: Services;
@@ -23,10 +24,17 @@ export interface TestStack {
  * The real system as `npm start` runs it — route table, local host, storage on the shared Azurite — in a fresh
  * namespace with the demo catalogue and one key per role.
  */
-export async function startStack(options: { now?: () => Date; settings?: { autoLockDays?: number; entra?: z.input<typeof entraSettingsSchema> } } = {}): Promise<TestStack> {
+export async function startStack(
+  options: {
+    now?: () => Date;
+    settings?: { autoLockDays?: number; entra?: z.input<typeof entraSettingsSchema> };
+    /** Another storage than the shared Azurite's connection string, e.g. an OAuth Azurite reached with a token. */
+    connection?: StorageConnection;
+  } = {},
+): Promise<TestStack> {
   const prefix = `t${randomBytes(5).toString("hex")}`;
   const settings = settingsSchema.parse({
-    connection: inject("azuriteConnection"),
+    connection: options.connection ?? inject("azuriteConnection"),
     storagePrefix: prefix,
     keyCacheMs: 0,
     catalogueCacheMs: 0,

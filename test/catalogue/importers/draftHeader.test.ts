@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { importPdfText } from "../../../shared/catalogue/importers/pdfText";
 import { askForHeaderFields, decisionFromHeader } from "../../../shared/catalogue/decision";
 import { runImport } from "../../../functions/cli/commands/import";
@@ -73,7 +73,7 @@ describe("a draft decision with its number and date left blank", () => {
   it("kpi import names the flags to give, then imports once they are given", async () => {
     const stack = await startStack();
     const saved = { connection: process.env.KPI_STORAGE_CONNECTION, prefix: process.env.KPI_STORAGE_PREFIX };
-    process.env.KPI_STORAGE_CONNECTION = stack.services.settings.connection;
+    process.env.KPI_STORAGE_CONNECTION = inject("azuriteConnection");
     process.env.KPI_STORAGE_PREFIX = stack.prefix;
     try {
       const first = io();

@@ -43,7 +43,7 @@ param principalType string = 'User'
 @maxLength(16)
 param storagePrefix string = ''
 
-@description('KPI_REPORT_DUE_DAY: day of the month after the quarter when reports are due. Empty: the code\'s default.')
+@description('KPI_REPORT_DUE_DAY: reports are due on this day of the period\'s last month. Empty: the code\'s default.')
 param reportDueDay string = ''
 
 @description('KPI_AUTO_LOCK_DAYS: lock a period this many days after its due date. Empty: only the province locks.')

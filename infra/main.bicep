@@ -69,7 +69,7 @@ param addinCustomOrigin string = ''
 @maxValue(1000)
 param maximumInstanceCount int = 40
 
-@description('Memory per API instance. 2048 MB is the smallest size that fits report generation (ExcelJS, docx, resvg).')
+@description('Memory per API instance. 2048 MB leaves room for report generation (ExcelJS, docx, resvg); 512 MB is cheaper but untested with large reports.')
 @allowed([
   512
   2048

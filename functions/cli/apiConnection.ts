@@ -90,11 +90,22 @@ function cliErrorOf(error: unknown, base: string): unknown {
 
 let opened: Promise<Services> | undefined;
 
+const IDENTITY_SETTINGS = [
+  "AzureWebJobsStorage__accountName",
+  "AzureWebJobsStorage__blobServiceUri",
+  "AzureWebJobsStorage__tableServiceUri",
+  "KPI_STORAGE_BLOB_URL",
+  "KPI_STORAGE_TABLE_URL",
+] as const;
+
 /** Storage from the environment, or the local Azurite that `npm start` runs. */
 export function openStorage(): Promise<Services> {
   opened ??= (async () => {
     const env = { ...process.env };
-    env.KPI_STORAGE_CONNECTION ??= env.AzureWebJobsStorage ?? "UseDevelopmentStorage=true";
+    // Azurite of `npm start` only when nothing names a storage: identity settings (an operator after `az login`)
+    // reach the production account with their own credential.
+    const identity = IDENTITY_SETTINGS.some((name) => env[name]);
+    if (!identity) env.KPI_STORAGE_CONNECTION ??= env.AzureWebJobsStorage ?? "UseDevelopmentStorage=true";
     try {
       return await createServices(settingsFromEnvironment(env));
     } catch {

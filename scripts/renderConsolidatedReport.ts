@@ -3,7 +3,7 @@ import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { tmpdir } from "node:os";
 import { promisify } from "node:util";
-import { z } from "zod";
+import * as z from "zod";
 import { aggregateSchema } from "../shared/report/aggregate";
 import { buildConsolidatedReport } from "../functions/report/consolidatedReport";
 import { demoAggregate } from "./reportDemo/demoAggregate";

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { z } from "zod";
+import * as z from "zod";
 import { KpiApiClient } from "../shared/api/client";
 import { auditAnswerSchema, lockAnswerSchema, versionViewSchema } from "../shared/api/review";
 import { REVIEW_STATE_LABELS } from "../shared/model/review";

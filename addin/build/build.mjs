@@ -5,6 +5,7 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
+import { budgetReport, scriptSizes } from "./bundleBudget.mjs";
 import { writeManifests } from "./manifest.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -77,6 +78,7 @@ try {
   await buildBundles();
   await writeManifests(root, outDir);
   console.log(`Đã build add-in vào ${outDir}: ${ids.length} hàm (${ids.join(", ")}).`);
+  console.log(budgetReport(await scriptSizes(outDir)));
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exitCode = 1;

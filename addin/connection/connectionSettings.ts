@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * Where the add-in talks to and with which key: remembered per user in the browser storage of the add-in (shared by

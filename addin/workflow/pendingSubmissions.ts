@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * A submission that was sent but not confirmed (offline, timeout, server error). Its idempotency key is remembered

@@ -1,7 +1,7 @@
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import type { TableClient } from "@azure/data-tables";
 import { LRUCache } from "lru-cache";
-import { z } from "zod";
+import * as z from "zod";
 import { sha256Hex } from "../storage/submissionKeys";
 import { isNotFound } from "../storage/tableClient";
 import { principalSchema, roleSchema, type Principal, type TokenVerifier } from "./principal";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { roleSchema, type Role } from "../../shared/api/contract";
 import { agencyIdSchema, provinceCodeSchema } from "../../shared/model/ids";
 

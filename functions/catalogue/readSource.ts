@@ -1,5 +1,5 @@
 import { readFile, stat } from "node:fs/promises";
-import { z } from "zod";
+import * as z from "zod";
 import { importSheetRows, sheetSchema, type Sheet } from "../../shared/catalogue/importers/sheetRows";
 import { columnLetter } from "../../shared/report/reportTable";
 import { forbiddenXmlCharacter, stripXmlForbidden } from "../../shared/text/xmlText";

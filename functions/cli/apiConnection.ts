@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { z } from "zod";
+import * as z from "zod";
 import { userInfo } from "node:os";
 import { KpiApiClient, KpiApiError } from "../../shared/api/client";
 import type { Principal } from "../auth/principal";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { WorkbookRejectedError } from "../workbook/workbookRejection";
 import { CliError, type CliIo } from "./io";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { usageError, type CommandSpec, type OptionSpec } from "./args";
 
 /** `--server` and `--key`, shared by the commands that can talk to a running server instead of the storage. */

@@ -1,5 +1,5 @@
 import type { HttpResponseInit } from "@azure/functions";
-import { z } from "zod";
+import * as z from "zod";
 import { resolveAgencyName } from "../../shared/catalogue/agencyNames";
 import type { SheetCell } from "../../shared/catalogue/importers/sheetRows";
 import { registerAgencies, type AgencyRegistration } from "../../shared/catalogue/agencyRegistration";

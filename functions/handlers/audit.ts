@@ -1,5 +1,5 @@
 import type { HttpResponseInit } from "@azure/functions";
-import { z } from "zod";
+import * as z from "zod";
 import { auditAnswerSchema } from "../../shared/api/review";
 import { auditActionSchema, type AuditEvent } from "../../shared/model/audit";
 import { agencyIdSchema } from "../../shared/model/ids";

@@ -1,5 +1,5 @@
 import type { HttpResponseInit } from "@azure/functions";
-import { z } from "zod";
+import * as z from "zod";
 import { agencyChoicesSchema, type AgencyChoices } from "../../shared/catalogue/agencyChoices";
 import { buildCatalogue, type BuildReport } from "../../shared/catalogue/build";
 import { askForHeaderFields, decisionFromHeader } from "../../shared/catalogue/decision";

@@ -1,5 +1,5 @@
 import type { HttpResponseInit } from "@azure/functions";
-import { z } from "zod";
+import * as z from "zod";
 import { MAX_EVIDENCE_FILE_BYTES } from "../../shared/model/evidence";
 import { assignmentIdSchema } from "../../shared/model/ids";
 import { ApiError } from "../http/apiError";

@@ -1,5 +1,5 @@
 import type { HttpResponseInit } from "@azure/functions";
-import { z } from "zod";
+import * as z from "zod";
 import { resultsReportConfirmSchema } from "../../shared/report/resultsReport";
 import { MAX_SOURCE_BYTES } from "../catalogue/readSource";
 import { ApiError, validationError } from "../http/apiError";

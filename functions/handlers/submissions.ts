@@ -1,5 +1,5 @@
 import type { HttpResponseInit } from "@azure/functions";
-import { z } from "zod";
+import * as z from "zod";
 import { receiptOf, submissionRequestSchema, versionSummarySchema, type VersionSummary } from "../../shared/report/receipt";
 import { sourceFileSummaryOf, type SubmissionRecord } from "../../shared/model/submission";
 import { ApiError } from "../http/apiError";

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
-import { z } from "zod";
+import * as z from "zod";
 import type { Services } from "../services/services";
 import { DEMO_AGENCY, DEMO_PROVINCE } from "./demoData";
 

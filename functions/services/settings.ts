@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { roleMapSchema } from "../auth/entra/roleMap";
 import { DEFAULT_REPORT_DUE_DAY } from "../../shared/period/reportDue";
 import { storageConnectionFromEnvironment, storageConnectionInputSchema } from "../storage/connection";

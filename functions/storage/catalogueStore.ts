@@ -1,5 +1,5 @@
 import type { BlobServiceClient, ContainerClient } from "@azure/storage-blob";
-import { z } from "zod";
+import * as z from "zod";
 import { CatalogueLookup } from "../../shared/catalogue/lookup";
 import { catalogueSchema, type Catalogue } from "../../shared/catalogue/model";
 import { ensureContainer, isBlobNotFound, isPreconditionFailed, readAll } from "./blobClient";

@@ -1,5 +1,5 @@
 import { DefaultAzureCredential, type TokenCredential } from "@azure/identity";
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * Azurite's well-known development account: published in Microsoft's documentation and accepted by every Azurite,

@@ -1,5 +1,5 @@
 import type { TableClient } from "@azure/data-tables";
-import { z } from "zod";
+import * as z from "zod";
 import { evidenceFileSchema, type EvidenceFile } from "../../shared/model/evidence";
 import { lockEntrySchema, type LockEntry } from "../../shared/model/lock";
 import { versionReviewSchema, type VersionReview } from "../../shared/model/review";

@@ -1,5 +1,5 @@
 import type { TableClient, TableEntity, TransactionAction } from "@azure/data-tables";
-import { z } from "zod";
+import * as z from "zod";
 import { readChunkedJson, writeChunkedJson } from "./chunkedJson";
 import {
   latestSubmissionSchema,

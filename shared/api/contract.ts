@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { reportProblemSchema } from "../report/reportTable";
 import { submissionReceiptSchema, versionSummarySchema } from "../report/receipt";
 

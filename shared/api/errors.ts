@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * The error half of the contract between the KPI server and its clients (task pane, KPI.TARGET, `kpi`): an answer a

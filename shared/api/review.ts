@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { auditEventSchema } from "../model/audit";
 import { evidenceFileKindSchema, evidenceFileSchema } from "../model/evidence";
 import { agencyIdSchema, assignmentIdSchema } from "../model/ids";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { agencyIdSchema } from "../model/ids";
 import { agencyNameKey, resolveAgencyName } from "./agencyNames";
 

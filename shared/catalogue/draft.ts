@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * What an importer reads from a decision's appendix, before agencies and indicators are resolved: sections and

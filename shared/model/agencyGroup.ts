@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { agencyKindSchema } from "./agency";
 import { agencyGroupIdSchema, agencyIdSchema, provinceCodeSchema } from "./ids";
 import { officerText } from "./text";

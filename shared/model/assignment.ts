@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { targetSchema } from "../target/schema";
 import { milestoneSchema } from "../period/milestone";
 import { agencyGroupIdSchema, agencyIdSchema, assignmentIdSchema, decisionIdSchema, indicatorCodeSchema } from "./ids";

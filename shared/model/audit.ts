@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * The audit trail: one event per thing that changed what the province sees, append-only. Actions are named in the

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { isoDateSchema } from "../period/isoDate";
 import { milestoneSchema } from "../period/milestone";
 import { agencyGroupIdSchema, agencyIdSchema, decisionIdSchema, provinceCodeSchema } from "./ids";

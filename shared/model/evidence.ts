@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { isoDateSchema } from "../period/isoDate";
 import { assignmentIdSchema } from "./ids";
 import { officerText } from "./text";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * Identifiers. They end up in URLs, blob paths, workbook names and Excel formulas, so they are plain ASCII and never

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { Target } from "../target/schema";
 import { indicatorCodeSchema } from "./ids";
 import { officerText } from "./text";

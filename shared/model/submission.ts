@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { periodCodeSchema } from "../period/period";
 import { verdictCodeSchema } from "../verdict/schema";
 import { agencyIdSchema, assignmentIdSchema, decisionIdSchema, provinceCodeSchema, submissionIdSchema } from "./ids";

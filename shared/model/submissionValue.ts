@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { assignmentIdSchema } from "./ids";
 import { evidenceListSchema } from "./evidence";
 import { officerText, refuseXmlForbidden } from "./text";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * A calendar day written "YYYY-MM-DD". Dates are compared as strings throughout (deadlines, milestones, periods), which

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { isoDateSchema } from "./isoDate";
 import { targetSchema } from "../target/schema";
 import { periodEnd, periodStart, type PeriodCode } from "./period";

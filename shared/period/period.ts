@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { CalendarPoint } from "../target/schema";
 import { calendarPointEnd, calendarPointLabel, calendarPointStart } from "./calendar";
 import { isIsoDate } from "./isoDate";

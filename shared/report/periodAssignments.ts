@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { agencyIdSchema, assignmentIdSchema, decisionIdSchema, indicatorCodeSchema, provinceCodeSchema } from "../model/ids";
 import { indicatorKindSchema } from "../model/indicator";
 import { isoDateSchema } from "../period/isoDate";

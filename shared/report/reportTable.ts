@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { SheetCell } from "../catalogue/importers/sheetRows";
 import { readEvidenceCells, EVIDENCE_COLUMNS, type EvidenceColumnKey } from "./evidenceColumns";
 import { agencyIdSchema, assignmentIdSchema, decisionIdSchema, provinceCodeSchema } from "../model/ids";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { evidenceDocumentSchema } from "../model/evidence";
 import { importProblemSchema } from "../catalogue/draft";
 import { assignmentIdSchema, agencyIdSchema, decisionIdSchema } from "../model/ids";

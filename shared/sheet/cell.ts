@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { isoDateToExcelSerial } from "../period/excelDate";
 import { targetSchema } from "../target/schema";
 import { DATE_FORMAT, DATE_TIME_FORMAT, GENERAL_FORMAT, TEXT_FORMAT } from "./formats";

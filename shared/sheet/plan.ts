@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { plannedCellSchema, cellNumberFormat, type PlannedCell } from "./cell";
 import { printSetupSchema } from "./print";
 import { cellStyleSchema } from "./style";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * How a sheet prints: paper, orientation, scaling, rows repeated on every page and margins. The hosts set the same

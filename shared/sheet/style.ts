@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { PALETTE } from "./palette";
 
 const colourSchema = z.string().regex(/^#[0-9A-Fa-f]{6}$/);

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * A parsed target: what a decision asks of an agency, independent of how it was written.

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { PersonVerdict } from "../model/review";
 import { VERDICT_LABELS } from "./labels";
 import { verdictCodeSchema, type VerdictCode } from "./schema";

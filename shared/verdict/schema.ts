@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /** What a rule (or a person) concluded about one reported value against one target. */
 export const verdictCodeSchema = z.enum(["met", "not_met", "pending", "no_data", "needs_review", "invalid_actual"]);

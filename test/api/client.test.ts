@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { CLIENT_MESSAGES, KpiApiClient, KpiApiError } from "../../shared/api/client";
 import { meSchema, submissionReceiptSchema } from "../../shared/api/contract";
 import { partitionOf, versionRowKey } from "../../functions/storage/submissionKeys";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * A JWS in compact form, split and decoded but not yet trusted. Only what is needed to pick the key and check the

@@ -1,5 +1,5 @@
 import { verify } from "node:crypto";
-import { z } from "zod";
+import * as z from "zod";
 import { DomainError } from "../../services/domainError";
 import type { Principal, TokenVerifier } from "../principal";
 import { decodeCompactJwt } from "./compactJwt";

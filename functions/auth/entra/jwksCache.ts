@@ -1,5 +1,5 @@
 import { createPublicKey, type KeyObject } from "node:crypto";
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * The tenant's signing keys, fetched from its JWKS address once and kept. Entra rolls its keys over every few weeks

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { agencyIdSchema, provinceCodeSchema } from "../../../shared/model/ids";
 import { principalSchema, roleSchema, type Principal } from "../principal";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { KpiApiError } from "../../../shared/api/client";
 import { catalogueSchema, type Catalogue } from "../../../shared/catalogue/model";
 import { decisionIdSchema } from "../../../shared/model/ids";

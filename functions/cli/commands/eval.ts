@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { parseTarget } from "../../../shared/target/parse";
 import { explainParse } from "../../../shared/target/explain";
 import { extractEmbeddedTarget } from "../../../shared/target/embedded";

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
-import { z } from "zod";
+import * as z from "zod";
 import type { AgencyChoices } from "../../../shared/catalogue/agencyChoices";
 import { slugOf } from "../../../shared/catalogue/agencyNames";
 import { agencyIdSchema } from "../../../shared/model/ids";

@@ -1,5 +1,5 @@
 import { userInfo } from "node:os";
-import { z } from "zod";
+import * as z from "zod";
 import { agencyIdSchema, provinceCodeSchema } from "../../../shared/model/ids";
 import type { KeySummary } from "../../auth/keyStore";
 import { ROLE_LABELS, roleSchema } from "../../auth/principal";

@@ -1,5 +1,5 @@
 import { rename, writeFile } from "node:fs/promises";
-import { z } from "zod";
+import * as z from "zod";
 import { KpiApiError } from "../../../shared/api/client";
 import { decisionIdSchema } from "../../../shared/model/ids";
 import { periodCodeSchema } from "../../../shared/period/period";

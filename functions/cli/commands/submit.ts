@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import { z } from "zod";
+import * as z from "zod";
 import { KpiApiError } from "../../../shared/api/client";
 import { agencyIdSchema, decisionIdSchema } from "../../../shared/model/ids";
 import { periodCodeSchema } from "../../../shared/period/period";

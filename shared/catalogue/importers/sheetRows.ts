@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { foldDiacritics, normalizeText } from "../../text/normalize";
 import { parseDateText, excelSerialToIsoDate } from "../../period/excelDate";
 import { importDraftSchema, type DraftMilestone, type DraftRow, type DraftSection, type ImportDraft, type ImportProblem } from "../draft";

@@ -1,7 +1,10 @@
 // azd `postbuild` hook of the `api` service: lays out dist/api as the Function App's package, the built entry with
 // only the runtime dependencies, so the deployment carries neither the add-in's UI nor the test and build tools.
+// The entry bundles its libraries; "dependencies" holds only what it still loads from node_modules (@azure/functions,
+// which the Functions worker must find as a package, and the chart renderer's WebAssembly and fonts, read as files).
 // Installed from the same package-lock.json as development, so production runs the versions the tests ran.
-// The runtime dependencies are pure JavaScript and WebAssembly, so staging on Windows or macOS deploys to Linux as is.
+// The runtime dependencies are pure JavaScript, WebAssembly and fonts, so staging on Windows or macOS deploys to Linux
+// as is.
 import { execFileSync } from "node:child_process";
 import { cp, mkdir, rm, stat } from "node:fs/promises";
 import { dirname, resolve } from "node:path";

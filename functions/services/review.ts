@@ -1,3 +1,4 @@
+import type { AuditEventInput } from "../../shared/model/audit";
 import type { Agency, CatalogueDecision } from "../../shared/catalogue/model";
 import type { ApproveRequest, VerdictsRequest, VersionView } from "../../shared/api/review";
 import { versionStateOf, type PersonVerdict, type ReviewState, type VersionReview } from "../../shared/model/review";
@@ -59,12 +60,14 @@ export async function setVerdicts(services: Services, target: ReviewTarget, requ
   });
   const earlier = new Map(before.verdicts.map((verdict) => [verdict.assignmentId, verdict]));
   const later = new Map(after.verdicts.map((verdict) => [verdict.assignmentId, verdict]));
-  for (const assignmentId of new Set(request.verdicts.map((entry) => entry.assignmentId))) {
-    const was = earlier.get(assignmentId);
-    const now = later.get(assignmentId);
-    if (sameVerdict(was, now)) continue;
-    await appendEvent(services, target, at, "verdict", { assignmentId, before: verdictPart(was), after: verdictPart(now) });
-  }
+  const changed = [...new Set(request.verdicts.map((entry) => entry.assignmentId))].filter(
+    (assignmentId) => !sameVerdict(earlier.get(assignmentId), later.get(assignmentId)),
+  );
+  await services.audit.appendAll(
+    changed.map((assignmentId) =>
+      eventOf(target, at, "verdict", { assignmentId, before: verdictPart(earlier.get(assignmentId)), after: verdictPart(later.get(assignmentId)) }),
+    ),
+  );
   return versionView(services, target.record);
 }
 
@@ -209,7 +212,11 @@ async function appendEvent(
   action: "verdict" | "return" | "approve",
   details: Record<string, unknown>,
 ): Promise<void> {
-  await services.audit.append({
+  await services.audit.append(eventOf(target, at, action, details));
+}
+
+function eventOf(target: ReviewTarget, at: string, action: "verdict" | "return" | "approve", details: Record<string, unknown>): AuditEventInput {
+  return {
     at,
     actor: target.principal.subject,
     actorLabel: target.principal.label,
@@ -220,5 +227,5 @@ async function appendEvent(
     agencyId: target.agency.id,
     version: target.record.version,
     details,
-  });
+  };
 }

@@ -232,7 +232,8 @@ function withCarriedVerdicts(values: JudgedValue[], previous: PreviousVersion | 
   const given = new Map(previous.review.verdicts.map((verdict) => [verdict.assignmentId, verdict]));
   return values.map((value) => {
     const before = earlier.get(value.assignmentId);
-    if (!before || !sameReportedValue(before, value)) return value;
+    // The verdict was on this value against that target: a changed target (the catalogue was corrected) is judged again.
+    if (!before || !sameReportedValue(before, value) || before.targetText !== value.targetText) return value;
     const person = given.get(value.assignmentId) ?? before.carriedVerdict;
     if (!person) return value;
     return { ...value, carriedVerdict: { ...person, carriedFrom: person.carriedFrom ?? previous.record.version } };

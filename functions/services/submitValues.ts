@@ -184,7 +184,7 @@ function evidenceFlags(assignment: PeriodAssignment, value: SubmissionValue, ver
   return [
     {
       code: "evidence_missing",
-      message: "Báo cáo là đã hoàn thành nhưng chưa ghi số hiệu và ngày ban hành văn bản làm minh chứng: cần tỉnh kiểm tra.",
+      message: "Cơ quan báo cáo đã hoàn thành nhưng chưa ghi số hiệu và ngày ban hành văn bản làm minh chứng: cần tỉnh kiểm tra.",
     },
   ];
 }

@@ -108,7 +108,9 @@ export function openStorage(): Promise<Services> {
     if (!identity) env.KPI_STORAGE_CONNECTION ??= env.AzureWebJobsStorage ?? "UseDevelopmentStorage=true";
     try {
       return await createServices(settingsFromEnvironment(env));
-    } catch {
+    } catch (error) {
+      // A setting that is wrong is said as such; anything else means the storage is not there.
+      if (error instanceof z.ZodError) throw new CliError(`Cấu hình kho lưu trữ chưa đúng: ${error.issues[0]?.message ?? ""}`);
       throw new CliError(
         'Không mở được kho lưu trữ. Chạy "npm start" trước, hoặc đặt KPI_STORAGE_CONNECTION, hoặc dùng --server và --key.',
       );

@@ -101,6 +101,12 @@ describe("kpi key, submit and report", () => {
     expect(down.stderr).toContain("Không kết nối được máy chủ http://127.0.0.1:9. Máy chủ đã chạy chưa (npm start)?");
   });
 
+  it("says which storage setting is wrong instead of a generic failure", async () => {
+    const run = await runKpi(["key", "list"], { KPI_STORAGE_CONNECTION: "", AzureWebJobsStorage: "", AzureWebJobsStorage__accountName: "Khong hop le!" });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("Cấu hình kho lưu trữ chưa đúng: AzureWebJobsStorage__accountName");
+  });
+
   it("writes the consolidated report", async () => {
     const out = join(dir, "tong-hop.xlsx");
     const result = await kpi(["report", "--decision", D, "--period", "2025-Q3", "--out", out]);

@@ -10,6 +10,8 @@ const packageJson = JSON.parse(read("package.json")) as {
   main: string;
   dependencies: Record<string, string>;
   devDependencies: Record<string, string>;
+  engines: { node: string };
+  scripts: Record<string, string>;
 };
 
 describe("host.json", () => {
@@ -122,5 +124,20 @@ describe(".github/workflows/deploy.yml", () => {
     const order = ["npm ci", "chromium", "npm test", "azd provision", "azd deploy"].map((step) => workflow.indexOf(step));
     expect(order.every((index) => index >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
+  });
+});
+
+describe("Node.js 22 everywhere", () => {
+  const major = (range: string) => Number(/(\d+)/.exec(range)?.[1]);
+
+  it("declares Node 22 or later, and builds the functions for it", () => {
+    expect(major(packageJson.engines.node)).toBeGreaterThanOrEqual(22);
+    expect(packageJson.scripts["build:functions"]).toContain("--target=node22");
+  });
+
+  it("runs the tests on the Node the Function App runs: the dev package `node` puts Node 22 first on npm's PATH", () => {
+    expect(major(packageJson.devDependencies.node!)).toBe(22);
+    expect(Number(process.versions.node.split(".")[0])).toBe(22);
+    expect(read("infra/app/api.bicep")).toMatch(/name: 'node'\s*\n\s*version: '22'/);
   });
 });

@@ -1,24 +1,14 @@
-import { spawn } from "node:child_process";
 import { describe, expect, it } from "vitest";
+import { runKpi } from "../support/kpiProcess";
 
 /** Runs the real `kpi` command with the given stdin and returns its stdout lines parsed as JSON. */
-function kpi(args: string[], input: string): Promise<{ code: number | null; lines: Array<Record<string, unknown>>; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["bin/kpi.mjs", ...args], { stdio: ["pipe", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => (stdout += chunk));
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    child.on("error", reject);
-    child.on("close", (code) => {
-      const lines = stdout
-        .split("\n")
-        .filter((line) => line.trim() !== "")
-        .map((line) => JSON.parse(line) as Record<string, unknown>);
-      resolve({ code, lines, stderr });
-    });
-    child.stdin.end(input);
-  });
+async function kpi(args: string[], input: string): Promise<{ code: number; lines: Array<Record<string, unknown>>; stderr: string }> {
+  const { code, stdout, stderr } = await runKpi(args, {}, input);
+  const lines = stdout
+    .split("\n")
+    .filter((line) => line.trim() !== "")
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+  return { code, lines, stderr };
 }
 
 describe("kpi eval", () => {

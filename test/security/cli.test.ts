@@ -1,8 +1,8 @@
-import { spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runKpi } from "../support/kpiProcess";
 
 /**
  * Every `kpi` command asked for help, given a flag it does not have, or a path it cannot use: a Vietnamese answer,
@@ -17,19 +17,10 @@ interface Run {
 
 let work: string;
 
-function kpi(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["bin/kpi.mjs", ...args], {
-      stdio: ["ignore", "pipe", "pipe"],
-      // No storage: any command that got as far as opening it would fail, so these answers come before that.
-      env: { ...process.env, KPI_STORAGE_CONNECTION: "UseDevelopmentStorage=true;BlobEndpoint=http://127.0.0.1:9/x", KPI_SERVER: "", KPI_KEY: "", ...env },
-    });
-    let out = "";
-    let err = "";
-    child.stdout.on("data", (chunk) => (out += chunk));
-    child.stderr.on("data", (chunk) => (err += chunk));
-    child.on("close", (code) => resolve({ code: code ?? -1, out, err }));
-  });
+async function kpi(args: string[], env: Record<string, string> = {}): Promise<Run> {
+  // No storage: any command that got as far as opening it would fail, so these answers come before that.
+  const run = await runKpi(args, { KPI_STORAGE_CONNECTION: "UseDevelopmentStorage=true;BlobEndpoint=http://127.0.0.1:9/x", KPI_SERVER: "", KPI_KEY: "", ...env });
+  return { code: run.code, out: run.stdout, err: run.stderr };
 }
 
 /** Runs a few at a time: the machine is shared. */

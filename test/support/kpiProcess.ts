@@ -8,16 +8,37 @@ export interface KpiRun {
   stderr: string;
 }
 
-/** `kpi` as a person runs it: the real entry point in its own process, with the given environment added. */
-export function runKpi(args: readonly string[], env: Record<string, string> = {}): Promise<KpiRun> {
+/**
+ * `kpi` as a person runs it: its own process, with the given environment added and `input`, if any, on its stdin.
+ * This is the CLI built once for the run (test/support/builtKpiSetup.ts), so a test pays for starting a process,
+ * not for compiling the sources again.
+ */
+export function runKpi(args: readonly string[], env: Record<string, string> = {}, input?: string): Promise<KpiRun> {
+  return spawnKpi(inject("builtKpi"), args, env, input);
+}
+
+/** `node bin/kpi.mjs …`: the entry point package.json names and the README tells people to run, from the sources. */
+export function runKpiEntryPoint(args: readonly string[], env: Record<string, string> = {}, input?: string): Promise<KpiRun> {
+  return spawnKpi("bin/kpi.mjs", args, env, input);
+}
+
+function spawnKpi(script: string, args: readonly string[], env: Record<string, string>, input: string | undefined): Promise<KpiRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["bin/kpi.mjs", ...args], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, [script, ...args], {
+      stdio: ["pipe", "pipe", "pipe"],
+      env: { ...process.env, ...env },
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk) => (stdout += chunk));
     child.stderr.on("data", (chunk) => (stderr += chunk));
     child.on("error", reject);
-    child.on("close", (code) => resolve({ code: code ?? 1, stdout, stderr }));
+    // Killed by a signal is no exit code a command chose: -1 matches none a test expects.
+    child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
+    // A command that never reads stdin may exit before taking it; that is no failure of the command.
+    child.stdin.on("error", () => undefined);
+    // No input is an empty stdin, as `kpi … < /dev/null`.
+    child.stdin.end(input ?? "");
   });
 }
 

@@ -197,6 +197,16 @@ describe("Microsoft 365 sign-in through Office's bridge (stood in for)", { timeo
 
       await who.pane.page.reload();
       await who.pane.pane.getByText(/^Trần Thị Bình · /).waitFor();
+
+      // Switching to a key forgets the Microsoft 365 sign-in, so the next opening uses the key.
+      await who.pane.button("Đổi kết nối").click();
+      await who.pane.button(USE_KEY).click();
+      await who.pane.connect(withMicrosoft365.stack.keys.agency);
+      const remembered = Object.keys(JSON.parse(await who.pane.page.evaluate(() => JSON.stringify({ ...localStorage }))));
+      expect(remembered).toContain("kpi.connection");
+      expect(remembered).not.toContain("kpi.microsoft365");
+      await who.pane.page.reload();
+      await who.pane.pane.getByText(/^Sở Tài chính · /).waitFor();
     } finally {
       await who.context.close();
     }

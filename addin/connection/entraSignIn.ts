@@ -3,7 +3,7 @@ import type { EntraSignInConfig } from "../../shared/api/signInConfig";
 /**
  * Microsoft 365 sign-in through Office (nested app authentication): Office signs the officer in with the account
  * already open in Excel and hands the pane an access token for the KPI API. MSAL itself lives in a separate script
- * (signin.js) loaded only when a province configured it; this file knows MSAL only by the few methods it calls, so
+ * (signin/signin.js) loaded only when a province configured it; this file knows MSAL only by the few methods it calls, so
  * the main pane bundle never carries it. Tokens stay in MSAL's own cache (session storage), never in ours.
  */
 
@@ -40,7 +40,7 @@ export type EntraFailure = "unsupported" | "not_loaded" | "sign_in_again" | "can
 export const ENTRA_MESSAGES: Record<Exclude<EntraFailure, "failed" | "not_mapped">, string> = {
   unsupported:
     "Excel trên máy này chưa hỗ trợ đăng nhập bằng tài khoản Microsoft 365 cho add-in (cần Microsoft 365 bản mới; Office mua theo giấy phép số lượng lớn như Office 2019/2021/2024 không có). Hãy chọn \"Dùng khóa truy cập\" và dán khóa được cấp.",
-  not_loaded: "Không tải được phần đăng nhập Microsoft 365 của add-in (signin.js). Kiểm tra kết nối mạng rồi thử lại, hoặc dùng khóa truy cập.",
+  not_loaded: "Không tải được phần đăng nhập Microsoft 365 của add-in. Kiểm tra kết nối mạng rồi thử lại, hoặc dùng khóa truy cập.",
   sign_in_again: "Cần đăng nhập lại bằng tài khoản Microsoft 365: bấm \"Đăng nhập bằng tài khoản Microsoft 365\".",
   cancelled: "Cửa sổ đăng nhập Microsoft 365 đã đóng trước khi đăng nhập xong. Bấm lại để đăng nhập, hoặc dùng khóa truy cập.",
   popup_blocked: "Không mở được cửa sổ đăng nhập Microsoft 365 (có thể bị chặn cửa sổ bật lên). Cho phép cửa sổ bật lên rồi thử lại, hoặc dùng khóa truy cập.",
@@ -63,7 +63,7 @@ export class EntraSignInError extends Error {
 }
 
 export interface EntraSession {
-  /** Who Office signed in, for the "connected as" line until the server answers. */
+  /** Who Office signed in: named to the officer when the server gives that account no role. */
   account: SignedInAccount;
   /** A current access token for the API scope: from MSAL's cache, renewed by Office when near expiry. */
   accessToken(): Promise<string>;

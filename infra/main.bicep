@@ -61,6 +61,12 @@ param entraJwksUrl string = ''
 @description('KPI_ENTRA_ROLE_MAP as base64 of the JSON that maps app roles or groups to province, agency and viewer access (see README). Base64 because azd pastes parameter values into main.parameters.json as raw text, where JSON quotes would break it.')
 param entraRoleMapBase64 string = ''
 
+@description('KPI_ENTRA_CLIENT_ID: client id of the add-in\'s own app registration (single-page application, redirect URI brk-multihub://<add-in origin>), with which the task pane signs officers in through Office. Empty: the pane offers pasted keys only.')
+param entraAddinClientId string = ''
+
+@description('KPI_ENTRA_API_SCOPE: the API scope the add-in asks for, e.g. api://<API client id>/access_as_user. Needed with KPI_ENTRA_CLIENT_ID.')
+param entraApiScope string = ''
+
 @description('Origin the add-in is served from when the province maps its own domain to the static web app, e.g. https://kpi.phutho.gov.vn. Empty: the static web app\'s own *.azurestaticapps.net address.')
 param addinCustomOrigin string = ''
 
@@ -193,6 +199,8 @@ module api 'app/api.bicep' = {
     entraTenantId: entraTenantId
     entraJwksUrl: entraJwksUrl
     entraRoleMap: empty(entraRoleMapBase64) ? '' : base64ToString(entraRoleMapBase64)
+    entraAddinClientId: entraAddinClientId
+    entraApiScope: entraApiScope
   }
   // The app must not start before its identity may read the deployment container and the KPI tables.
   dependsOn: [

@@ -26,3 +26,7 @@ export function loadConnection(storage: Pick<Storage, "getItem"> | undefined = g
 export function saveConnection(connection: Connection, storage: Pick<Storage, "setItem"> = globalThis.localStorage): void {
   storage.setItem(STORAGE_KEY, JSON.stringify(connectionSchema.parse(connection)));
 }
+
+export function forgetConnection(storage: Pick<Storage, "removeItem"> = globalThis.localStorage): void {
+  storage.removeItem(STORAGE_KEY);
+}

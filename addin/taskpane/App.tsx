@@ -1,8 +1,12 @@
 import { Button, Caption1, FluentProvider, Spinner, Text, Title3, webLightTheme } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { KpiClient, messageOf } from "../api/kpiClient";
+import { messageOf } from "../api/kpiClient";
 import type { DecisionChoice, Me } from "../../shared/api/contract";
-import { loadConnection, type Connection } from "../connection/connectionSettings";
+import type { Connection } from "../connection/connectionSettings";
+import { reconnectWithMicrosoft365 } from "../connection/microsoft365Connect";
+import { officeNestedAuthHost } from "../connection/officeNestedAuthHost";
+import { paneClient, type PaneConnection } from "../connection/paneConnection";
+import { loadRememberedSignIn } from "../connection/rememberedSignIn";
 import type { WorkbookPort } from "../excel/workbookPort";
 import { AgencyView } from "./AgencyView";
 import { ConnectView } from "./ConnectView";
@@ -16,17 +20,17 @@ interface Props {
   defaultServerUrl: string;
 }
 
-type Session = { connection: Connection; me: Me; decisions: DecisionChoice[] };
+type Session = { connection: PaneConnection; me: Me; decisions: DecisionChoice[] };
 
 export function App({ workbook, functionNamespace, defaultServerUrl }: Props) {
-  const remembered = useMemo(() => loadConnection(), []);
+  const remembered = useMemo(() => loadRememberedSignIn(), []);
   const [session, setSession] = useState<Session>();
   const [editing, setEditing] = useState(!remembered);
   const [startError, setStartError] = useState<string>();
   const [loading, setLoading] = useState(Boolean(remembered));
 
-  const open = useCallback(async (connection: Connection, known?: Me) => {
-    const client = new KpiClient(connection);
+  const open = useCallback(async (connection: PaneConnection, known?: Me) => {
+    const client = paneClient(connection);
     const [me, decisions] = await Promise.all([known ?? client.me(), client.decisions()]);
     setSession({ connection, me, decisions });
     setEditing(false);
@@ -34,7 +38,11 @@ export function App({ workbook, functionNamespace, defaultServerUrl }: Props) {
 
   useEffect(() => {
     if (!remembered) return;
-    open(remembered)
+    const reopened =
+      remembered.method === "key"
+        ? open({ method: "key", ...remembered.connection })
+        : reconnectWithMicrosoft365(remembered.serverUrl, officeNestedAuthHost).then(({ connection, me }) => open(connection, me));
+    reopened
       .catch((error: unknown) => {
         setStartError(messageOf(error));
         setEditing(true);
@@ -42,7 +50,7 @@ export function App({ workbook, functionNamespace, defaultServerUrl }: Props) {
       .finally(() => setLoading(false));
   }, [remembered, open]);
 
-  const client = useMemo(() => (session ? new KpiClient(session.connection) : undefined), [session]);
+  const client = useMemo(() => (session ? paneClient(session.connection) : undefined), [session]);
 
   return (
     <FluentProvider theme={webLightTheme} className="kpi-pane">
@@ -65,7 +73,7 @@ export function App({ workbook, functionNamespace, defaultServerUrl }: Props) {
           <>
             {startError && <Notice intent="warning" title="Chưa kết nối được">{startError}</Notice>}
             <ConnectView
-              initial={session?.connection ?? remembered ?? { serverUrl: defaultServerUrl }}
+              initial={connectionFields(session?.connection) ?? rememberedFields(remembered) ?? { serverUrl: defaultServerUrl }}
               onConnected={(connection, me) => {
                 setStartError(undefined);
                 return open(connection, me).catch((error: unknown) => setStartError(messageOf(error)));
@@ -98,4 +106,15 @@ export function App({ workbook, functionNamespace, defaultServerUrl }: Props) {
       </main>
     </FluentProvider>
   );
+}
+
+/** What the connect form shows of a connection: the address, and the key only when that is how it was made. */
+function connectionFields(connection: PaneConnection | undefined): Partial<Connection> | undefined {
+  if (!connection) return undefined;
+  return connection.method === "key" ? { serverUrl: connection.serverUrl, key: connection.key } : { serverUrl: connection.serverUrl };
+}
+
+function rememberedFields(remembered: ReturnType<typeof loadRememberedSignIn>): Partial<Connection> | undefined {
+  if (!remembered) return undefined;
+  return remembered.method === "key" ? remembered.connection : { serverUrl: remembered.serverUrl };
 }

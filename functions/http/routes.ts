@@ -6,6 +6,7 @@ import { catalogueHandler, decisionHandler, decisionsHandler, importHandler } fr
 import { healthHandler, meHandler } from "../handlers/health";
 import { downloadEvidenceHandler, uploadEvidenceHandler } from "../handlers/evidence";
 import { reportDocxHandler } from "../handlers/reportDocx";
+import { signInConfigHandler } from "../handlers/signInConfig";
 import { downloadResultsReportHandler, resultsReportHandler } from "../handlers/resultsReport";
 import { lockHandler, lockStateHandler, unlockHandler } from "../handlers/lock";
 import { approveVersionHandler, returnVersionHandler, verdictsHandler } from "../handlers/review";
@@ -20,6 +21,7 @@ const AGENCY = `${PERIOD}/agencies/{agencyId}`;
 /** Every route of the app. Azure registers exactly these with app.http; the local host serves exactly these. */
 export const ROUTES: readonly RouteDefinition[] = [
   { name: "health", methods: ["GET"], route: "health", roles: "public", handler: healthHandler },
+  { name: "signInConfig", methods: ["GET"], route: "signin-config", roles: "public", handler: signInConfigHandler },
   { name: "me", methods: ["GET"], route: "me", roles: ALL_ROLES, handler: meHandler },
   { name: "catalogue", methods: ["GET"], route: "catalogue", roles: ALL_ROLES, handler: catalogueHandler },
   { name: "catalogueImport", methods: ["POST"], route: "catalogue/import", roles: ["province"], handler: importHandler },

@@ -50,8 +50,25 @@ export const entraSettingsSchema = z
       })
       .optional(),
     roleMap: roleMapSettingSchema,
+    /**
+     * The add-in's own (SPA) app registration and the API scope it asks for: given, the task pane offers Microsoft 365
+     * sign-in through Office (nested app authentication); absent, the server still accepts Entra tokens but the pane
+     * shows keys only.
+     */
+    addinClientId: z.guid({ error: "KPI_ENTRA_CLIENT_ID phải là mã ứng dụng (client ID) dạng GUID của add-in." }).optional(),
+    apiScope: z
+      .string()
+      .regex(/^\S+\/\S+$/, { error: "KPI_ENTRA_API_SCOPE phải là phạm vi đầy đủ của API, ví dụ api://<mã ứng dụng>/access_as_user." })
+      .optional(),
   })
   .superRefine((entra, context) => {
+    if ((entra.addinClientId === undefined) !== (entra.apiScope === undefined)) {
+      context.addIssue({
+        code: "custom",
+        path: [entra.addinClientId === undefined ? "addinClientId" : "apiScope"],
+        message: "KPI_ENTRA_CLIENT_ID và KPI_ENTRA_API_SCOPE phải đặt cùng nhau để khung KPI đăng nhập bằng Microsoft 365.",
+      });
+    }
     if (entra.roleMap.tenantId !== undefined && entra.roleMap.tenantId.toLowerCase() !== entra.tenantId) {
       context.addIssue({ code: "custom", path: ["roleMap", "tenantId"], message: "KPI_ENTRA_ROLE_MAP ghi tenantId khác KPI_ENTRA_TENANT_ID." });
     }
@@ -95,6 +112,8 @@ function entraFromEnvironment(env: NodeJS.ProcessEnv): Record<string, string | u
     audiences: given("KPI_ENTRA_AUDIENCE"),
     jwksUrl: given("KPI_ENTRA_JWKS_URL"),
     roleMap: given("KPI_ENTRA_ROLE_MAP"),
+    addinClientId: given("KPI_ENTRA_CLIENT_ID"),
+    apiScope: given("KPI_ENTRA_API_SCOPE"),
   };
   return Object.values(entra).some((value) => value !== undefined) ? entra : undefined;
 }

@@ -21,6 +21,8 @@ param entraAudience string = ''
 param entraTenantId string = ''
 param entraJwksUrl string = ''
 param entraRoleMap string = ''
+param entraAddinClientId string = ''
+param entraApiScope string = ''
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
   name: storageAccountName
@@ -68,6 +70,12 @@ var entraSettings = empty(entraAudience) ? {} : {
 var entraJwksSetting = empty(entraAudience) || empty(entraJwksUrl) ? {} : {
   KPI_ENTRA_JWKS_URL: entraJwksUrl
 }
+// The add-in's own app registration: with it the task pane offers Microsoft 365 sign-in through Office (GET
+// signin-config); the code wants both or neither, so both are written only when both are given.
+var entraAddinSettings = empty(entraAudience) || empty(entraAddinClientId) || empty(entraApiScope) ? {} : {
+  KPI_ENTRA_CLIENT_ID: entraAddinClientId
+  KPI_ENTRA_API_SCOPE: entraApiScope
+}
 
 var appSettings = union(
   storageSettings,
@@ -76,7 +84,8 @@ var appSettings = union(
   reportDueDaySetting,
   autoLockDaysSetting,
   entraSettings,
-  entraJwksSetting
+  entraJwksSetting,
+  entraAddinSettings
 )
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {

@@ -116,11 +116,13 @@ afterAll(() => stack?.close());
 describe("authorization matrix", () => {
   it("covers every route of the route table", () => {
     const probed = new Set(PROBES.map((probe) => probe.route));
-    expect(ROUTES.map((route) => route.name).filter((name) => name !== "health" && !probed.has(name))).toEqual([]);
+    expect(ROUTES.filter((route) => route.roles !== "public" && !probed.has(route.name)).map((route) => route.name)).toEqual([]);
   });
 
-  it("lets anyone read health, and nothing else without a valid key", async () => {
+  it("has exactly two public routes, health and the sign-in configuration, and lets anyone read them", async () => {
+    expect(ROUTES.filter((route) => route.roles === "public").map((route) => route.name)).toEqual(["health", "signInConfig"]);
     expect((await stack.call("/health")).status).toBe(200);
+    expect((await stack.call("/signin-config")).status).toBe(200);
   });
 
   const cases = PROBES.flatMap((probe) => CALLERS.map((caller) => ({ probe, caller })));

@@ -19,11 +19,11 @@ export interface AddinStack {
  * What `npm start` runs, in a test's own namespace: the functions host on Azurite and the add-in, built afresh into
  * a temporary folder and served over HTTPS by the dev server that passes /api on.
  */
-export async function startAddinStack(): Promise<AddinStack> {
+export async function startAddinStack(options: { stack?: Parameters<typeof startStack>[0] } = {}): Promise<AddinStack> {
   const work = await mkdtemp(join(tmpdir(), "kpi-addin-stack-"));
   await promisify(execFile)(process.execPath, ["addin/build/build.mjs"], { env: { ...process.env, KPI_ADDIN_OUT: join(work, "addin") } });
   const tls = await ensureDevCertificates(join(work, "certs"));
-  const stack = await startStack();
+  const stack = await startStack(options.stack);
   const server = await startAddinServer({ root: join(work, "addin"), port: 0, tls, apiTarget: stack.host.url });
   return {
     stack,

@@ -36,7 +36,8 @@ async function bundle(leftOut) {
         },
       ]
     : [];
-  const result = await build({ ...addinBundleOptions(root, resolve(root, "dist/weight/taskpane.js")), write: false, metafile: true, sourcemap: false, logLevel: "silent", plugins });
+  const options = addinBundleOptions(root, resolve(root, "dist/weight/taskpane.js"));
+  const result = await build({ ...options, write: false, metafile: true, sourcemap: false, logLevel: "silent", plugins: [...plugins, ...options.plugins] });
   const script = result.outputFiles.find((file) => file.path.endsWith(".js"));
   return { gzip: gzipSync(script.contents, { level: 9 }).length, metafile: result.metafile };
 }

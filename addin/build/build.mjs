@@ -1,17 +1,18 @@
-// Builds the add-in's custom functions: functions.json from the JSDoc, one classic-script bundle, and the page the
-// shared runtime loads. custom-functions-metadata exits 0 even when it reports errors, so they are checked here.
-import { mkdir, writeFile } from "node:fs/promises";
-import { dirname, resolve } from "node:path";
+// Builds the add-in: functions.json from the custom functions' JSDoc, one classic-script bundle for the custom
+// functions and the pane, the page the shared runtime loads, and the manifests. custom-functions-metadata exits 0
+// even when it reports errors, so they are checked here.
+import { mkdir, rm, writeFile } from "node:fs/promises";
+import { dirname, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
+import { addinBundleOptions } from "./addinBundle.mjs";
 import { budgetReport, scriptSizes } from "./bundleBudget.mjs";
 import { writeManifests } from "./manifest.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const outDir = resolve(root, process.env.KPI_ADDIN_OUT ?? "dist/addin");
 const functionsSource = resolve(root, "addin/functions/functions.ts");
-const taskpaneSource = resolve(root, "addin/taskpane/main.tsx");
 
 async function buildMetadata() {
   const result = await generateCustomFunctionsMetadata(functionsSource, false);
@@ -26,31 +27,11 @@ async function buildMetadata() {
   return metadata.functions.map((fn) => fn.id);
 }
 
-const bundleOptions = {
-  bundle: true,
-  // IIFE, not an ES module: the shared runtime must run the associate() calls before Excel asks for the functions.
-  format: "iife",
-  platform: "browser",
-  target: "es2019",
-  minify: true,
-  // Source maps would ship the whole source to every Excel that loads the add-in: only on request, for debugging.
-  sourcemap: process.env.KPI_ADDIN_SOURCEMAPS === "1",
-  legalComments: "none",
-  logLevel: "warning",
-};
-
-async function buildBundles() {
-  await build({ ...bundleOptions, entryPoints: [functionsSource], outfile: resolve(outDir, "functions.js") });
-  await build({
-    ...bundleOptions,
-    entryPoints: [taskpaneSource],
-    outfile: resolve(outDir, "taskpane.js"),
-    jsx: "automatic",
-    define: { "process.env.NODE_ENV": '"production"' },
-  });
-  // One page for the task pane and the custom functions (the shared runtime): office.js, then the functions, then
-  // the pane, all classic scripts in this order. preview.html is the same pane without Office, for a plain browser.
-  await writeFile(resolve(outDir, "taskpane.html"), page("KPI chuyển đổi số", ['https://appsforoffice.microsoft.com/lib/1/hosted/office.js', "functions.js", "taskpane.js"]));
+async function buildBundle() {
+  await build(addinBundleOptions(root, resolve(outDir, "taskpane.js")));
+  // One page for the task pane and the custom functions (the shared runtime): office.js, then the add-in's one
+  // script, classic scripts in this order. preview.html is the same pane without Office, for a plain browser.
+  await writeFile(resolve(outDir, "taskpane.html"), page("KPI chuyển đổi số", ["https://appsforoffice.microsoft.com/lib/1/hosted/office.js", "taskpane.js"]));
   await writeFile(resolve(outDir, "preview.html"), page("KPI chuyển đổi số – xem thử ngoài Excel", ["taskpane.js"]));
 }
 
@@ -77,15 +58,23 @@ ${scripts.map((src) => `<script src="${src}"></script>`).join("\n")}
 // downloads before the pane draws (the budget above counts the top-level scripts only).
 async function buildSignInScript() {
   const outfile = resolve(outDir, "signin/signin.js");
-  await build({ ...bundleOptions, entryPoints: [resolve(root, "addin/connection/signinScript.ts")], outfile });
+  const { plugins: _zodOnly, jsx: _noJsx, ...options } = addinBundleOptions(root, outfile);
+  await build({ ...options, entryPoints: [resolve(root, "addin/connection/signinScript.ts")] });
   const [size] = await scriptSizes(dirname(outfile));
   return `Tải khi đăng nhập Microsoft 365: signin/${size.name}: ${(size.gzip / 1024).toLocaleString("vi-VN", { maximumFractionDigits: 1 })} KB nén gzip.`;
 }
 
+// Everything in the folder is made by this build: starting empty keeps a script of an earlier layout from being
+// served, and counted in the budget, after it stopped being built.
+if (root === outDir || root.startsWith(outDir + sep)) {
+  console.error(`KPI_ADDIN_OUT phải là một thư mục riêng cho add-in, không phải ${outDir}: bước build xóa sạch thư mục đó.`);
+  process.exit(2);
+}
+await rm(outDir, { recursive: true, force: true });
 await mkdir(outDir, { recursive: true });
 try {
   const ids = await buildMetadata();
-  await buildBundles();
+  await buildBundle();
   const signInReport = await buildSignInScript();
   await writeManifests(root, outDir);
   console.log(`Đã build add-in vào ${outDir}: ${ids.length} hàm (${ids.join(", ")}).`);

@@ -1,4 +1,3 @@
-import { Tab, TabList } from "@fluentui/react-components";
 import { useState, useSyncExternalStore, type CSSProperties, type KeyboardEvent } from "react";
 import { columnLetter, insideBox, parseRange } from "../../shared/sheet/address";
 import type { MemoryWorkbook, PreviewCell } from "./memoryWorkbook";
@@ -94,13 +93,32 @@ export function PreviewGrid({ workbook }: { workbook: MemoryWorkbook }) {
           {refusal}
         </p>
       )}
-      <TabList size="small" selectedValue={active.name} onTabSelect={(_event, data) => workbook.activate(String(data.value))} aria-label="Các trang tính">
-        {sheets.map((sheet) => (
-          <Tab key={sheet.name} value={sheet.name}>
-            {sheet.name}
-          </Tab>
-        ))}
-      </TabList>
+      <SheetTabs names={sheets.map((sheet) => sheet.name)} active={active.name} onSelect={(name) => workbook.activate(name)} />
+    </div>
+  );
+}
+
+/**
+ * The sheet tabs under the grid, drawn like Fluent's small TabList by taskpane.css: the arrow keys move between
+ * tabs, Tab leaves the strip. Fluent's TabList would add its focus machinery to every officer's download for a strip
+ * only this preview page shows.
+ */
+function SheetTabs({ names, active, onSelect }: { names: string[]; active: string; onSelect: (name: string) => void }) {
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const tabs = [...event.currentTarget.querySelectorAll<HTMLButtonElement>('[role="tab"]')];
+    const current = tabs.indexOf(event.target as HTMLButtonElement);
+    const next = { ArrowRight: current + 1, ArrowLeft: current - 1, Home: 0, End: tabs.length - 1 }[event.key];
+    if (next === undefined || current < 0) return;
+    event.preventDefault();
+    tabs[(next + tabs.length) % tabs.length]?.focus();
+  };
+  return (
+    <div role="tablist" aria-label="Các trang tính" className="preview-tabs" onKeyDown={onKeyDown}>
+      {names.map((name) => (
+        <button key={name} type="button" role="tab" aria-selected={name === active} tabIndex={name === active ? 0 : -1} onClick={() => onSelect(name)}>
+          {name}
+        </button>
+      ))}
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Divider, Field, Radio, RadioGroup, Spinner, Subtitle2 } from "@fluentui/react-components";
+import { Button, Field, Radio, RadioGroup, Spinner, Subtitle2 } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { VersionSummary } from "../../shared/report/receipt";
 import { KpiApiError } from "../../shared/api/client";
@@ -23,6 +23,7 @@ import { codeLookup, historyLines, type HistoryLine } from "../review/historyLin
 import { AgencyReport } from "./AgencyReport";
 import { saveBlob } from "./EvidenceList";
 import { VersionHistory } from "./VersionHistory";
+import { Divider } from "./Marks";
 
 interface Props {
   client: KpiClient;

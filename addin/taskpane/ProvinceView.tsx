@@ -1,4 +1,4 @@
-import { Button, Divider, Field, Input, Select, Subtitle2, Text } from "@fluentui/react-components";
+import { Button, Field, Input, Select, Subtitle2, Text } from "@fluentui/react-components";
 import { useEffect, useMemo, useState } from "react";
 import { SUBMISSION_STATUS_LABELS, type Aggregate, type SubmissionStatus } from "../../shared/report/aggregate";
 import { vietnamTimeText } from "../../shared/period/vietnamTime";
@@ -13,6 +13,7 @@ import { ReviewView } from "./ReviewView";
 import { initialChoice, PeriodPicker, type PeriodChoice } from "./PeriodPicker";
 import { Notice, OperationStatus } from "./StatusBars";
 import { useOperation } from "./useOperation";
+import { Divider } from "./Marks";
 
 type Filter = "all" | SubmissionStatus;
 

@@ -1,10 +1,11 @@
-import { Badge, Card, CardHeader, Text } from "@fluentui/react-components";
+import { Text } from "@fluentui/react-components";
 import type { SubmissionReceipt } from "../../shared/report/receipt";
 import type { VerdictCode } from "../../shared/verdict/schema";
 import { VERDICT_LABELS } from "../../shared/verdict/labels";
 import { receiptLines } from "../report/planReceipt";
+import { Badge, type BadgeColor } from "./Marks";
 
-const BADGE_COLORS: Record<VerdictCode, "success" | "danger" | "warning" | "informative" | "subtle"> = {
+const BADGE_COLORS: Record<VerdictCode, BadgeColor> = {
   met: "success",
   not_met: "danger",
   pending: "warning",
@@ -13,11 +14,14 @@ const BADGE_COLORS: Record<VerdictCode, "success" | "danger" | "warning" | "info
   invalid_actual: "danger",
 };
 
-/** The receipt as the officer quotes it: the same lines the sheet gets, and the count of each verdict. */
+/**
+ * The receipt as the officer quotes it: the same lines the sheet gets, and the count of each verdict. Drawn as Fluent's
+ * filled-alternative card by taskpane.css: Fluent's Card brings its focus-group machinery for a card nobody clicks.
+ */
 export function ReceiptCard({ receipt }: { receipt: SubmissionReceipt }) {
   return (
-    <Card appearance="filled-alternative" aria-label="Biên nhận nộp báo cáo">
-      <CardHeader header={<Text weight="semibold">Đã nộp báo cáo</Text>} />
+    <div role="group" className="kpi-card" aria-label="Biên nhận nộp báo cáo">
+      <Text weight="semibold">Đã nộp báo cáo</Text>
       <dl className="kpi-receipt">
         {receiptLines(receipt).map(([label, value]) => (
           <div key={label}>
@@ -32,7 +36,7 @@ export function ReceiptCard({ receipt }: { receipt: SubmissionReceipt }) {
           {line}
         </Text>
       ))}
-    </Card>
+    </div>
   );
 }
 
@@ -41,7 +45,7 @@ export function VerdictCounts({ counts }: { counts: Partial<Record<VerdictCode, 
   return (
     <div className="kpi-badges">
       {entries.map((code) => (
-        <Badge key={code} appearance="tint" color={BADGE_COLORS[code]}>
+        <Badge key={code} color={BADGE_COLORS[code]}>
           {VERDICT_LABELS[code]}: {counts[code]}
         </Badge>
       ))}

@@ -1,4 +1,4 @@
-import { Badge, Button, Field, Select, Textarea } from "@fluentui/react-components";
+import { Button, Field, Select, Textarea } from "@fluentui/react-components";
 import { useId, useState } from "react";
 import type { ReviewedValue } from "../../shared/api/review";
 import type { EvidenceFile } from "../../shared/model/evidence";
@@ -9,6 +9,7 @@ import { actualText, finalText } from "../review/reviewText";
 import { EvidenceList } from "./EvidenceList";
 import { OperationStatus } from "./StatusBars";
 import type { OperationState } from "./useOperation";
+import { Badge } from "./Marks";
 
 interface Props {
   assignment: PeriodAssignment | undefined;
@@ -69,7 +70,7 @@ export function ReviewRow({ assignment, assignmentId, value, draft = EMPTY_DRAFT
         )}
       </dl>
       {value?.flags?.map((flag) => (
-        <Badge key={flag.code} appearance="tint" color="warning" className="kpi-flag">
+        <Badge key={flag.code} color="warning" className="kpi-flag">
           {flag.message}
         </Badge>
       ))}

@@ -1,3 +1,5 @@
+// First, so that Excel finds the custom functions registered as soon as this one script has run (shared runtime).
+import "../functions/functions";
 import { createRoot } from "react-dom/client";
 import { ExcelWorkbook } from "../excel/excelWorkbook";
 import { MemoryWorkbook } from "../preview/memoryWorkbook";
@@ -9,8 +11,9 @@ import { installVietnameseZodMessages } from "../../shared/model/zodMessages";
 installVietnameseZodMessages();
 
 /*
- * The task pane page. Inside Excel it runs in the shared runtime beside the custom functions and works on the open
- * workbook; opened in a browser (no Office host) it becomes the labelled preview on an in-page workbook.
+ * The add-in's one script. Inside Excel it runs in the shared runtime: the custom functions and the pane share one
+ * copy of zod, the target grammar and shared/. Opened in a browser (no Office host) it becomes the labelled preview
+ * on an in-page workbook; loaded where there is no page at all (a bare custom-functions runtime) only the functions run.
  */
 
 /** The dev manifest opens taskpane.html?ns=KPIDEV so that formulas it writes call its own functions. */
@@ -40,10 +43,12 @@ function whenDocumentReady(then: () => void): void {
   else then();
 }
 
-whenDocumentReady(() => {
-  if (typeof Office !== "undefined" && typeof Office.onReady === "function") {
-    void Office.onReady((info) => start(info.host === Office.HostType.Excel));
-  } else {
-    start(false);
-  }
-});
+if (typeof document !== "undefined") {
+  whenDocumentReady(() => {
+    if (typeof Office !== "undefined" && typeof Office.onReady === "function") {
+      void Office.onReady((info) => start(info.host === Office.HostType.Excel));
+    } else {
+      start(false);
+    }
+  });
+}

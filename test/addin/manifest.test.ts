@@ -79,13 +79,13 @@ describe("manifests", () => {
     expect(one(development, /<bt:Url id="Taskpane.Url" DefaultValue="([^"]+)"/)).toBe("https://localhost:3000/taskpane.html?ns=KPIDEV");
   });
 
-  it("load office.js, the functions and the pane as classic scripts in that order, and a preview page without Office", async () => {
+  it("load office.js, then the one script of the functions and the pane, as classic scripts, and a preview page without Office", async () => {
     const page = await readFile(join(outDir, "taskpane.html"), "utf8");
-    expect(all(page, /<script src="([^"]+)"><\/script>/g)).toEqual(["https://appsforoffice.microsoft.com/lib/1/hosted/office.js", "functions.js", "taskpane.js"]);
+    expect(all(page, /<script src="([^"]+)"><\/script>/g)).toEqual(["https://appsforoffice.microsoft.com/lib/1/hosted/office.js", "taskpane.js"]);
     expect(page).not.toContain("type=\"module\"");
     const preview = await readFile(join(outDir, "preview.html"), "utf8");
     expect(all(preview, /<script src="([^"]+)"><\/script>/g)).toEqual(["taskpane.js"]);
-    for (const file of ["functions.js", "taskpane.js", "taskpane.css"]) expect(existsSync(join(outDir, file)), file).toBe(true);
+    for (const file of ["taskpane.js", "taskpane.css"]) expect(existsSync(join(outDir, file)), file).toBe(true);
   });
 
   it("have their version bumped whenever a function signature changes", async () => {

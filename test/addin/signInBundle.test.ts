@@ -35,7 +35,7 @@ describe("the sign-in script", () => {
     expect(pane).not.toContain("msal.js.browser");
     for (const page of ["taskpane.html", "preview.html"]) expect(await readFile(join(outDir, page), "utf8")).not.toContain("signin");
     // The budget (addin/build/bundleBudget.mjs) counts the scripts at the top of the output folder.
-    expect((await readdir(outDir)).filter((name) => name.endsWith(".js")).sort()).toEqual(["functions.js", "taskpane.js"]);
+    expect((await readdir(outDir)).filter((name) => name.endsWith(".js")).sort()).toEqual(["taskpane.js"]);
   });
 
   it("has its compressed size printed by the build", () => {

@@ -124,14 +124,14 @@ export class CatalogueStore {
     await Promise.all(
       listed.map(async ({ name, etag }) => {
         if (name === INDICATORS_BLOB) {
-          if (this.indicators && this.indicators.etag === etag) return;
+          if (this.indicators && sameEtag(this.indicators.etag, etag)) return;
           const read = await readJsonBlob(this.blobs(), name);
           this.indicators = { etag: read.etag, stored: parseStored(storedIndicatorsSchema, read.json, name) };
           changed = true;
           return;
         }
         const province = provinceOfBlob(name);
-        if (!province || this.provinces.get(province)?.etag === etag) return;
+        if (!province || sameEtag(this.provinces.get(province)?.etag, etag)) return;
         const read = await readJsonBlob(this.blobs(), name);
         const stored = parseStored(storedProvinceCatalogueSchema, read.json, name);
         if (stored.province !== province) throw new Error(`Catalogue blob ${name} holds the catalogue of ${stored.province}`);
@@ -222,6 +222,12 @@ export class CatalogueStore {
     const etag = await writeVersioned(this.blobs(), provinceBlob(province), provinceVersionBlob(province, stored.version, stored.updatedAt), body, known?.etag);
     this.provinces.set(province, { etag, stored });
   }
+}
+
+/** A listing gives ETags bare (0x8D…), a download or upload quoted ("0x8D…"): the same blob version either way. */
+function sameEtag(known: string | undefined, listed: string | undefined): boolean {
+  const bare = (etag: string | undefined) => etag?.replace(/^(W\/)?"(.*)"$/, "$2");
+  return known !== undefined && bare(known) === bare(listed);
 }
 
 /** A piece that does not validate stops the read: serving part of a province's catalogue would be worse. */

@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BlobServiceClient, newPipeline, StorageSharedKeyCredential, type RequestPolicyFactory } from "@azure/storage-blob";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { importAnswerSchema } from "../../shared/catalogue/importAnswer";
 import type { Catalogue } from "../../shared/catalogue/model";
 import { demoCatalogue } from "../../functions/local/demoData";
@@ -257,5 +258,58 @@ describe("a province blob read back", () => {
     const tampered = JSON.stringify({ ...stored, agencies: [...stored.agencies, { id: "so-y-te", name: "Sở Y tế", kind: "so_ban_nganh", province: "phu-tho" }] });
     await blob.upload(tampered, Buffer.byteLength(tampered));
     await expect(new CatalogueStore(service(), container.containerName, 0).current()).rejects.toThrow(/current\/provinces\/hue\.json/);
+  });
+});
+
+describe("reading after another instance changed one province", () => {
+  /** A blob client on the same Azurite that notes every blob it downloads: what a reading instance costs. */
+  function countingService(): { service: BlobServiceClient; downloads: string[] } {
+    const settings = Object.fromEntries(
+      String(inject("azuriteConnection"))
+        .split(";")
+        .filter(Boolean)
+        .map((part) => [part.slice(0, part.indexOf("=")), part.slice(part.indexOf("=") + 1)]),
+    );
+    const base = newPipeline(new StorageSharedKeyCredential(settings.AccountName!, settings.AccountKey!));
+    const downloads: string[] = [];
+    const counter: RequestPolicyFactory = {
+      create: (next) => ({
+        sendRequest: (request) => {
+          const path = decodeURIComponent(new URL(request.url).pathname);
+          if (request.method === "GET" && !new URL(request.url).searchParams.has("comp")) downloads.push(path.slice(path.indexOf("/current/") + 1));
+          return next.sendRequest(request);
+        },
+      }),
+    };
+    base.factories.unshift(counter);
+    return { service: new BlobServiceClient(settings.BlobEndpoint!, base), downloads };
+  }
+
+  it("downloads only the blob whose ETag changed", async () => {
+    const containerName = `${stack.prefix}-counted`;
+    const writer = new CatalogueStore(service(), containerName, 0);
+    await writer.init();
+    const catalogue = await demoCatalogue();
+    await writer.update(() => ({ catalogue, result: undefined }), { updatedBy: "test", reason: "seed" });
+
+    const { service: counted, downloads } = countingService();
+    const reader = new CatalogueStore(counted, containerName, 0);
+    await reader.init();
+    await reader.current();
+    expect(downloads.sort()).toEqual(["current/indicators.json", "current/provinces/hue.json", "current/provinces/phu-tho.json", "current/provinces/vinh-phuc.json"]);
+
+    downloads.length = 0;
+    await reader.current();
+    expect(downloads).toEqual([]);
+
+    await writer.update(
+      (current) => ({ catalogue: { ...current, agencies: [...current.agencies, { id: "xa-a-luoi", name: "UBND xã A Lưới", kind: "ubnd_cap_xa" as const, province: "hue" }] }, result: undefined }),
+      { updatedBy: "test", reason: "Đăng ký 1 cơ quan", province: "hue" },
+    );
+    const after = await reader.current();
+    expect(downloads).toEqual(["current/provinces/hue.json"]);
+    expect(after.lookup.agency("hue", "xa-a-luoi")?.name).toBe("UBND xã A Lưới");
+    expect(after.versionOf("hue")).toBe(2);
+    expect(after.versionOf("phu-tho")).toBe(1);
   });
 });

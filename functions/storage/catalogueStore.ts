@@ -170,23 +170,27 @@ export class CatalogueStore {
   ): Promise<{ version: number; result: T }> {
     for (let attempt = 0; attempt < MAX_UPDATE_ATTEMPTS; attempt += 1) {
       await this.readFresh();
-      const shared = sharedContentOf(this.indicators?.stored);
+      // The pieces as this attempt read them: their ETags guard the writes, whatever else this process writes meanwhile.
+      const baseShared = this.indicators;
+      const baseProvinces = new Map(this.provinces);
+      const shared = sharedContentOf(baseShared?.stored);
       const inScope: ProvinceContent[] = meta.province
-        ? [this.provinceContent(meta.province)]
-        : [...this.provinces.values()].map((piece) => provinceContentOf(piece.stored));
+        ? [baseProvinces.has(meta.province) ? provinceContentOf(baseProvinces.get(meta.province)!.stored) : emptyProvince(meta.province)]
+        : [...baseProvinces.values()].map((piece) => provinceContentOf(piece.stored));
       const { catalogue, result } = change(assembleCatalogue(shared, inScope));
       const next = splitCatalogue(catalogueSchema.parse(catalogue));
       if (meta.province) {
         const strays = [...next.provinces.keys()].filter((province) => province !== meta.province);
         if (strays.length > 0) throw new Error(`A change to the catalogue of ${meta.province} touched ${strays.join(", ")}`);
       }
-      const updatedAt = new Date().toISOString();
+      const saved = { updatedBy: meta.updatedBy, reason: meta.reason, updatedAt: new Date().toISOString() };
       try {
-        await this.saveShared(shared, next.shared, { ...meta, updatedAt });
+        // Indicators first: an assignment must never point at an indicator that is not stored yet.
+        await this.saveShared(baseShared, next.shared, saved);
         // Provinces in the scope that the change emptied are saved empty, not left with their old content.
         const provinces = new Set([...inScope.map((content) => content.province), ...next.provinces.keys()]);
         await Promise.all(
-          [...provinces].map((province) => this.saveProvince(province, next.provinces.get(province) ?? emptyProvince(province), { ...meta, updatedAt })),
+          [...provinces].map((province) => this.saveProvince(province, baseProvinces.get(province), next.provinces.get(province) ?? emptyProvince(province), saved)),
         );
       } catch (error) {
         if (!isPreconditionFailed(error)) throw error;
@@ -200,28 +204,25 @@ export class CatalogueStore {
     throw new CatalogueConflictError("Danh mục đang được người khác cập nhật; hãy thử lại sau ít phút.");
   }
 
-  private provinceContent(province: string): ProvinceContent {
-    const known = this.provinces.get(province);
-    return known ? provinceContentOf(known.stored) : emptyProvince(province);
-  }
-
-  private async saveShared(before: SharedContent, after: SharedContent, meta: { updatedBy: string; reason: string; updatedAt: string }): Promise<void> {
-    if (samePiece(before, after)) return;
-    const stored = storedIndicatorsSchema.parse({ ...after, version: (this.indicators?.stored.version ?? 0) + 1, updatedAt: meta.updatedAt, updatedBy: meta.updatedBy, reason: meta.reason });
-    const body = JSON.stringify(stored);
-    const etag = await writeVersioned(this.blobs(), INDICATORS_BLOB, indicatorsVersionBlob(stored.version, stored.updatedAt), body, this.indicators?.etag);
+  private async saveShared(base: CachedPiece<StoredIndicators> | undefined, after: SharedContent, meta: SaveMeta): Promise<void> {
+    if (samePiece(sharedContentOf(base?.stored), after)) return;
+    const stored = storedIndicatorsSchema.parse({ ...after, ...meta, version: (base?.stored.version ?? 0) + 1 });
+    const etag = await writeVersioned(this.blobs(), INDICATORS_BLOB, indicatorsVersionBlob(stored.version, stored.updatedAt), JSON.stringify(stored), base?.etag);
     this.indicators = { etag, stored };
   }
 
-  private async saveProvince(province: string, after: ProvinceContent, meta: { updatedBy: string; reason: string; updatedAt: string }): Promise<void> {
-    const known = this.provinces.get(province);
-    if (known && samePiece(provinceContentOf(known.stored), after)) return;
-    if (!known && after.agencies.length + after.groups.length + after.decisions.length === 0) return;
-    const stored = storedProvinceCatalogueSchema.parse({ ...after, version: (known?.stored.version ?? 0) + 1, updatedAt: meta.updatedAt, updatedBy: meta.updatedBy, reason: meta.reason });
-    const body = JSON.stringify(stored);
-    const etag = await writeVersioned(this.blobs(), provinceBlob(province), provinceVersionBlob(province, stored.version, stored.updatedAt), body, known?.etag);
+  private async saveProvince(province: string, base: CachedPiece<StoredProvinceCatalogue> | undefined, after: ProvinceContent, meta: SaveMeta): Promise<void> {
+    if (base ? samePiece(provinceContentOf(base.stored), after) : after.agencies.length + after.groups.length + after.decisions.length === 0) return;
+    const stored = storedProvinceCatalogueSchema.parse({ ...after, ...meta, version: (base?.stored.version ?? 0) + 1 });
+    const etag = await writeVersioned(this.blobs(), provinceBlob(province), provinceVersionBlob(province, stored.version, stored.updatedAt), JSON.stringify(stored), base?.etag);
     this.provinces.set(province, { etag, stored });
   }
+}
+
+interface SaveMeta {
+  updatedBy: string;
+  reason: string;
+  updatedAt: string;
 }
 
 /** A listing gives ETags bare (0x8D…), a download or upload quoted ("0x8D…"): the same blob version either way. */

@@ -313,3 +313,33 @@ describe("reading after another instance changed one province", () => {
     expect(after.versionOf("phu-tho")).toBe(1);
   });
 });
+
+describe("several instances writing at once", () => {
+  it("keeps every change when two instances each save two changes to each of two provinces at the same time", async () => {
+    const containerName = `${stack.prefix}-instances`;
+    const seed = new CatalogueStore(service(), containerName, 0);
+    await seed.init();
+    const catalogue = await demoCatalogue();
+    await seed.update(() => ({ catalogue, result: undefined }), { updatedBy: "test", reason: "seed" });
+    const instances = [new CatalogueStore(service(), containerName, 5000), new CatalogueStore(service(), containerName, 5000)];
+    await Promise.all(instances.map((instance) => instance.current()));
+
+    const addCommune = (instance: CatalogueStore, province: string, id: string) =>
+      instance.update(
+        (current) => ({ catalogue: { ...current, agencies: [...current.agencies, { id, name: `UBND xã ${id}`, kind: "ubnd_cap_xa" as const, province }] }, result: id }),
+        { updatedBy: "test", reason: `Đăng ký ${id}`, province },
+      );
+    const saved = await Promise.all(
+      instances.flatMap((instance, i) => ["phu-tho", "hue"].flatMap((province) => [1, 2].map((n) => addCommune(instance, province, `xa-moi-${i}-${n}`)))),
+    );
+    expect(saved).toHaveLength(8);
+
+    const after = await new CatalogueStore(service(), containerName, 0).current();
+    for (const province of ["phu-tho", "hue"]) {
+      expect(after.versionOf(province)).toBe(1 + 4);
+      const added = after.lookup.agenciesOf(province).filter((agency) => agency.id.startsWith("xa-moi-")).map((agency) => agency.id);
+      expect(added.sort()).toEqual(["xa-moi-0-1", "xa-moi-0-2", "xa-moi-1-1", "xa-moi-1-2"]);
+    }
+    expect(after.versionOf("vinh-phuc")).toBe(1);
+  });
+});

@@ -18,7 +18,7 @@ import { MAX_WORKBOOK_BYTES } from "../workbook/xlsxInspect";
 /** GET agencies — the caller's province's agencies. */
 export async function agenciesHandler({ services, principal }: RouteContext): Promise<HttpResponseInit> {
   const snapshot = await services.catalogue.current();
-  return json(200, { catalogueVersion: snapshot.version, agencies: snapshot.lookup.agenciesOf(principal.province) });
+  return json(200, { catalogueVersion: snapshot.versionOf(principal.province), agencies: snapshot.lookup.agenciesOf(principal.province) });
 }
 
 /** GET groups — the classes of agencies a decision can assign to as a whole ("UBND các xã, phường"). */
@@ -31,7 +31,7 @@ export async function groupsHandler({ services, principal }: RouteContext): Prom
       ...group,
       memberCount: group.members ? group.members.length : agencies.filter((agency) => agency.kind === group.memberKind).length,
     }));
-  return json(200, { catalogueVersion: snapshot.version, groups });
+  return json(200, { catalogueVersion: snapshot.versionOf(principal.province), groups });
 }
 
 const agencyEntrySchema = z.object({
@@ -60,6 +60,7 @@ export async function registerAgenciesHandler({ request, services, principal }: 
   const saved = await services.catalogue.update((catalogue) => registerAgencies(catalogue, registrations), {
     updatedBy: principal.subject,
     reason: `Đăng ký ${registrations.length} cơ quan`,
+    province: principal.province,
   });
   await services.audit.append({
     at: services.now().toISOString(),

@@ -22,7 +22,7 @@ export async function aggregatePeriod(
   period: PeriodCode,
 ): Promise<Aggregate> {
   const reviews = await services.reviews.reviewsOfPeriod(decision.id, period);
-  const builder = new AggregateBuilder(snapshot.lookup, decision, period, snapshot.version, services.settings.reportDueDay, reviews);
+  const builder = new AggregateBuilder(snapshot.lookup, decision, period, snapshot.versionOf(decision.province), services.settings.reportDueDay, reviews);
   for await (const record of services.submissions.latestOfPeriod(decision.id, period)) builder.add(record);
   return builder.result(services.now().toISOString());
 }

@@ -27,7 +27,7 @@ export async function catalogueHandler({ request, services, principal }: RouteCo
     snapshot.catalogue.assignments.filter((assignment) => decisions.some((d) => d.id === assignment.decisionId)).map((a) => a.indicatorCode),
   );
   return json(200, {
-    version: snapshot.version,
+    version: snapshot.versionOf(principal.province),
     updatedAt: snapshot.updatedAt,
     province: principal.province,
     decisions: decisions.map((decision) => decisionSummary(snapshot, decision)),
@@ -61,14 +61,14 @@ export async function decisionsHandler({ services, principal }: RouteContext): P
     .map((decision) => decisionSummary(snapshot, decision))
     .filter((decision) => principal.role !== "agency" || decision.assignedAgencies.some((agency) => agency.id === principal.agencyId))
     .map(({ assignedAgencies: _assigned, ...decision }) => decision);
-  return json(200, { catalogueVersion: snapshot.version, decisions });
+  return json(200, { catalogueVersion: snapshot.versionOf(principal.province), decisions });
 }
 
 /** GET decisions/{decisionId} — the decision and who is assigned what under it. */
 export async function decisionHandler({ request, services, principal }: RouteContext): Promise<HttpResponseInit> {
   const snapshot = await services.catalogue.current();
   const decision = resolveDecision(snapshot, request.params.decisionId, principal);
-  return json(200, { catalogueVersion: snapshot.version, ...decisionSummary(snapshot, decision) });
+  return json(200, { catalogueVersion: snapshot.versionOf(decision.province), ...decisionSummary(snapshot, decision) });
 }
 
 function decisionSummary(snapshot: CatalogueSnapshot, decision: CatalogueDecision) {
@@ -161,7 +161,7 @@ export async function importHandler({ request, services, principal }: RouteConte
       if (errors.length > 0) throw importRejected(report.problems);
       return { catalogue: next, result: report };
     },
-    { updatedBy: principal.subject, reason: `${input.replace ? "Nhập lại (thay thế)" : "Nhập"} văn bản ${header.decision.number}` },
+    { updatedBy: principal.subject, reason: `${input.replace ? "Nhập lại (thay thế)" : "Nhập"} văn bản ${header.decision.number}`, province: header.decision.province },
   );
   await services.audit.append({
     at: services.now().toISOString(),

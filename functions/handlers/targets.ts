@@ -24,13 +24,13 @@ export async function targetsHandler({ request, services, principal }: RouteCont
     const key = `${decision.id}|${agency.id}|${period}`;
     let view = views.get(key);
     if (!view) {
-      view = buildPeriodAssignments({ lookup: snapshot.lookup, catalogueVersion: snapshot.version, decision, agency, period, reportDueDay: services.settings.reportDueDay });
+      view = buildPeriodAssignments({ lookup: snapshot.lookup, catalogueVersion: snapshot.versionOf(decision.province), decision, agency, period, reportDueDay: services.settings.reportDueDay });
       views.set(key, view);
     }
     return view;
   };
   const answers = queries.map((query) => answer(snapshot, principal.province, query, today, viewOf));
-  return json(200, { catalogueVersion: snapshot.version, answers });
+  return json(200, { catalogueVersion: snapshot.versionOf(principal.province), answers });
 }
 
 type ViewOf = (decision: CatalogueDecision, agency: Agency, period: PeriodCode) => PeriodAssignments;

@@ -47,7 +47,7 @@ export type SubmitResult = { replayed: boolean; record: SubmissionRecord };
 export function periodView(services: Services, snapshot: CatalogueSnapshot, decision: CatalogueDecision, agency: Agency, period: PeriodCode): PeriodAssignments {
   return buildPeriodAssignments({
     lookup: snapshot.lookup,
-    catalogueVersion: snapshot.version,
+    catalogueVersion: snapshot.versionOf(decision.province),
     decision,
     agency,
     period,
@@ -87,7 +87,7 @@ export async function submitValues(services: Services, snapshot: CatalogueSnapsh
     submittedAt,
     submittedBy: input.principal.subject,
     channel: input.channel,
-    catalogueVersion: snapshot.version,
+    catalogueVersion: view.catalogueVersion,
     reportDueDate: view.reportDueDate,
     late: isLate(submittedAt, view.reportDueDate),
     values: judged,

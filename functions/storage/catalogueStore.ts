@@ -1,41 +1,79 @@
 import type { BlobServiceClient, ContainerClient } from "@azure/storage-blob";
-import * as z from "zod";
+import { setTimeout as sleep } from "node:timers/promises";
+import type * as z from "zod";
 import { CatalogueLookup } from "../../shared/catalogue/lookup";
 import { catalogueSchema, type Catalogue } from "../../shared/catalogue/model";
-import { ensureContainer, isBlobNotFound, isPreconditionFailed, readAll } from "./blobClient";
+import { ensureContainer, isPreconditionFailed } from "./blobClient";
+import { readJsonBlob, writeVersioned } from "./catalogueBlobIo";
+import { CURRENT_PREFIX, INDICATORS_BLOB, indicatorsVersionBlob, provinceBlob, provinceOfBlob, provinceVersionBlob } from "./catalogueLayout";
+import { splitSingleCatalogue } from "./catalogueMigration";
+import {
+  assembleCatalogue,
+  emptyProvince,
+  provinceContentOf,
+  samePiece,
+  sharedContentOf,
+  splitCatalogue,
+  storedIndicatorsSchema,
+  storedProvinceCatalogueSchema,
+  type ProvinceContent,
+  type SharedContent,
+  type StoredIndicators,
+  type StoredProvinceCatalogue,
+} from "./cataloguePartitions";
+
+export { storedCatalogueSchema, type StoredCatalogue } from "./catalogueMigration";
+export { storedIndicatorsSchema, storedProvinceCatalogueSchema } from "./cataloguePartitions";
 
 /**
- * The canonical catalogue lives in one blob, replaced whole under an ETag condition: two province officers importing
- * at once cannot lose each other's decision, and every saved version is also kept as its own blob for the audit trail.
- * Reads are served from memory for a few seconds, because every request needs the catalogue and it changes rarely.
+ * The canonical catalogue, stored in pieces (see catalogueLayout.ts): the national indicator definitions in one blob,
+ * each province's decisions, assignments, agencies and groups in a blob of its own. Each piece is replaced under its
+ * own ETag and keeps every version, so Phú Thọ's import neither waits for nor rewrites Huế's catalogue, and two
+ * officers of one province importing at once still cannot lose each other's decision.
+ *
+ * Versions are counted per piece. A province's version is what its submissions record as their catalogue version:
+ * the catalogue the agency answered is that province's piece at that version. `version` on a snapshot is the sum of
+ * all pieces' versions — it grows with every change anywhere, which is all a national "has it changed" needs.
+ *
+ * Reads are served from memory for a few seconds; after that one listing of the current blobs tells which pieces
+ * changed, and only those are downloaded again.
  */
 
-const CURRENT_BLOB = "current.json";
-
-export const storedCatalogueSchema = z.object({
-  version: z.number().int().nonnegative(),
-  updatedAt: z.string(),
-  updatedBy: z.string(),
-  reason: z.string(),
-  catalogue: catalogueSchema,
-});
-export type StoredCatalogue = z.infer<typeof storedCatalogueSchema>;
-
 export interface CatalogueSnapshot {
+  /** Sum of every piece's version: grows with each change anywhere in the country. */
   version: number;
   updatedAt: string;
   catalogue: Catalogue;
   lookup: CatalogueLookup;
-  etag?: string;
+  /** The version of one province's catalogue, 0 before its first decision or agency. */
+  versionOf(province: string): number;
+}
+
+export interface CatalogueUpdateMeta {
+  updatedBy: string;
+  reason: string;
+  /**
+   * The province the change is about: the change sees the indicators and that province's catalogue only, may change
+   * nothing else, and the answer's version is the province's. Without it the change sees the whole country.
+   */
+  province?: string;
 }
 
 export class CatalogueConflictError extends Error {}
 
-const EMPTY_CATALOGUE: Catalogue = { indicators: [], agencies: [], groups: [], decisions: [], assignments: [], uncertainMatches: [] };
-const MAX_UPDATE_ATTEMPTS = 4;
+interface CachedPiece<T> {
+  etag: string | undefined;
+  stored: T;
+}
+
+const MAX_UPDATE_ATTEMPTS = 6;
 
 export class CatalogueStore {
-  private cached?: { snapshot: CatalogueSnapshot; readAt: number };
+  private indicators?: CachedPiece<StoredIndicators>;
+  private readonly provinces = new Map<string, CachedPiece<StoredProvinceCatalogue>>();
+  private snapshot?: { value: CatalogueSnapshot; readAt: number };
+  private reading?: Promise<CatalogueSnapshot>;
+  private splitDone?: Promise<void>;
   private container?: ContainerClient;
 
   constructor(
@@ -44,90 +82,159 @@ export class CatalogueStore {
     private readonly cacheMs = 5000,
   ) {}
 
+  /** Creates the container and, on a deployment of an earlier release, splits its single catalogue blob. */
   async init(): Promise<void> {
     this.container = await ensureContainer(this.service, this.containerName);
+    await this.splitLegacyOnce();
   }
 
   private blobs(): ContainerClient {
     return (this.container ??= this.service.getContainerClient(this.containerName));
   }
 
+  private splitLegacyOnce(): Promise<void> {
+    this.splitDone ??= (async () => {
+      const marker = this.blobs().getBlockBlobClient(INDICATORS_BLOB);
+      if (!(await marker.exists())) await splitSingleCatalogue(this.blobs());
+    })().catch((error: unknown) => {
+      this.splitDone = undefined;
+      throw error;
+    });
+    return this.splitDone;
+  }
+
   async current(): Promise<CatalogueSnapshot> {
-    if (this.cached && Date.now() - this.cached.readAt < this.cacheMs) return this.cached.snapshot;
+    if (this.snapshot && Date.now() - this.snapshot.readAt < this.cacheMs) return this.snapshot.value;
     return this.readFresh();
   }
 
-  private async readFresh(): Promise<CatalogueSnapshot> {
-    const blob = this.blobs().getBlockBlobClient(CURRENT_BLOB);
-    let snapshot: CatalogueSnapshot;
-    const known = this.cached?.snapshot.etag;
-    try {
-      // Conditional: an unchanged catalogue costs one small round trip, not a download and a parse.
-      const download = await blob.download(0, undefined, known ? { conditions: { ifNoneMatch: known } } : {});
-      const stored = storedCatalogueSchema.parse(JSON.parse((await readAll(download.readableStreamBody)).toString("utf8")));
-      snapshot = toSnapshot(stored, download.etag);
-    } catch (error) {
-      if (isNotModified(error) && this.cached) {
-        this.cached = { snapshot: this.cached.snapshot, readAt: Date.now() };
-        return this.cached.snapshot;
-      }
-      if (!isBlobNotFound(error)) throw error;
-      snapshot = { version: 0, updatedAt: "", catalogue: EMPTY_CATALOGUE, lookup: new CatalogueLookup(EMPTY_CATALOGUE) };
-    }
-    this.cached = { snapshot, readAt: Date.now() };
-    return snapshot;
+  /** Concurrent requests after the cache expired share one listing instead of each sending their own. */
+  private readFresh(): Promise<CatalogueSnapshot> {
+    this.reading ??= this.refresh().finally(() => {
+      this.reading = undefined;
+    });
+    return this.reading;
+  }
+
+  private async refresh(): Promise<CatalogueSnapshot> {
+    await this.splitLegacyOnce();
+    const listed: Array<{ name: string; etag: string | undefined }> = [];
+    for await (const blob of this.blobs().listBlobsFlat({ prefix: CURRENT_PREFIX })) listed.push({ name: blob.name, etag: blob.properties.etag });
+    let changed = !this.snapshot;
+    await Promise.all(
+      listed.map(async ({ name, etag }) => {
+        if (name === INDICATORS_BLOB) {
+          if (this.indicators && sameEtag(this.indicators.etag, etag)) return;
+          const read = await readJsonBlob(this.blobs(), name);
+          this.indicators = { etag: read.etag, stored: parseStored(storedIndicatorsSchema, read.json, name) };
+          changed = true;
+          return;
+        }
+        const province = provinceOfBlob(name);
+        if (!province || sameEtag(this.provinces.get(province)?.etag, etag)) return;
+        const read = await readJsonBlob(this.blobs(), name);
+        const stored = parseStored(storedProvinceCatalogueSchema, read.json, name);
+        if (stored.province !== province) throw new Error(`Catalogue blob ${name} holds the catalogue of ${stored.province}`);
+        this.provinces.set(province, { etag: read.etag, stored });
+        changed = true;
+      }),
+    );
+    if (changed || !this.snapshot) this.snapshot = { value: this.assemble(), readAt: Date.now() };
+    else this.snapshot = { value: this.snapshot.value, readAt: Date.now() };
+    return this.snapshot.value;
+  }
+
+  private assemble(): CatalogueSnapshot {
+    const provinces = [...this.provinces.values()].map((piece) => piece.stored);
+    const catalogue = assembleCatalogue(this.indicators?.stored, provinces.map(provinceContentOf));
+    const versions = new Map(provinces.map((stored) => [stored.province, stored.version]));
+    const pieces = [...provinces, ...(this.indicators ? [this.indicators.stored] : [])];
+    return {
+      version: pieces.reduce((sum, piece) => sum + piece.version, 0),
+      updatedAt: pieces.map((piece) => piece.updatedAt).reduce((latest, at) => (at > latest ? at : latest), ""),
+      catalogue,
+      lookup: new CatalogueLookup(catalogue),
+      versionOf: (province) => versions.get(province) ?? 0,
+    };
   }
 
   /**
-   * Applies a change to the latest catalogue and saves it as the next version. The change runs again on the newer
-   * catalogue when another writer got there first, so it must be a function of the catalogue it is given.
+   * Applies a change to the latest catalogue and saves each piece it changed as that piece's next version; a change
+   * that changes nothing saves nothing. The change runs again on the newer catalogue when another writer got to one
+   * of its pieces first, so it must be a function of the catalogue it is given. Nothing is saved when the change
+   * throws or gives a catalogue that is not valid.
    */
   async update<T>(
     change: (catalogue: Catalogue) => { catalogue: Catalogue; result: T },
-    meta: { updatedBy: string; reason: string },
+    meta: CatalogueUpdateMeta,
   ): Promise<{ version: number; result: T }> {
     for (let attempt = 0; attempt < MAX_UPDATE_ATTEMPTS; attempt += 1) {
-      const base = await this.readFresh();
-      const { catalogue, result } = change(base.catalogue);
-      const stored: StoredCatalogue = {
-        version: base.version + 1,
-        updatedAt: new Date().toISOString(),
-        updatedBy: meta.updatedBy,
-        reason: meta.reason,
-        catalogue: catalogueSchema.parse(catalogue),
-      };
-      const body = JSON.stringify(stored);
+      await this.readFresh();
+      // The pieces as this attempt read them: their ETags guard the writes, whatever else this process writes meanwhile.
+      const baseShared = this.indicators;
+      const baseProvinces = new Map(this.provinces);
+      const shared = sharedContentOf(baseShared?.stored);
+      const inScope: ProvinceContent[] = meta.province
+        ? [baseProvinces.has(meta.province) ? provinceContentOf(baseProvinces.get(meta.province)!.stored) : emptyProvince(meta.province)]
+        : [...baseProvinces.values()].map((piece) => provinceContentOf(piece.stored));
+      const { catalogue, result } = change(assembleCatalogue(shared, inScope));
+      const next = splitCatalogue(catalogueSchema.parse(catalogue));
+      if (meta.province) {
+        const strays = [...next.provinces.keys()].filter((province) => province !== meta.province);
+        if (strays.length > 0) throw new Error(`A change to the catalogue of ${meta.province} touched ${strays.join(", ")}`);
+      }
+      const saved = { updatedBy: meta.updatedBy, reason: meta.reason, updatedAt: new Date().toISOString() };
       try {
-        // The history copy first: a version that became current always has its copy, a lost race leaves a spare one.
-        await this.blobs()
-          .getBlockBlobClient(`versions/${String(stored.version).padStart(6, "0")}-${stored.updatedAt.replace(/[:.]/g, "")}.json`)
-          .upload(body, Buffer.byteLength(body), { blobHTTPHeaders: { blobContentType: "application/json" } });
-        const written = await this.blobs()
-          .getBlockBlobClient(CURRENT_BLOB)
-          .upload(body, Buffer.byteLength(body), {
-            blobHTTPHeaders: { blobContentType: "application/json" },
-            conditions: base.etag ? { ifMatch: base.etag } : { ifNoneMatch: "*" },
-          });
-        this.cached = { snapshot: toSnapshot(stored, written.etag), readAt: Date.now() };
-        return { version: stored.version, result };
+        // Indicators first: an assignment must never point at an indicator that is not stored yet.
+        await this.saveShared(baseShared, next.shared, saved);
+        // Provinces in the scope that the change emptied are saved empty, not left with their old content.
+        const provinces = new Set([...inScope.map((content) => content.province), ...next.provinces.keys()]);
+        await Promise.all(
+          [...provinces].map((province) => this.saveProvince(province, baseProvinces.get(province), next.provinces.get(province) ?? emptyProvince(province), saved)),
+        );
       } catch (error) {
         if (!isPreconditionFailed(error)) throw error;
+        // Whoever won wrote a piece this change read; the listing on the next attempt brings it in.
+        await sleep(20 + Math.random() * 80 * (attempt + 1));
+        continue;
       }
+      this.snapshot = { value: this.assemble(), readAt: Date.now() };
+      return { version: meta.province ? this.snapshot.value.versionOf(meta.province) : this.snapshot.value.version, result };
     }
     throw new CatalogueConflictError("Danh mục đang được người khác cập nhật; hãy thử lại sau ít phút.");
   }
+
+  private async saveShared(base: CachedPiece<StoredIndicators> | undefined, after: SharedContent, meta: SaveMeta): Promise<void> {
+    if (samePiece(sharedContentOf(base?.stored), after)) return;
+    const stored = storedIndicatorsSchema.parse({ ...after, ...meta, version: (base?.stored.version ?? 0) + 1 });
+    const etag = await writeVersioned(this.blobs(), INDICATORS_BLOB, indicatorsVersionBlob(stored.version, stored.updatedAt), JSON.stringify(stored), base?.etag);
+    this.indicators = { etag, stored };
+  }
+
+  private async saveProvince(province: string, base: CachedPiece<StoredProvinceCatalogue> | undefined, after: ProvinceContent, meta: SaveMeta): Promise<void> {
+    if (base ? samePiece(provinceContentOf(base.stored), after) : after.agencies.length + after.groups.length + after.decisions.length === 0) return;
+    const stored = storedProvinceCatalogueSchema.parse({ ...after, ...meta, version: (base?.stored.version ?? 0) + 1 });
+    const etag = await writeVersioned(this.blobs(), provinceBlob(province), provinceVersionBlob(province, stored.version, stored.updatedAt), JSON.stringify(stored), base?.etag);
+    this.provinces.set(province, { etag, stored });
+  }
 }
 
-function toSnapshot(stored: StoredCatalogue, etag: string | undefined): CatalogueSnapshot {
-  return {
-    version: stored.version,
-    updatedAt: stored.updatedAt,
-    catalogue: stored.catalogue,
-    lookup: new CatalogueLookup(stored.catalogue),
-    ...(etag ? { etag } : {}),
-  };
+interface SaveMeta {
+  updatedBy: string;
+  reason: string;
+  updatedAt: string;
 }
 
-function isNotModified(error: unknown): boolean {
-  return (error as { statusCode?: number })?.statusCode === 304;
+/** A listing gives ETags bare (0x8D…), a download or upload quoted ("0x8D…"): the same blob version either way. */
+function sameEtag(known: string | undefined, listed: string | undefined): boolean {
+  const bare = (etag: string | undefined) => etag?.replace(/^(W\/)?"(.*)"$/, "$2");
+  return known !== undefined && bare(known) === bare(listed);
+}
+
+/** A piece that does not validate stops the read: serving part of a province's catalogue would be worse. */
+function parseStored<S extends z.ZodType>(schema: S, json: unknown, name: string): z.infer<S> {
+  const parsed = schema.safeParse(json);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw new Error(`Catalogue blob ${name} is not a valid catalogue piece: ${issue?.path.join(".") ?? ""} ${issue?.message ?? ""}`);
 }

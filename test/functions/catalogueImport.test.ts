@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importAnswerSchema, importRefusalDetailsSchema } from "../../shared/catalogue/importAnswer";
-import { storedCatalogueSchema } from "../../functions/storage/catalogueStore";
+import { storedProvinceCatalogueSchema } from "../../functions/storage/catalogueStore";
 import { blobService, readAll } from "../../functions/storage/blobClient";
 import { storageNames } from "../../functions/storage/tableNames";
 import { decisionSheets, ONLINE, SIGNED, type AppendixRow } from "../support/appendixSheets";
@@ -30,10 +30,11 @@ async function decisionIds(): Promise<string[]> {
 async function historyOf(decisionId: string): Promise<Array<{ version: number; targets: string[] }>> {
   const container = blobService(stack.services.settings.connection).getContainerClient(storageNames(stack.prefix).catalogueContainer);
   const history: Array<{ version: number; targets: string[] }> = [];
-  for await (const blob of container.listBlobsFlat({ prefix: "versions/" })) {
+  // Phú Thọ's own history: its decisions are stored and versioned apart from other provinces'.
+  for await (const blob of container.listBlobsFlat({ prefix: "versions/provinces/phu-tho/" })) {
     const download = await container.getBlockBlobClient(blob.name).download();
-    const stored = storedCatalogueSchema.parse(JSON.parse((await readAll(download.readableStreamBody)).toString("utf8")));
-    const targets = stored.catalogue.assignments.filter((a) => a.decisionId === decisionId).map((a) => a.targetText);
+    const stored = storedProvinceCatalogueSchema.parse(JSON.parse((await readAll(download.readableStreamBody)).toString("utf8")));
+    const targets = stored.assignments.filter((a) => a.decisionId === decisionId).map((a) => a.targetText);
     if (targets.length > 0) history.push({ version: stored.version, targets });
   }
   return history.sort((a, b) => a.version - b.version);

@@ -1,13 +1,12 @@
 import type { TableClient, TableEntity, TransactionAction } from "@azure/data-tables";
 import * as z from "zod";
-import { readChunkedJson, writeChunkedJson } from "./chunkedJson";
+import { chunkedJsonProperties, chunkedJsonText, readChunkedJson, writeChunkedJson } from "./chunkedJson";
+import { aggregateSourceSchema, type AggregateSource } from "../../shared/report/aggregateSource";
 import {
-  latestSubmissionSchema,
   storedSourceFileSchema,
   storedWorkbookSchema,
   submissionRecordSchema,
   verdictCountsSchema,
-  type LatestSubmission,
   type StoredWorkbook,
   type SubmissionRecord,
 } from "../../shared/model/submission";
@@ -144,12 +143,18 @@ export class SubmissionStore {
   }
 
   /**
-   * The newest version of every agency that reported in the period, one at a time so memory stays flat, read through
-   * the view of the record that aggregation uses.
+   * The newest version of every agency that reported in the period, one at a time so memory stays flat. Only what
+   * aggregation reads is fetched (not the workbook, source file or counts) and checked, once, in that narrow shape.
    */
-  async *latestOfPeriod(decisionId: string, period: string): AsyncGenerator<LatestSubmission> {
-    for await (const entity of this.range(partitionOf(decisionId, period), LATEST_PREFIX)) {
-      yield latestSubmissionSchema.parse({ ...entity, values: readChunkedJson(entity, "values", z.unknown()) });
+  async *latestOfPeriod(decisionId: string, period: string): AsyncGenerator<AggregateSource> {
+    for await (const entity of this.range(partitionOf(decisionId, period), LATEST_PREFIX, AGGREGATE_PROPERTIES)) {
+      yield aggregateSourceSchema.parse({
+        agencyId: entity.agencyId,
+        version: entity.version,
+        submittedAt: entity.submittedAt,
+        late: entity.late,
+        values: JSON.parse(chunkedJsonText(entity, "values")),
+      });
     }
   }
 
@@ -198,8 +203,8 @@ export class SubmissionStore {
     return getRow(this.table, partitionKey, rowKey);
   }
 
-  private range(partitionKey: string, prefix: string): AsyncIterable<Record<string, unknown>> {
-    return rowsWithPrefix(this.table, partitionKey, prefix);
+  private range(partitionKey: string, prefix: string, select?: string[]): AsyncIterable<Record<string, unknown>> {
+    return rowsWithPrefix(this.table, partitionKey, prefix, select);
   }
 }
 
@@ -207,6 +212,9 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+
+/** The properties of a latest row that aggregateSourceSchema reads. */
+const AGGREGATE_PROPERTIES = ["agencyId", "version", "submittedAt", "late", ...chunkedJsonProperties("values")];
 
 const idempotencyEntitySchema = z.object({ version: z.coerce.number().int().positive(), bodyHash: z.string() });
 

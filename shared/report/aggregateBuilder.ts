@@ -70,14 +70,12 @@ export class AggregateBuilder {
       this.indicatorCodes.push(assignment.indicatorCode);
       this.indicatorNames.push(lookup.indicators.get(assignment.indicatorCode)?.name ?? assignment.text ?? assignment.indicatorCode);
     }
-    // Agencies reached by the same assignments (every commune through "UBND các xã, phường") share one view.
-    const views = new Map<string, PeriodView>();
+    // Agencies reached by the same assignments (every commune through "UBND các xã, phường") share one view; there
+    // are few distinct ways, so each agency's is compared with those seen rather than keyed by a string.
+    const views: Array<{ reached: Reached; view: PeriodView }> = [];
     for (const agency of lookup.assignedAgencies(decision)) {
-      const key = lookup
-        .assignmentsFor(decision, agency)
-        .map(({ assignment, viaGroupId }) => `${assignment.id}\u0000${viaGroupId ?? ""}`)
-        .join("\u0001");
-      let view = views.get(key);
+      const reached = lookup.assignmentsFor(decision, agency);
+      let view = views.find((known) => sameReach(known.reached, reached))?.view;
       if (!view) {
         const { assignments } = buildPeriodAssignments({ lookup, catalogueVersion, decision, agency, period, reportDueDay });
         view = {
@@ -85,7 +83,7 @@ export class AggregateBuilder {
           indicatorIndex: assignments.map((assignment) => indexOfCode.get(assignment.indicatorCode) ?? -1),
           distinctIds: new Set(assignments.map((assignment) => assignment.assignmentId)).size === assignments.length,
         };
-        views.set(key, view);
+        views.push({ reached, view });
       }
       this.slots.set(agency.id, { agency, view });
     }
@@ -144,6 +142,17 @@ export class AggregateBuilder {
       completeness: { assigned: agencies.length, onTime, late, missing, approved },
     };
   }
+}
+
+type Reached = ReturnType<CatalogueLookup["assignmentsFor"]>;
+
+/** The period view depends only on which assignments reach the agency and through which class. */
+function sameReach(a: Reached, b: Reached): boolean {
+  if (a.length !== b.length) return false;
+  for (let index = 0; index < a.length; index += 1) {
+    if (a[index]!.assignment !== b[index]!.assignment || a[index]!.viaGroupId !== b[index]!.viaGroupId) return false;
+  }
+  return true;
 }
 
 function isReported(cell: AggregateCell): boolean {

@@ -147,7 +147,8 @@ export class SubmissionStore {
    * aggregation reads is fetched (not the workbook, source file or counts) and checked, once, in that narrow shape.
    */
   async *latestOfPeriod(decisionId: string, period: string): AsyncGenerator<AggregateSource> {
-    for await (const entity of this.range(partitionOf(decisionId, period), LATEST_PREFIX, AGGREGATE_PROPERTIES)) {
+    const select = ["agencyId", "version", "submittedAt", "late", ...chunkedJsonProperties("values")];
+    for await (const entity of this.range(partitionOf(decisionId, period), LATEST_PREFIX, select)) {
       yield aggregateSourceSchema.parse({
         agencyId: entity.agencyId,
         version: entity.version,
@@ -212,9 +213,6 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-
-/** The properties of a latest row that aggregateSourceSchema reads. */
-const AGGREGATE_PROPERTIES = ["agencyId", "version", "submittedAt", "late", ...chunkedJsonProperties("values")];
 
 const idempotencyEntitySchema = z.object({ version: z.coerce.number().int().positive(), bodyHash: z.string() });
 

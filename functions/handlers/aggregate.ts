@@ -12,8 +12,9 @@ import type { CatalogueSnapshot } from "../storage/catalogueStore";
 import { XLSX_CONTENT_TYPE } from "../storage/workbookStore";
 
 /**
- * Reads the province's reviews of the period once, then the latest version of every agency as storage streams it, and
- * folds both into the matrix.
+ * Reads the province's reviews of the period and the latest version of every agency at once (two range queries in
+ * flight together, so the reviews cost no round trip of their own), then folds each latest version into the matrix as
+ * storage streams it.
  */
 export async function aggregatePeriod(
   services: Services,
@@ -21,9 +22,19 @@ export async function aggregatePeriod(
   decision: CatalogueDecision,
   period: PeriodCode,
 ): Promise<Aggregate> {
-  const reviews = await services.reviews.reviewsOfPeriod(decision.id, period);
-  const builder = new AggregateBuilder(snapshot.lookup, decision, period, snapshot.versionOf(decision.province), services.settings.reportDueDay, reviews);
-  for await (const record of services.submissions.latestOfPeriod(decision.id, period)) builder.add(record);
+  const reviewsRead = services.reviews.reviewsOfPeriod(decision.id, period);
+  const latest = services.submissions.latestOfPeriod(decision.id, period)[Symbol.asyncIterator]();
+  const firstRead = latest.next();
+  // Awaited only after the reviews: a failure of either is thrown from there, never left unhandled meanwhile.
+  firstRead.catch(() => undefined);
+  let builder: AggregateBuilder;
+  try {
+    builder = new AggregateBuilder(snapshot.lookup, decision, period, snapshot.versionOf(decision.province), services.settings.reportDueDay, await reviewsRead);
+  } catch (error) {
+    await latest.return(undefined).catch(() => undefined);
+    throw error;
+  }
+  for (let next = await firstRead; !next.done; next = await latest.next()) builder.add(next.value);
   return builder.result(services.now().toISOString());
 }
 

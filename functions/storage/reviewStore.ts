@@ -3,7 +3,7 @@ import * as z from "zod";
 import { evidenceFileSchema, type EvidenceFile } from "../../shared/model/evidence";
 import { lockEntrySchema, type LockEntry } from "../../shared/model/lock";
 import { versionReviewSchema, type VersionReview } from "../../shared/model/review";
-import { readChunkedJson, writeChunkedJson } from "./chunkedJson";
+import { chunkedJsonProperties, readChunkedJson, writeChunkedJson } from "./chunkedJson";
 import { partitionOf } from "./submissionKeys";
 import { getRow, isConflict, rowsWithPrefix } from "./tableClient";
 
@@ -26,6 +26,8 @@ function pad(version: number): string {
 const reviewRowKey = (agencyId: string, version: number) => `review~${agencyId}~${pad(version)}`;
 const fileRowPrefix = (agencyId: string, version: number) => `file~${agencyId}~${pad(version)}~`;
 const LOCK_PREFIX = "lock~";
+/** What a period's reviews are read with: the row's agency and version, and the review itself. */
+const REVIEW_PROPERTIES = ["agencyId", "version", ...chunkedJsonProperties("review")];
 const lockRowKey = (agencyId?: string) => (agencyId ? `lock~agency~${agencyId}` : "lock~all");
 
 export class ReviewStore {
@@ -79,7 +81,7 @@ export class ReviewStore {
   /** Every review in the period, agency by agency: what the aggregate joins to the latest versions. */
   async reviewsOfPeriod(decisionId: string, period: string): Promise<Map<string, Map<number, VersionReview>>> {
     const byAgency = new Map<string, Map<number, VersionReview>>();
-    for await (const entity of this.range(partitionOf(decisionId, period), "review~")) {
+    for await (const entity of this.range(partitionOf(decisionId, period), "review~", REVIEW_PROPERTIES)) {
       const agencyId = String(entity.agencyId);
       const reviews = byAgency.get(agencyId) ?? new Map<number, VersionReview>();
       reviews.set(Number(entity.version), reviewOf(entity));
@@ -129,8 +131,8 @@ export class ReviewStore {
     return getRow(this.table, partitionKey, rowKey);
   }
 
-  private range(partitionKey: string, prefix: string): AsyncIterable<Record<string, unknown>> {
-    return rowsWithPrefix(this.table, partitionKey, prefix);
+  private range(partitionKey: string, prefix: string, select?: string[]): AsyncIterable<Record<string, unknown>> {
+    return rowsWithPrefix(this.table, partitionKey, prefix, select);
   }
 }
 

@@ -1,13 +1,12 @@
 import type { TableClient, TableEntity, TransactionAction } from "@azure/data-tables";
 import * as z from "zod";
-import { readChunkedJson, writeChunkedJson } from "./chunkedJson";
+import { chunkedJsonProperties, chunkedJsonText, readChunkedJson, writeChunkedJson } from "./chunkedJson";
+import { aggregateSourceSchema, type AggregateSource } from "../../shared/report/aggregateSource";
 import {
-  latestSubmissionSchema,
   storedSourceFileSchema,
   storedWorkbookSchema,
   submissionRecordSchema,
   verdictCountsSchema,
-  type LatestSubmission,
   type StoredWorkbook,
   type SubmissionRecord,
 } from "../../shared/model/submission";
@@ -144,12 +143,19 @@ export class SubmissionStore {
   }
 
   /**
-   * The newest version of every agency that reported in the period, one at a time so memory stays flat, read through
-   * the view of the record that aggregation uses.
+   * The newest version of every agency that reported in the period, one at a time so memory stays flat. Only what
+   * aggregation reads is fetched (not the workbook, source file or counts) and checked, once, in that narrow shape.
    */
-  async *latestOfPeriod(decisionId: string, period: string): AsyncGenerator<LatestSubmission> {
-    for await (const entity of this.range(partitionOf(decisionId, period), LATEST_PREFIX)) {
-      yield latestSubmissionSchema.parse({ ...entity, values: readChunkedJson(entity, "values", z.unknown()) });
+  async *latestOfPeriod(decisionId: string, period: string): AsyncGenerator<AggregateSource> {
+    const select = ["agencyId", "version", "submittedAt", "late", ...chunkedJsonProperties("values")];
+    for await (const entity of this.range(partitionOf(decisionId, period), LATEST_PREFIX, select)) {
+      yield aggregateSourceSchema.parse({
+        agencyId: entity.agencyId,
+        version: entity.version,
+        submittedAt: entity.submittedAt,
+        late: entity.late,
+        values: JSON.parse(chunkedJsonText(entity, "values")),
+      });
     }
   }
 
@@ -198,8 +204,8 @@ export class SubmissionStore {
     return getRow(this.table, partitionKey, rowKey);
   }
 
-  private range(partitionKey: string, prefix: string): AsyncIterable<Record<string, unknown>> {
-    return rowsWithPrefix(this.table, partitionKey, prefix);
+  private range(partitionKey: string, prefix: string, select?: string[]): AsyncIterable<Record<string, unknown>> {
+    return rowsWithPrefix(this.table, partitionKey, prefix, select);
   }
 }
 

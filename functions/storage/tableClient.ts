@@ -54,11 +54,12 @@ export async function getRow(table: TableClient, partitionKey: string, rowKey: s
   }
 }
 
-/** The rows of one partition whose key starts with `prefix`, in key order. */
-export function rowsWithPrefix(table: TableClient, partitionKey: string, prefix: string): AsyncIterable<Record<string, unknown>> {
+/** The rows of one partition whose key starts with `prefix`, in key order; with `select`, only those properties. */
+export function rowsWithPrefix(table: TableClient, partitionKey: string, prefix: string, select?: string[]): AsyncIterable<Record<string, unknown>> {
   return table.listEntities<Record<string, unknown>>({
     queryOptions: {
       filter: `PartitionKey eq '${escapeOData(partitionKey)}' and RowKey ge '${escapeOData(prefix)}' and RowKey lt '${escapeOData(prefixEnd(prefix))}'`,
+      ...(select ? { select } : {}),
     },
   });
 }

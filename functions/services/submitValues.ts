@@ -92,20 +92,28 @@ export async function submitValues(services: Services, snapshot: CatalogueSnapsh
     throw new DomainError("validation_failed", `${input.agency.name} không được giao chỉ tiêu nào trong văn bản ${input.decision.number}.`);
   }
   const sent = judgeValues(view, byId, input);
-  // Independent reads, started together: the lock (a read this recent may answer) and the reviews of the agency's
-  // versions; the previous version itself is known to the store when this process wrote it, read otherwise.
+  // Independent reads, started together: the lock (a read this recent may answer) and the province's review of the
+  // version this one follows — one row when this process wrote that version, all of the agency's otherwise (the
+  // store reads the previous version meanwhile).
+  const { id: decisionId } = input.decision;
+  const agencyId = input.agency.id;
   const lockCheck = requirePeriodOpen(services, input.decision, input.period, input.agency, { recentMs: SUBMISSION_LOCK_CACHE_MS });
-  const firstReviews = services.reviews.reviewsOfAgency(input.decision.id, input.period, input.agency.id);
-  // Whichever fails first is the one reported; the other must not surface as an unhandled rejection.
-  lockCheck.catch(() => {});
-  firstReviews.catch(() => {});
+  const known = services.submissions.newestWrittenHere(decisionId, input.period, agencyId);
+  const knownReview = known ? services.reviews.review(decisionId, input.period, agencyId, known.version) : undefined;
+  const allReviews = known ? undefined : services.reviews.reviewsOfAgency(decisionId, input.period, agencyId);
+  // Whichever fails first is the one reported; the others must not surface as unhandled rejections.
+  for (const read of [lockCheck, knownReview, allReviews]) read?.catch(() => {});
+  const reviewOf = async (version: number, attempt: number): Promise<VersionReview> => {
+    if (attempt === 0 && knownReview && version === known?.version) return knownReview;
+    if (attempt === 0 && allReviews) return (await allReviews).get(version) ?? NO_REVIEW;
+    return services.reviews.review(decisionId, input.period, agencyId, version);
+  };
   const submittedAt = services.now().toISOString();
   const late = isLate(submittedAt, view.reportDueDate);
   const build = async (previousRecord: SubmissionRecord | undefined, attempt: number): Promise<NewSubmission> => {
     // The lock refuses before anything is written.
     await lockCheck;
-    const reviews = attempt === 0 ? await firstReviews : await services.reviews.reviewsOfAgency(input.decision.id, input.period, input.agency.id);
-    const previous = previousRecord ? { record: previousRecord, review: reviews.get(previousRecord.version) ?? NO_REVIEW } : undefined;
+    const previous = previousRecord ? { record: previousRecord, review: await reviewOf(previousRecord.version, attempt) } : undefined;
     const judged = withCarriedVerdicts(
       input.carryForward && previous ? [...sent, ...carriedForward(byId, input, sent, previous.record)] : sent,
       previous,

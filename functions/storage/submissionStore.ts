@@ -101,6 +101,16 @@ export class SubmissionStore {
     }
   }
 
+  /**
+   * The newest version of the agency as this process wrote it, when it did: a hint to start reads that depend on it
+   * early, proven only when the next version is created (a draft is built on what the store passes, not on this).
+   */
+  newestWrittenHere(decisionId: string, period: string, agencyId: string): SubmissionRecord | undefined {
+    const hintKey = `${partitionOf(decisionId, period)}/${agencyId}`;
+    const known = this.newestWritten.get(hintKey);
+    return known && known.version === this.versionHints.get(hintKey) ? known : undefined;
+  }
+
   private async allocate(
     draft: NewSubmission | DraftOnPrevious,
     idempotencyKey: string,
@@ -119,8 +129,7 @@ export class SubmissionStore {
     const hint = this.versionHints.get(hintKey);
     if (!built) version = (hint ?? 0) + 1;
     else {
-      const known = this.newestWritten.get(hintKey);
-      previous = known && known.version === hint ? known : await this.latest(draft.decisionId, draft.period, draft.agencyId);
+      previous = this.newestWrittenHere(draft.decisionId, draft.period, draft.agencyId) ?? (await this.latest(draft.decisionId, draft.period, draft.agencyId));
       version = (previous?.version ?? 0) + 1;
     }
     for (let attempt = 0; attempt < MAX_VERSION_ATTEMPTS; attempt += 1) {

@@ -12,10 +12,12 @@ export function collectGarbage(): void {
 /**
  * The most heap `work` had in use at once, above what was in use before it started (collected first, so garbage
  * of earlier work does not count): sampled on a short timer — which fires whenever the work waits for storage —
- * and whenever the work reports a step done. Garbage not yet collected counts, as it does for the process's memory.
+ * and at every `settle`, which samples and then collects, the way a long run of independent steps (one province
+ * after another) should leave memory. Garbage of the current step counts, as it does for the process's memory;
+ * garbage of earlier steps does not, so a peak that grows with the number of steps is memory kept between them.
  * Never negative: the peak is at least the baseline itself.
  */
-export async function peakHeapOf(work: (sample: () => void) => Promise<void>, intervalMs = 2): Promise<number> {
+export async function peakHeapOf(work: (settle: () => void) => Promise<void>, intervalMs = 2): Promise<number> {
   collectGarbage();
   const baseline = process.memoryUsage().heapUsed;
   let peak = baseline;
@@ -25,7 +27,10 @@ export async function peakHeapOf(work: (sample: () => void) => Promise<void>, in
   };
   const timer = setInterval(sample, intervalMs);
   try {
-    await work(sample);
+    await work(() => {
+      sample();
+      collectGarbage();
+    });
     sample();
   } finally {
     clearInterval(timer);

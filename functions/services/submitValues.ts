@@ -51,8 +51,8 @@ export type SubmitResult = { replayed: boolean; record: SubmissionRecord };
  * go with the old snapshot. Shared between requests: read only.
  */
 const views = new WeakMap<CatalogueSnapshot, LRUCache<string, PeriodJudge>>();
-/** Enough for every commune of a few provinces in one period; a miss costs one rebuild, not a read. */
-const VIEWS_PER_CATALOGUE = 4_000;
+/** Every commune of a few provinces in one period (a few MB); a miss costs one rebuild, not a read. */
+const VIEWS_PER_CATALOGUE = 1_000;
 
 interface PeriodJudge {
   view: PeriodAssignments;

@@ -152,7 +152,9 @@ export async function submitValues(services: Services, snapshot: CatalogueSnapsh
         "Khóa chống nộp trùng này đã dùng cho một báo cáo có nội dung khác. Mỗi lần nộp mới cần một khóa mới.",
       );
     }
-    if (outcome.kind === "created") await recordSubmission(services, input, outcome.record);
+    // A replay appends too: its event is stored once (keyed by the version), so a first request whose append failed
+    // after its version was stored gets its event from the retry, and a plain retry adds nothing.
+    await recordSubmission(services, input, outcome.record);
     return { replayed: outcome.kind === "replayed", record: outcome.record };
   } catch (error) {
     if (error instanceof PayloadTooLargeError) {
@@ -290,7 +292,7 @@ function sameReportedValue(a: SubmissionValue, b: SubmissionValue): boolean {
 async function recordSubmission(services: Services, input: SubmitInput, record: SubmissionRecord): Promise<void> {
   await services.audit.append({
     at: record.submittedAt,
-    actor: input.principal.subject,
+    actor: record.submittedBy,
     actorLabel: input.principal.label,
     action: "submit",
     province: record.province,
@@ -306,5 +308,5 @@ async function recordSubmission(services: Services, input: SubmitInput, record: 
       late: record.late,
       counts: record.counts,
     },
-  });
+  }, { once: record.id });
 }

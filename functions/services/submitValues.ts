@@ -91,10 +91,9 @@ export async function submitValues(services: Services, snapshot: CatalogueSnapsh
   if (view.assignments.length === 0) {
     throw new DomainError("validation_failed", `${input.agency.name} không được giao chỉ tiêu nào trong văn bản ${input.decision.number}.`);
   }
-  const sent = judgeValues(view, byId, input);
-  // Independent reads, started together: the lock (a read this recent may answer) and the province's review of the
-  // version this one follows — one row when this process wrote that version, all of the agency's otherwise (the
-  // store reads the previous version meanwhile).
+  // Independent reads, started together and before the judging: the lock (a read this recent may answer) and the
+  // province's review of the version this one follows — one row when this process wrote that version, all of the
+  // agency's otherwise (the store reads the previous version meanwhile).
   const { id: decisionId } = input.decision;
   const agencyId = input.agency.id;
   const lockCheck = requirePeriodOpen(services, input.decision, input.period, input.agency, { recentMs: SUBMISSION_LOCK_CACHE_MS });
@@ -103,6 +102,8 @@ export async function submitValues(services: Services, snapshot: CatalogueSnapsh
   const allReviews = known ? undefined : services.reviews.reviewsOfAgency(decisionId, input.period, agencyId);
   // Whichever fails first is the one reported; the others must not surface as unhandled rejections.
   for (const read of [lockCheck, knownReview, allReviews]) read?.catch(() => {});
+  // Judged while the reads are under way; values in error refuse the whole report before anything is written.
+  const sent = judgeValues(view, byId, input);
   const reviewOf = async (version: number, attempt: number): Promise<VersionReview> => {
     if (attempt === 0 && knownReview && version === known?.version) return knownReview;
     if (attempt === 0 && allReviews) return (await allReviews).get(version) ?? NO_REVIEW;

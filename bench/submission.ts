@@ -101,13 +101,15 @@ export async function benchSubmission(stack: BenchStack): Promise<void> {
         direct.push(...(await rounds(concurrency, total / 5, (c) => submitThroughHandler(p, c))));
         bare.push(...(await rounds(concurrency, total / 5, (c) => bareTransaction(c))));
       }
-      const floor = percentile(bare, 95);
       const line = (label: string, samples: number[]) =>
         `    ${label} p50 ${percentile(samples, 50).toFixed(1)} ms, p95 ${percentile(samples, 95).toFixed(1)} ms`;
+      // The goal is on p95; p50's ratio is printed beside it because on a busy machine it moves far less.
+      const ratios = (samples: number[]) =>
+        `; ratio p95 ${againstGoal(percentile(samples, 95) / percentile(bare, 95), GOAL)}, p50 ${(percentile(samples, 50) / percentile(bare, 50)).toFixed(2)}×`;
       console.log(`  ${concurrency} at once:`);
       console.log(`${line("bare transaction", bare)}`);
-      console.log(`${line("through handler ", direct)}; ratio p95 ${againstGoal(percentile(direct, 95) / floor, GOAL)}`);
-      console.log(`${line("through HTTP    ", http)}; ratio p95 ${againstGoal(percentile(http, 95) / floor, GOAL)}`);
+      console.log(`${line("through handler ", direct)}${ratios(direct)}`);
+      console.log(`${line("through HTTP    ", http)}${ratios(http)}`);
     }
   } finally {
     await client.close();

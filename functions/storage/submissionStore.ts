@@ -129,12 +129,14 @@ export class SubmissionStore {
     const hint = this.versionHints.get(hintKey);
     if (!built) version = (hint ?? 0) + 1;
     else {
-      previous = this.newestWrittenHere(draft.decisionId, draft.period, draft.agencyId) ?? (await this.latest(draft.decisionId, draft.period, draft.agencyId));
+      const { decisionId, period, agencyId } = draft;
+      previous = this.newestWrittenHere(decisionId, period, agencyId) ?? (await this.latest(decisionId, period, agencyId));
       version = (previous?.version ?? 0) + 1;
     }
     for (let attempt = 0; attempt < MAX_VERSION_ATTEMPTS; attempt += 1) {
       // Built here from checked parts (the request's schema, the catalogue, the verdict rules): not parsed again.
-      const record: SubmissionRecord = { ...(built ? await built.build(previous, attempt) : (draft as NewSubmission)), id: makeId(version), version };
+      const content = built ? await built.build(previous, attempt) : (draft as NewSubmission);
+      const record: SubmissionRecord = { ...content, id: makeId(version), version };
       const payload = recordProperties(record);
       const actions: TransactionAction[] = [
         ["create", { partitionKey, rowKey: versionRowKey(draft.agencyId, version), ...payload }],

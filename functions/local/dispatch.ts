@@ -1,9 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { HttpRequest, HttpResponse, InvocationContext } from "../http/azureRuntime";
+import { InvocationContext } from "../http/azureRuntime";
 import { ApiError } from "../http/apiError";
 import { toAzureHandler } from "../http/handle";
 import type { RouteDefinition } from "../http/route";
 import type { Services } from "../services/services";
+import { LocalHttpRequest } from "./localRequest";
+import { answerOf, type Answer } from "./localResponse";
 import { compileRoutes, matchRoute, type RouteMatch } from "./routeMatcher";
 import { installVietnameseZodMessages } from "../../shared/model/zodMessages";
 
@@ -16,11 +18,7 @@ export interface DispatchOptions {
   log?: (line: string) => void;
 }
 
-export interface Answer {
-  status: number;
-  headers: Record<string, string>;
-  bytes: Buffer;
-}
+export type { Answer };
 
 export type Found = Extract<RouteMatch, { kind: "found" }>;
 
@@ -53,25 +51,22 @@ export function createDispatcher(options: DispatchOptions): Dispatcher {
     },
     async invoke(found, method, url, headers, body) {
       const started = Date.now();
-      const request = new HttpRequest({
+      const request = new LocalHttpRequest({
         method,
         url: url.toString(),
         headers,
         query: Object.fromEntries(url.searchParams.entries()),
         params: found.params,
-        ...(body.byteLength > 0 ? { body: { bytes: body } } : {}),
+        body,
       });
       const invocation = new InvocationContext({
         functionName: found.route.name,
         invocationId: randomUUID(),
         logHandler: (level, ...args) => log(`[${level}] ${found.route.name}: ${args.map(String).join(" ")}`),
       });
-      const response = new HttpResponse(await handlers.get(found.route.name)!(request, invocation));
-      const bytes = Buffer.from(await response.arrayBuffer());
-      const answerHeaders: Record<string, string> = {};
-      response.headers.forEach((value, name) => (answerHeaders[name] = value));
-      log(`${method} ${url.pathname} → ${response.status ?? 200} (${Date.now() - started} ms)`);
-      return { status: response.status ?? 200, headers: answerHeaders, bytes };
+      const answer = await answerOf(await handlers.get(found.route.name)!(request, invocation));
+      log(`${method} ${url.pathname} → ${answer.status} (${Date.now() - started} ms)`);
+      return answer;
     },
   };
 }

@@ -3,7 +3,7 @@ import { lockAnswerSchema, type LockAnswer } from "../../shared/api/review";
 import { lockStateOf, type LockEntry, type LockState } from "../../shared/model/lock";
 import type { PeriodCode } from "../../shared/period/period";
 import type { Principal } from "../auth/principal";
-import { automaticLockAt } from "./periodLock";
+import { automaticLockAt, forgetLocks } from "./periodLock";
 import type { Services } from "./services";
 
 /**
@@ -40,6 +40,7 @@ export async function setPeriodLock(
     at: services.now().toISOString(),
   };
   await services.reviews.setLock(decision.id, period, entry);
+  forgetLocks(services, decision.id, period);
   const answer = await lockAnswerOf(services, decision, period, agencyId);
   await services.audit.append({
     at: entry.at,

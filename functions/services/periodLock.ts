@@ -1,4 +1,4 @@
-import { lockStateOf, type LockState } from "../../shared/model/lock";
+import { lockStateOf, type LockEntry, type LockState } from "../../shared/model/lock";
 import { periodLabel, type PeriodCode } from "../../shared/period/period";
 import { reportDueDate } from "../../shared/period/reportDue";
 import { vietnamTimeText } from "../../shared/period/vietnamTime";
@@ -18,19 +18,60 @@ export function automaticLockAt(services: Services, period: PeriodCode): string 
   return new Date(endOfDue + days * 86_400_000).toISOString();
 }
 
-export async function lockStateFor(services: Services, decisionId: string, period: PeriodCode, agencyId: string): Promise<LockState> {
-  const entries = await services.reviews.locks(decisionId, period);
+export async function lockStateFor(
+  services: Services,
+  decisionId: string,
+  period: PeriodCode,
+  agencyId: string,
+  options: { recentMs?: number } = {},
+): Promise<LockState> {
+  const entries = await lockEntries(services, decisionId, period, options.recentMs ?? 0);
   return lockStateOf(entries, agencyId, services.now().toISOString(), automaticLockAt(services, period));
 }
 
-/** Refuses (423 period_locked) anything an agency sends for a locked period; nothing is stored. */
+/**
+ * How long the submission gate may rely on a lock read it already made. A lock set through this process is seen at
+ * once (forgetLocks); one set on another instance of the app, at most this much later. The automatic lock is
+ * computed from the clock on every request, never cached.
+ */
+export const SUBMISSION_LOCK_CACHE_MS = 2_000;
+
+const recentLocks = new WeakMap<object, Map<string, { entries: Promise<LockEntry[]>; readAt: number }>>();
+
+function lockEntries(services: Services, decisionId: string, period: PeriodCode, recentMs: number): Promise<LockEntry[]> {
+  if (recentMs <= 0) return services.reviews.locks(decisionId, period);
+  const byPeriod = recentLocks.get(services.reviews) ?? new Map<string, { entries: Promise<LockEntry[]>; readAt: number }>();
+  recentLocks.set(services.reviews, byPeriod);
+  const key = `${decisionId}~${period}`;
+  const known = byPeriod.get(key);
+  // performance.now, not services.now: a test's frozen clock must not keep a lock read forever.
+  if (known && performance.now() - known.readAt < recentMs) return known.entries;
+  // The read in flight is shared too, so a burst of submissions makes one read; a failed read is not kept.
+  const entries = services.reviews.locks(decisionId, period);
+  byPeriod.set(key, { entries, readAt: performance.now() });
+  entries.catch(() => {
+    if (byPeriod.get(key)?.entries === entries) byPeriod.delete(key);
+  });
+  return entries;
+}
+
+/** Called once a lock decision is stored: this process's next submission reads it afresh. */
+export function forgetLocks(services: Services, decisionId: string, period: PeriodCode): void {
+  recentLocks.get(services.reviews)?.delete(`${decisionId}~${period}`);
+}
+
+/**
+ * Refuses (423 period_locked) anything an agency sends for a locked period; nothing is stored. `recentMs`: a lock
+ * read this recent may answer (the submission path, see SUBMISSION_LOCK_CACHE_MS); otherwise it is read now.
+ */
 export async function requirePeriodOpen(
   services: Services,
   decision: { id: string; number: string },
   period: PeriodCode,
   agency: { id: string; name: string },
+  options: { recentMs?: number } = {},
 ): Promise<void> {
-  const state = await lockStateFor(services, decision.id, period, agency.id);
+  const state = await lockStateFor(services, decision.id, period, agency.id, options);
   if (!state.locked) return;
   const when = state.at ? ` từ ${vietnamTimeText(state.at)}` : "";
   const why = state.reason ? ` Lý do: ${state.reason.replace(/[.。]?$/, ".")}` : "";

@@ -1,3 +1,4 @@
+import { LRUCache } from "lru-cache";
 import type { Agency, CatalogueDecision } from "../../shared/catalogue/model";
 import type { SubmissionValue } from "../../shared/model/submissionValue";
 import type { PeriodCode } from "../../shared/period/period";
@@ -8,7 +9,7 @@ import type { PeriodAssignment, PeriodAssignments } from "../../shared/report/pe
 import { citesIssuedDocument } from "../../shared/model/evidence";
 import { versionReviewSchema, type VersionReview } from "../../shared/model/review";
 import type { VerdictCode } from "../../shared/verdict/schema";
-import { requirePeriodOpen } from "./periodLock";
+import { requirePeriodOpen, SUBMISSION_LOCK_CACHE_MS } from "./periodLock";
 import type { Principal } from "../auth/principal";
 import { DomainError, type FieldProblem } from "./domainError";
 import { PayloadTooLargeError } from "../storage/chunkedJson";
@@ -21,7 +22,7 @@ import {
   type SubmissionRecord,
   type ValueFlag,
 } from "../../shared/model/submission";
-import { VersionContentionError } from "../storage/submissionStore";
+import { VersionContentionError, type NewSubmission } from "../storage/submissionStore";
 import type { Services } from "./services";
 
 const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9._:-]{8,128}$/;
@@ -44,15 +45,38 @@ export interface SubmitInput {
 
 export type SubmitResult = { replayed: boolean; record: SubmissionRecord };
 
+/**
+ * What an agency reports in a period under a decision, built once per catalogue: the snapshot object changes
+ * whenever the catalogue does (a new version or ETag is a new snapshot), so the cache follows it and the old views
+ * go with the old snapshot. Shared between requests: read only.
+ */
+const views = new WeakMap<CatalogueSnapshot, LRUCache<string, PeriodJudge>>();
+/** Every commune of a few provinces in one period (a few MB); a miss costs one rebuild, not a read. */
+const VIEWS_PER_CATALOGUE = 1_000;
+
+interface PeriodJudge {
+  view: PeriodAssignments;
+  byId: ReadonlyMap<string, PeriodAssignment>;
+}
+
+function periodJudge(services: Services, snapshot: CatalogueSnapshot, decision: CatalogueDecision, agency: Agency, period: PeriodCode): PeriodJudge {
+  let cache = views.get(snapshot);
+  if (!cache) {
+    cache = new LRUCache<string, PeriodJudge>({ max: VIEWS_PER_CATALOGUE });
+    views.set(snapshot, cache);
+  }
+  const dueDay = services.settings.reportDueDay;
+  const key = `${decision.id}\u0000${agency.id}\u0000${period}\u0000${dueDay ?? ""}`;
+  const known = cache.get(key);
+  if (known) return known;
+  const view = buildPeriodAssignments({ lookup: snapshot.lookup, catalogueVersion: snapshot.versionOf(decision.province), decision, agency, period, reportDueDay: dueDay });
+  const judge = { view, byId: new Map(view.assignments.map((assignment) => [assignment.assignmentId, assignment])) };
+  cache.set(key, judge);
+  return judge;
+}
+
 export function periodView(services: Services, snapshot: CatalogueSnapshot, decision: CatalogueDecision, agency: Agency, period: PeriodCode): PeriodAssignments {
-  return buildPeriodAssignments({
-    lookup: snapshot.lookup,
-    catalogueVersion: snapshot.versionOf(decision.province),
-    decision,
-    agency,
-    period,
-    reportDueDay: services.settings.reportDueDay,
-  });
+  return periodJudge(services, snapshot, decision, agency, period).view;
 }
 
 /**
@@ -63,41 +87,65 @@ export async function submitValues(services: Services, snapshot: CatalogueSnapsh
   if (!IDEMPOTENCY_KEY_PATTERN.test(input.idempotencyKey)) {
     throw new DomainError("idempotency_key_required", "Khóa chống nộp trùng (Idempotency-Key) gồm 8 đến 128 ký tự không dấu, không khoảng trắng.");
   }
-  const view = periodView(services, snapshot, input.decision, input.agency, input.period);
+  const { view, byId } = periodJudge(services, snapshot, input.decision, input.agency, input.period);
   if (view.assignments.length === 0) {
     throw new DomainError("validation_failed", `${input.agency.name} không được giao chỉ tiêu nào trong văn bản ${input.decision.number}.`);
   }
-  const sent = judgeValues(view, input);
-  // Independent reads, together: the lock refuses before anything is written.
-  const [, previous] = await Promise.all([requirePeriodOpen(services, input.decision, input.period, input.agency), previousVersion(services, input)]);
-  const judged = withCarriedVerdicts(
-    [...sent, ...(input.carryForward && previous ? carriedForward(view, input, sent, previous.record) : [])],
-    previous,
-  );
-  const reported = new Set(judged.map((value) => value.assignmentId));
-  const missing = view.assignments
-    .filter((assignment) => !reported.has(assignment.assignmentId))
-    .map((assignment) => ({ assignmentId: assignment.assignmentId, indicatorCode: assignment.indicatorCode, text: assignment.text }));
+  // Independent reads, started together and before the judging: the lock (a read this recent may answer) and the
+  // province's review of the version this one follows — one row when this process wrote that version, all of the
+  // agency's otherwise (the store reads the previous version meanwhile).
+  const { id: decisionId } = input.decision;
+  const agencyId = input.agency.id;
+  const lockCheck = requirePeriodOpen(services, input.decision, input.period, input.agency, { recentMs: SUBMISSION_LOCK_CACHE_MS });
+  const known = services.submissions.newestWrittenHere(decisionId, input.period, agencyId);
+  const knownReview = known ? services.reviews.review(decisionId, input.period, agencyId, known.version) : undefined;
+  const allReviews = known ? undefined : services.reviews.reviewsOfAgency(decisionId, input.period, agencyId);
+  // Whichever fails first is the one reported; the others must not surface as unhandled rejections.
+  for (const read of [lockCheck, knownReview, allReviews]) read?.catch(() => {});
+  // Judged while the reads are under way; values in error refuse the whole report before anything is written.
+  const sent = judgeValues(view, byId, input);
+  const reviewOf = async (version: number, attempt: number): Promise<VersionReview> => {
+    if (attempt === 0 && knownReview && version === known?.version) return knownReview;
+    if (attempt === 0 && allReviews) return (await allReviews).get(version) ?? NO_REVIEW;
+    return services.reviews.review(decisionId, input.period, agencyId, version);
+  };
   const submittedAt = services.now().toISOString();
-  const draft = {
-    decisionId: input.decision.id,
-    province: input.decision.province,
-    agencyId: input.agency.id,
-    period: input.period,
-    submittedAt,
-    submittedBy: input.principal.subject,
-    channel: input.channel,
-    catalogueVersion: view.catalogueVersion,
-    reportDueDate: view.reportDueDate,
-    late: isLate(submittedAt, view.reportDueDate),
-    values: judged,
-    counts: countVerdicts(judged),
-    missing,
-    ...(input.sourceFile ? { sourceFile: input.sourceFile } : {}),
+  const late = isLate(submittedAt, view.reportDueDate);
+  const build = async (previousRecord: SubmissionRecord | undefined, attempt: number): Promise<NewSubmission> => {
+    // The lock refuses before anything is written.
+    await lockCheck;
+    const previous = previousRecord ? { record: previousRecord, review: await reviewOf(previousRecord.version, attempt) } : undefined;
+    const judged = withCarriedVerdicts(
+      input.carryForward && previous ? [...sent, ...carriedForward(byId, input, sent, previous.record)] : sent,
+      previous,
+    );
+    const reported = new Set(judged.map((value) => value.assignmentId));
+    const missing = view.assignments
+      .filter((assignment) => !reported.has(assignment.assignmentId))
+      .map((assignment) => ({ assignmentId: assignment.assignmentId, indicatorCode: assignment.indicatorCode, text: assignment.text }));
+    return {
+      decisionId: input.decision.id,
+      province: input.decision.province,
+      agencyId: input.agency.id,
+      period: input.period,
+      submittedAt,
+      submittedBy: input.principal.subject,
+      channel: input.channel,
+      catalogueVersion: view.catalogueVersion,
+      reportDueDate: view.reportDueDate,
+      late,
+      values: judged,
+      counts: countVerdicts(judged),
+      missing,
+      ...(input.sourceFile ? { sourceFile: input.sourceFile } : {}),
+    };
   };
   try {
-    const outcome = await services.submissions.submit(draft, input.idempotencyKey, input.bodyHash, (version) =>
-      submissionIdOf(input.decision.id, input.period, input.agency.id, version),
+    const outcome = await services.submissions.submit(
+      { decisionId: input.decision.id, period: input.period, agencyId: input.agency.id, build },
+      input.idempotencyKey,
+      input.bodyHash,
+      (version) => submissionIdOf(input.decision.id, input.period, input.agency.id, version),
     );
     if (outcome.kind === "key_reused") {
       throw new DomainError(
@@ -105,7 +153,9 @@ export async function submitValues(services: Services, snapshot: CatalogueSnapsh
         "Khóa chống nộp trùng này đã dùng cho một báo cáo có nội dung khác. Mỗi lần nộp mới cần một khóa mới.",
       );
     }
-    if (outcome.kind === "created") await recordSubmission(services, input, outcome.record);
+    // A replay appends too: its event is stored once (keyed by the version), so a first request whose append failed
+    // after its version was stored gets its event from the retry, and a plain retry adds nothing.
+    await recordSubmission(services, input, outcome.record);
     return { replayed: outcome.kind === "replayed", record: outcome.record };
   } catch (error) {
     if (error instanceof PayloadTooLargeError) {
@@ -121,8 +171,7 @@ export async function submitValues(services: Services, snapshot: CatalogueSnapsh
   }
 }
 
-function judgeValues(view: PeriodAssignments, input: SubmitInput): JudgedValue[] {
-  const byId = new Map(view.assignments.map((assignment) => [assignment.assignmentId, assignment]));
+function judgeValues(view: PeriodAssignments, byId: ReadonlyMap<string, PeriodAssignment>, input: SubmitInput): JudgedValue[] {
   const problems: FieldProblem[] = [];
   const seen = new Set<string>();
   const judged: JudgedValue[] = [];
@@ -194,20 +243,17 @@ interface PreviousVersion {
   review: VersionReview;
 }
 
-/** The newest version and its review, read together: the reviews of an agency's versions are a handful of rows. */
-async function previousVersion(services: Services, input: SubmitInput): Promise<PreviousVersion | undefined> {
-  const [record, reviews] = await Promise.all([
-    services.submissions.latest(input.decision.id, input.period, input.agency.id),
-    services.reviews.reviewsOfAgency(input.decision.id, input.period, input.agency.id),
-  ]);
-  if (!record) return undefined;
-  return { record, review: reviews.get(record.version) ?? versionReviewSchema.parse({}) };
-}
+/** A version the province has not touched. */
+const NO_REVIEW: VersionReview = versionReviewSchema.parse({});
 
 /** The previous version's values for the assignments not sent this time, judged again against today's target. */
-function carriedForward(view: PeriodAssignments, input: SubmitInput, sent: readonly JudgedValue[], previous: SubmissionRecord): JudgedValue[] {
+function carriedForward(
+  assignments: ReadonlyMap<string, PeriodAssignment>,
+  input: SubmitInput,
+  sent: readonly JudgedValue[],
+  previous: SubmissionRecord,
+): JudgedValue[] {
   const sentIds = new Set(sent.map((value) => value.assignmentId));
-  const assignments = new Map(view.assignments.map((assignment) => [assignment.assignmentId, assignment]));
   return previous.values
     .filter((value) => !sentIds.has(value.assignmentId) && assignments.has(value.assignmentId))
     .map((value) => ({
@@ -247,7 +293,7 @@ function sameReportedValue(a: SubmissionValue, b: SubmissionValue): boolean {
 async function recordSubmission(services: Services, input: SubmitInput, record: SubmissionRecord): Promise<void> {
   await services.audit.append({
     at: record.submittedAt,
-    actor: input.principal.subject,
+    actor: record.submittedBy,
     actorLabel: input.principal.label,
     action: "submit",
     province: record.province,
@@ -263,5 +309,5 @@ async function recordSubmission(services: Services, input: SubmitInput, record: 
       late: record.late,
       counts: record.counts,
     },
-  });
+  }, { once: record.id });
 }

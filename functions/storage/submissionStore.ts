@@ -1,4 +1,5 @@
 import type { TableClient, TableEntity, TransactionAction } from "@azure/data-tables";
+import { LRUCache } from "lru-cache";
 import * as z from "zod";
 import { chunkedJsonProperties, chunkedJsonText, readChunkedJson, writeChunkedJson } from "./chunkedJson";
 import { aggregateSourceSchema, type AggregateSource } from "../../shared/report/aggregateSource";
@@ -40,6 +41,21 @@ export class VersionContentionError extends Error {
 
 export type NewSubmission = Omit<SubmissionRecord, "id" | "version">;
 
+/**
+ * A version built from the one it follows (undefined for an agency's first), for drafts that depend on it (verdicts
+ * kept on unchanged values, values carried forward). Built again when another writer took the version number first,
+ * so the stored version always follows the version it was built on.
+ */
+export interface DraftOnPrevious {
+  decisionId: string;
+  period: string;
+  agencyId: string;
+  build(previous: SubmissionRecord | undefined, attempt: number): Promise<NewSubmission>;
+}
+
+/** Records of the newest version this process wrote, per agency and period: a bounded cache, not the source of truth. */
+const NEWEST_WRITTEN_MAX = 2_000;
+
 export type SubmitOutcome =
   | { kind: "created"; record: SubmissionRecord }
   | { kind: "replayed"; record: SubmissionRecord }
@@ -48,6 +64,13 @@ export type SubmitOutcome =
 export class SubmissionStore {
   /** The newest version this process has seen per agency: saves a read on the common path, proven by the create. */
   private readonly versionHints = new Map<string, number>();
+  /**
+   * The version this process last wrote per agency, whole: the previous version of its next submission without a
+   * read. Proven at the write — the next version number can only be created when nobody wrote it meanwhile — and
+   * dropped for a read when that proof fails. A version's values never change (a workbook attached later is not
+   * something a draft reads).
+   */
+  private readonly newestWritten = new LRUCache<string, SubmissionRecord>({ max: NEWEST_WRITTEN_MAX });
   /**
    * Submissions of one agency in one period take turns within this process: racing each other would only make them
    * retry. Other processes still race through the conditional create, which is what makes a version unique.
@@ -61,7 +84,7 @@ export class SubmissionStore {
    * receipt is returned), the same key with another body is a mistake the caller must hear about.
    */
   async submit(
-    draft: NewSubmission,
+    draft: NewSubmission | DraftOnPrevious,
     idempotencyKey: string,
     bodyHash: string,
     makeId: (version: number) => string,
@@ -77,8 +100,18 @@ export class SubmissionStore {
     }
   }
 
+  /**
+   * The newest version of the agency as this process wrote it, when it did: a hint to start reads that depend on it
+   * early, proven only when the next version is created (a draft is built on what the store passes, not on this).
+   */
+  newestWrittenHere(decisionId: string, period: string, agencyId: string): SubmissionRecord | undefined {
+    const hintKey = `${partitionOf(decisionId, period)}/${agencyId}`;
+    const known = this.newestWritten.get(hintKey);
+    return known && known.version === this.versionHints.get(hintKey) ? known : undefined;
+  }
+
   private async allocate(
-    draft: NewSubmission,
+    draft: NewSubmission | DraftOnPrevious,
     idempotencyKey: string,
     bodyHash: string,
     makeId: (version: number) => string,
@@ -86,11 +119,23 @@ export class SubmissionStore {
     const partitionKey = partitionOf(draft.decisionId, draft.period);
     const hintKey = `${partitionKey}/${draft.agencyId}`;
     const idemRow = idempotencyRowKey(draft.agencyId, idempotencyKey);
+    const built = "build" in draft ? draft : undefined;
 
-    // No read before the write: a retry's idempotency row makes the transaction fail, and only then is it read.
-    let version = (this.versionHints.get(hintKey) ?? 0) + 1;
+    // No read before the write when this process wrote the previous version: a retry's idempotency row makes the
+    // transaction fail, and only then is it read; a draft built on the previous version reads it only when unknown.
+    let previous: SubmissionRecord | undefined;
+    let version: number;
+    const hint = this.versionHints.get(hintKey);
+    if (!built) version = (hint ?? 0) + 1;
+    else {
+      const { decisionId, period, agencyId } = draft;
+      previous = this.newestWrittenHere(decisionId, period, agencyId) ?? (await this.latest(decisionId, period, agencyId));
+      version = (previous?.version ?? 0) + 1;
+    }
     for (let attempt = 0; attempt < MAX_VERSION_ATTEMPTS; attempt += 1) {
-      const record = submissionRecordSchema.parse({ ...draft, id: makeId(version), version });
+      // Built here from checked parts (the request's schema, the catalogue, the verdict rules): not parsed again.
+      const content = built ? await built.build(previous, attempt) : (draft as NewSubmission);
+      const record: SubmissionRecord = { ...content, id: makeId(version), version };
       const payload = recordProperties(record);
       const actions: TransactionAction[] = [
         ["create", { partitionKey, rowKey: versionRowKey(draft.agencyId, version), ...payload }],
@@ -100,16 +145,19 @@ export class SubmissionStore {
       try {
         await this.table.submitTransaction(actions);
         this.versionHints.set(hintKey, version);
+        this.newestWritten.set(hintKey, record);
         return { kind: "created", record };
       } catch (error) {
         if (!isConflict(error)) throw error;
       }
       // Either this key was used meanwhile (a concurrent retry) or another submission took the version number.
+      this.newestWritten.delete(hintKey);
       const raced = await this.readReplay(partitionKey, idemRow, bodyHash);
       if (raced) return raced;
       // Full jitter: racers that collided wait different times, so the next round is not the same collision again.
       await sleep(Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attempt));
       const latest = await this.latest(draft.decisionId, draft.period, draft.agencyId);
+      previous = latest;
       version = Math.max(version, latest?.version ?? 0) + 1;
     }
     throw new VersionContentionError(MAX_VERSION_ATTEMPTS);

@@ -5,6 +5,10 @@ import { submissionReceiptSchema } from "../../shared/report/receipt";
 import { aggregateSchema } from "../../shared/report/aggregate";
 import { startStack, type TestStack } from "../support/stack";
 import { agencyRows } from "../support/storageSnapshot";
+import { auditEventSchema, type AuditEvent } from "../../shared/model/audit";
+import { readChunkedJson } from "../../functions/storage/chunkedJson";
+import { tableClient } from "../../functions/storage/tableClient";
+import { storageNames } from "../../functions/storage/tableNames";
 
 const DECISION = "phu-tho-1521-qd-ubnd";
 const PERIOD = "2025-Q4";
@@ -32,6 +36,13 @@ function submit(body: unknown, key: string, idempotencyKey?: string) {
     headers: { "content-type": "application/json", ...(idempotencyKey ? { "idempotency-key": idempotencyKey } : {}) },
     body: JSON.stringify(body),
   });
+}
+
+async function submitEventsOf(version: number): Promise<AuditEvent[]> {
+  const response = await stack.call(`${BASE}/audit?agency=so-tai-chinh&action=submit`, { key: stack.keys.province });
+  expect(response.status).toBe(200);
+  const { events } = (await response.json()) as { events: unknown[] };
+  return events.map((event) => auditEventSchema.parse(event)).filter((event) => event.version === version);
 }
 
 describe("an agency's quarter, end to end over HTTP and Azurite", () => {
@@ -69,6 +80,25 @@ describe("an agency's quarter, end to end over HTTP and Azurite", () => {
     const second = submissionReceiptSchema.parse(await again.json());
     expect(second).toMatchObject({ id: first.id, version: first.version, submittedAt: first.submittedAt, replayed: true });
     expect(await agencyRows(stack, DECISION, PERIOD, "so-tai-chinh")).toEqual(before);
+  });
+
+  it("records a submission in the audit trail once, and a retry restores the event its first request failed to write", async () => {
+    const body = { agencyId: "so-tai-chinh", values: valuesOf([0.6]) };
+    const first = submissionReceiptSchema.parse(await (await submit(body, stack.keys.agency, "audit-once-0003")).json());
+    expect((await submit(body, stack.keys.agency, "audit-once-0003")).status).toBe(200);
+    expect(await submitEventsOf(first.version)).toHaveLength(1);
+
+    // The state an append that failed after the version was stored leaves: the version, and no event for it.
+    const audit = tableClient(stack.services.settings.connection, storageNames(stack.prefix).auditTable);
+    for await (const row of audit.listEntities({ queryOptions: { filter: `action eq 'submit' and agencyId eq 'so-tai-chinh'` } })) {
+      if (readChunkedJson(row, "event", auditEventSchema).version === first.version) await audit.deleteEntity(row.partitionKey!, row.rowKey!);
+    }
+    expect(await submitEventsOf(first.version)).toHaveLength(0);
+    const retried = await submit(body, stack.keys.agency, "audit-once-0003");
+    expect(retried.status).toBe(200);
+    const events = await submitEventsOf(first.version);
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ action: "submit", agencyId: "so-tai-chinh", version: first.version, at: first.submittedAt });
   });
 
   it("refuses the same key with a different body", async () => {

@@ -1,0 +1,120 @@
+import { randomUUID } from "node:crypto";
+import type { TransactionAction } from "@azure/data-tables";
+import { HttpRequest, InvocationContext } from "../functions/http/azureRuntime";
+import { toAzureHandler } from "../functions/http/handle";
+import { ROUTES } from "../functions/http/routes";
+import { startLocalHost } from "../functions/local/localHost";
+import { writeChunkedJson } from "../functions/storage/chunkedJson";
+import { installVietnameseZodMessages } from "../shared/model/zodMessages";
+import {
+  againstGoal,
+  agencyOf,
+  assignmentIdsOf,
+  decisionOf,
+  INDICATORS,
+  isEntry,
+  percentile,
+  rounds,
+  valuesFor,
+  withBenchStack,
+  type BenchStack,
+} from "./benchStack";
+import { startSubmissionClient } from "./submissionClient";
+
+/**
+ * Submission latency, each path against the floor measured in the same run — a bare submitTransaction of the same
+ * three entities (version, latest copy, idempotency row) and nothing else (goal p95 ≤ 1.5× at 50 at once):
+ * - through the handler: the route's handler as Azure calls it (authentication, role gate, routing parameters,
+ *   validation, verdicts, lock, previous version, storage, audit), given a built HttpRequest, no socket;
+ * - through HTTP: the local host on loopback, driven by a client in a process of its own.
+ */
+
+const PERIOD = "2025-Q2";
+const PROVINCES_SUBMITTING = [1, 2, 3];
+const GOAL = 1.5;
+
+export async function benchSubmission(stack: BenchStack): Promise<void> {
+  const { services, snapshot, table, tokens } = stack;
+  installVietnameseZodMessages();
+  const host = await startLocalHost({ routes: ROUTES, services: async () => services, port: 0 });
+  const client = startSubmissionClient();
+  try {
+    const ids = new Map(PROVINCES_SUBMITTING.map((p) => [p, assignmentIdsOf(snapshot, p)]));
+    await client.setup({
+      kind: "setup",
+      url: host.url,
+      period: PERIOD,
+      provinces: PROVINCES_SUBMITTING.map((p) => ({ p, decisionId: decisionOf(p), token: tokens.get(p)!, assignmentIds: ids.get(p)! })),
+    });
+
+    const route = ROUTES.find((candidate) => candidate.name === "submit")!;
+    const handler = toAzureHandler(route, async () => services);
+    let handled = 0;
+    async function submitThroughHandler(p: number, c: number): Promise<number> {
+      handled += 1;
+      const decisionId = decisionOf(p);
+      const start = performance.now();
+      const request = new HttpRequest({
+        method: "POST",
+        url: `http://127.0.0.1/api/decisions/${decisionId}/periods/${PERIOD}/submissions`,
+        headers: { authorization: `Bearer ${tokens.get(p)}`, "content-type": "application/json", "idempotency-key": `handler-${handled}-${c}` },
+        params: { decisionId, period: PERIOD },
+        body: { string: JSON.stringify({ agencyId: agencyOf(c), values: valuesFor(ids.get(p)!, c) }) },
+      });
+      const invocation = new InvocationContext({ functionName: route.name, invocationId: randomUUID() });
+      const response = await handler(request, invocation);
+      if (response.status !== 201) throw new Error(`submission answered ${response.status}: ${JSON.stringify("jsonBody" in response ? response.jsonBody : undefined)}`);
+      return performance.now() - start;
+    }
+
+    // The same three entities the store writes, with the same judged values, in one transaction, nothing else.
+    const judged = valuesFor(ids.get(1)!, 1).map((value) => ({ ...value, targetText: "Tối thiểu 80%", verdict: "met", label: "Đạt", explanation: "Đạt: 81% ≥ 80%" }));
+    let bareCounter = 0;
+    async function bareTransaction(c: number): Promise<number> {
+      bareCounter += 1;
+      const partitionKey = `bare~${PERIOD}`;
+      const payload = { id: `x.v${bareCounter}`, version: bareCounter, submittedAt: new Date().toISOString(), counts: "{}", ...writeChunkedJson("values", judged) };
+      const actions: TransactionAction[] = [
+        ["create", { partitionKey, rowKey: `v~${agencyOf(c)}~${String(bareCounter).padStart(6, "0")}`, ...payload }],
+        ["upsert", { partitionKey, rowKey: `latest~${agencyOf(c)}`, ...payload }, "Replace"],
+        ["create", { partitionKey, rowKey: `idem~${agencyOf(c)}~${bareCounter}`, version: bareCounter }],
+      ];
+      const start = performance.now();
+      await table.submitTransaction(actions);
+      return performance.now() - start;
+    }
+
+    // Warm every path (connections, JIT, caches) before measuring.
+    await client.rounds(1, 10, 40);
+    await rounds(10, 40, (c) => submitThroughHandler(1, c));
+    await rounds(10, 40, (c) => bareTransaction(c));
+
+    console.log(`\nSubmission latency (Azurite in memory, ${INDICATORS} values per submission; HTTP client in its own process)`);
+    for (const [concurrency, total] of [[1, 150], [50, 500]] as const) {
+      // Interleaved so that a slow moment of the machine hits every side alike.
+      const http: number[] = [];
+      const direct: number[] = [];
+      const bare: number[] = [];
+      for (let chunk = 0; chunk < 5; chunk += 1) {
+        const p = PROVINCES_SUBMITTING[chunk % PROVINCES_SUBMITTING.length]!;
+        http.push(...(await client.rounds(p, concurrency, total / 5)));
+        direct.push(...(await rounds(concurrency, total / 5, (c) => submitThroughHandler(p, c))));
+        bare.push(...(await rounds(concurrency, total / 5, (c) => bareTransaction(c))));
+      }
+      const line = (label: string, samples: number[]) =>
+        `    ${label} p50 ${percentile(samples, 50).toFixed(1)} ms, p95 ${percentile(samples, 95).toFixed(1)} ms`;
+      // The goal is on p95; p50's ratio is printed beside it because on a busy machine it moves far less.
+      const ratios = (samples: number[]) =>
+        `; ratio p95 ${againstGoal(percentile(samples, 95) / percentile(bare, 95), GOAL)}, p50 ${(percentile(samples, 50) / percentile(bare, 50)).toFixed(2)}×`;
+      console.log(`  ${concurrency} at once:`);
+      console.log(`${line("bare transaction", bare)}`);
+      console.log(`${line("through handler ", direct)}${ratios(direct)}`);
+      console.log(`${line("through HTTP    ", http)}${ratios(http)}`);
+    }
+  } finally {
+    await client.close();
+    await host.close();
+  }
+}
+
+if (isEntry(import.meta.url)) await withBenchStack(benchSubmission);

@@ -9,6 +9,7 @@ import type { RouteContext } from "../http/route";
 import { buildAuditWorkbook } from "../report/auditWorkbook";
 import { resolveAgency, resolveDecision, resolvePeriod } from "../services/access";
 import { DomainError } from "../services/domainError";
+import { periodAuditTrail } from "../services/periodAuditTrail";
 import { NO_PERIOD, type AuditFilter } from "../storage/auditLog";
 import type { CatalogueSnapshot } from "../storage/catalogueStore";
 import { XLSX_CONTENT_TYPE } from "../storage/workbookStore";
@@ -33,12 +34,11 @@ export async function periodAuditHandler({ request, services, principal }: Route
   }
   const agencyId = principal.role === "agency" ? principal.agencyId : query.agency && resolveAgency(snapshot, decision, query.agency).id;
   // An agency's trail includes the locks of the whole period: they decided what it could still send.
-  const filter: AuditFilter = {
-    decisionId: decision.id,
+  const filter: Omit<AuditFilter, "decisionId"> = {
     ...(agencyId ? { agencyId, includePeriodWide: true } : {}),
     ...(query.action ? { action: query.action } : {}),
   };
-  const events = await collect(services.audit.events(decision.province, period, filter));
+  const events = await periodAuditTrail(services, decision.province, decision.id, period, filter);
   if (query.format === "xlsx") {
     const bytes = await buildAuditWorkbook(events, agencyNames(snapshot, decision.province));
     return fileResponse(bytes, `nhat-ky-${decision.id}-${period}${agencyId ? `-${agencyId}` : ""}.xlsx`, XLSX_CONTENT_TYPE);

@@ -7,6 +7,7 @@ import { buildPeriodAssignments } from "../../shared/report/buildPeriodAssignmen
 import { judgePeriodValue } from "../../shared/report/judgeValue";
 import type { PeriodAssignment, PeriodAssignments } from "../../shared/report/periodAssignments";
 import { citesIssuedDocument } from "../../shared/model/evidence";
+import type { AuditEventInput } from "../../shared/model/audit";
 import { versionReviewSchema, type VersionReview } from "../../shared/model/review";
 import type { VerdictCode } from "../../shared/verdict/schema";
 import { requirePeriodOpen, SUBMISSION_LOCK_CACHE_MS } from "./periodLock";
@@ -146,6 +147,7 @@ export async function submitValues(services: Services, snapshot: CatalogueSnapsh
       input.idempotencyKey,
       input.bodyHash,
       (version) => submissionIdOf(input.decision.id, input.period, input.agency.id, version),
+      (record) => submitEventOf(input, record),
     );
     if (outcome.kind === "key_reused") {
       throw new DomainError(
@@ -153,9 +155,6 @@ export async function submitValues(services: Services, snapshot: CatalogueSnapsh
         "Khóa chống nộp trùng này đã dùng cho một báo cáo có nội dung khác. Mỗi lần nộp mới cần một khóa mới.",
       );
     }
-    // A replay appends too: its event is stored once (keyed by the version), so a first request whose append failed
-    // after its version was stored gets its event from the retry, and a plain retry adds nothing.
-    await recordSubmission(services, input, outcome.record);
     return { replayed: outcome.kind === "replayed", record: outcome.record };
   } catch (error) {
     if (error instanceof PayloadTooLargeError) {
@@ -290,8 +289,9 @@ function sameReportedValue(a: SubmissionValue, b: SubmissionValue): boolean {
   return a.actual === b.actual && a.numerator === b.numerator && a.denominator === b.denominator;
 }
 
-async function recordSubmission(services: Services, input: SubmitInput, record: SubmissionRecord): Promise<void> {
-  await services.audit.append({
+/** The audit trail's "submit" event, stored by the submission store in the transaction that stores the version. */
+function submitEventOf(input: SubmitInput, record: SubmissionRecord): AuditEventInput {
+  return {
     at: record.submittedAt,
     actor: record.submittedBy,
     actorLabel: input.principal.label,
@@ -309,5 +309,5 @@ async function recordSubmission(services: Services, input: SubmitInput, record: 
       late: record.late,
       counts: record.counts,
     },
-  }, { once: record.id });
+  };
 }

@@ -2,7 +2,7 @@ import type { TableClient, TransactionAction } from "@azure/data-tables";
 import { randomBytes } from "node:crypto";
 import { auditEventSchema, type AuditAction, type AuditEvent, type AuditEventInput } from "../../shared/model/audit";
 import { readChunkedJson, writeChunkedJson } from "./chunkedJson";
-import { escapeOData, isConflict } from "./tableClient";
+import { escapeOData } from "./tableClient";
 
 /**
  * The audit trail on its own table, append-only: the product creates rows and never updates or deletes one. One
@@ -27,19 +27,10 @@ const BATCH_SIZE = 50;
 export class AuditLog {
   constructor(private readonly table: TableClient) {}
 
-  /**
-   * Appends one event; see appendAll. With `once`, a key naming what the event records (a version's id), the event
-   * is stored at most once however often it is appended: a request retried after its event was already written
-   * adds nothing, and one whose first append failed adds the event then.
-   */
-  async append(input: AuditEventInput, options: { once?: string } = {}): Promise<AuditEvent> {
-    if (options.once === undefined) {
-      const [event] = await this.appendAll([input]);
-      return event!;
-    }
-    const event = auditEventSchema.parse(input);
-    await this.appendOnce(event, options.once);
-    return event;
+  /** Appends one event; see appendAll. */
+  async append(input: AuditEventInput): Promise<AuditEvent> {
+    const [event] = await this.appendAll([input]);
+    return event!;
   }
 
   /**
@@ -88,23 +79,6 @@ export class AuditLog {
     throw lastError;
   }
 
-  private async appendOnce(event: AuditEvent, once: string): Promise<void> {
-    const partitionKey = `${event.province}~${event.period ?? NO_PERIOD}`;
-    const entity = { partitionKey, rowKey: `${event.at}~${String(0).padStart(5, "0")}~${once}`, ...eventProperties(event) };
-    let lastError: unknown;
-    for (let attempt = 0; attempt < MAX_APPEND_ATTEMPTS; attempt += 1) {
-      try {
-        await this.table.createEntity(entity);
-        return;
-      } catch (error) {
-        // Already there: an earlier attempt (or an earlier request) wrote it, whether or not its answer arrived.
-        if (isConflict(error)) return;
-        lastError = error;
-      }
-    }
-    throw lastError;
-  }
-
   /** The events of a period (or of the province's own partition, with NO_PERIOD), oldest first. */
   async *events(province: string, period: string, filter: AuditFilter = {}): AsyncGenerator<AuditEvent> {
     const clauses = [`PartitionKey eq '${escapeOData(`${province}~${period}`)}'`];
@@ -115,12 +89,15 @@ export class AuditLog {
     }
     if (filter.action) clauses.push(`action eq '${escapeOData(filter.action)}'`);
     const rows = this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter: clauses.join(" and ") } });
-    for await (const entity of rows) yield readChunkedJson(entity, "event", auditEventSchema);
+    for await (const entity of rows) yield readAuditEvent(entity);
   }
 }
 
-/** What a row holds besides its keys: the columns the filters use, and the event itself. */
-function eventProperties(event: AuditEvent) {
+/**
+ * What a row holds besides its keys: the columns the filters use, and the event itself. Shared with the submissions
+ * table, where a submission's event is written in the transaction that stores the version.
+ */
+export function eventProperties(event: AuditEvent) {
   return {
     at: event.at,
     actor: event.actor,
@@ -129,4 +106,9 @@ function eventProperties(event: AuditEvent) {
     agencyId: event.agencyId ?? "",
     ...writeChunkedJson("event", event),
   };
+}
+
+/** A stored event read back: checked against the event schema, from whichever table holds it. */
+export function readAuditEvent(entity: Record<string, unknown>): AuditEvent {
+  return readChunkedJson(entity, "event", auditEventSchema);
 }

@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
  *   v~{agency}~{000007}   every version, never overwritten
  *   latest~{agency}       a copy of the newest version, what aggregation reads
  *   idem~{agency}~{hash}  the idempotency key of a submission, pointing at the version it created
+ *   audit~{time}~{agency}~{000007}  the audit trail's "submit" event of that version, written with it
  * '~' sorts after every character an id may contain, so a prefix never swallows another agency's rows.
  */
 
@@ -26,6 +27,13 @@ export function latestRowKey(agencyId: string): string {
 }
 
 export const LATEST_PREFIX = "latest~";
+
+/** After every other prefix's first letter but 'v', and sorted by time: a period's submissions read in order. */
+export const SUBMIT_EVENT_PREFIX = "audit~";
+
+export function submitEventRowKey(at: string, agencyId: string, version: number): string {
+  return `${SUBMIT_EVENT_PREFIX}${at}~${agencyId}~${String(version).padStart(6, "0")}`;
+}
 
 export function idempotencyRowKey(agencyId: string, idempotencyKey: string): string {
   return `idem~${agencyId}~${sha256Hex(idempotencyKey)}`;

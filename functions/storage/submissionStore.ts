@@ -11,9 +11,13 @@ import {
   type StoredWorkbook,
   type SubmissionRecord,
 } from "../../shared/model/submission";
+import { auditEventSchema, type AuditEvent, type AuditEventInput } from "../../shared/model/audit";
+import { eventProperties, readAuditEvent } from "./auditLog";
 import {
   idempotencyRowKey,
   LATEST_PREFIX,
+  SUBMIT_EVENT_PREFIX,
+  submitEventRowKey,
   latestRowKey,
   partitionOf,
   versionPrefix,
@@ -22,10 +26,13 @@ import {
 import { escapeOData, getRow, isConflict, prefixEnd, rowsWithPrefix } from "./tableClient";
 
 /**
- * Submissions on Table Storage. A new version, its "latest" copy and its idempotency row are written in one entity
- * group transaction: either all three exist or none, so a crash cannot leave a version without its receipt key or a
- * retry that stores twice.
+ * Submissions on Table Storage. A new version, its "latest" copy, its idempotency row and its audit event are written
+ * in one entity group transaction: either all exist or none, so a crash cannot leave a version without its receipt
+ * key, a retry that stores twice, or a version the audit trail does not show.
  */
+
+/** The audit trail's record of a version, made from the version itself once its number is known. */
+export type SubmitEventOf = (record: SubmissionRecord) => AuditEventInput;
 
 const MAX_VERSION_ATTEMPTS = 20;
 /** Backoff between version attempts: random up to this cap, doubling from the base, so racers spread out. */
@@ -88,10 +95,11 @@ export class SubmissionStore {
     idempotencyKey: string,
     bodyHash: string,
     makeId: (version: number) => string,
+    eventOf?: SubmitEventOf,
   ): Promise<SubmitOutcome> {
     const hintKey = `${partitionOf(draft.decisionId, draft.period)}/${draft.agencyId}`;
     const previous = this.turns.get(hintKey) ?? Promise.resolve();
-    const mine = previous.catch(() => undefined).then(() => this.allocate(draft, idempotencyKey, bodyHash, makeId));
+    const mine = previous.catch(() => undefined).then(() => this.allocate(draft, idempotencyKey, bodyHash, makeId, eventOf));
     this.turns.set(hintKey, mine);
     try {
       return await mine;
@@ -115,6 +123,7 @@ export class SubmissionStore {
     idempotencyKey: string,
     bodyHash: string,
     makeId: (version: number) => string,
+    eventOf: SubmitEventOf | undefined,
   ): Promise<SubmitOutcome> {
     const partitionKey = partitionOf(draft.decisionId, draft.period);
     const hintKey = `${partitionKey}/${draft.agencyId}`;
@@ -142,6 +151,10 @@ export class SubmissionStore {
         ["upsert", { partitionKey, rowKey: latestRowKey(draft.agencyId), ...payload }, "Replace"],
         ["create", { partitionKey, rowKey: idemRow, version, bodyHash, createdAt: record.submittedAt }],
       ];
+      if (eventOf) {
+        const event = auditEventSchema.parse(eventOf(record));
+        actions.push(["create", { partitionKey, rowKey: submitEventRowKey(event.at, draft.agencyId, version), ...eventProperties(event) }]);
+      }
       try {
         await this.table.submitTransaction(actions);
         this.versionHints.set(hintKey, version);
@@ -204,6 +217,13 @@ export class SubmissionStore {
         late: entity.late,
         values: JSON.parse(chunkedJsonText(entity, "values")),
       });
+    }
+  }
+
+  /** The audit events of the period's submissions under the decision (of one agency, when given), oldest first. */
+  async *submitEvents(decisionId: string, period: string, agencyId?: string): AsyncGenerator<AuditEvent> {
+    for await (const entity of this.range(partitionOf(decisionId, period), SUBMIT_EVENT_PREFIX)) {
+      if (agencyId === undefined || entity.agencyId === agencyId) yield readAuditEvent(entity);
     }
   }
 

@@ -6,9 +6,6 @@ import { aggregateSchema } from "../../shared/report/aggregate";
 import { startStack, type TestStack } from "../support/stack";
 import { agencyRows } from "../support/storageSnapshot";
 import { auditEventSchema, type AuditEvent } from "../../shared/model/audit";
-import { readChunkedJson } from "../../functions/storage/chunkedJson";
-import { tableClient } from "../../functions/storage/tableClient";
-import { storageNames } from "../../functions/storage/tableNames";
 
 const DECISION = "phu-tho-1521-qd-ubnd";
 const PERIOD = "2025-Q4";
@@ -82,23 +79,42 @@ describe("an agency's quarter, end to end over HTTP and Azurite", () => {
     expect(await agencyRows(stack, DECISION, PERIOD, "so-tai-chinh")).toEqual(before);
   });
 
-  it("records a submission in the audit trail once, and a retry restores the event its first request failed to write", async () => {
+  it("records a submission in the audit trail with its version, in the same transaction: a retry adds nothing", async () => {
     const body = { agencyId: "so-tai-chinh", values: valuesOf([0.6]) };
+    const before = await agencyRows(stack, DECISION, PERIOD, "so-tai-chinh");
     const first = submissionReceiptSchema.parse(await (await submit(body, stack.keys.agency, "audit-once-0003")).json());
-    expect((await submit(body, stack.keys.agency, "audit-once-0003")).status).toBe(200);
-    expect(await submitEventsOf(first.version)).toHaveLength(1);
+    const after = await agencyRows(stack, DECISION, PERIOD, "so-tai-chinh");
+    // The event sits in the version's own partition, beside it: the transaction that stored one stored the other.
+    const version = String(first.version).padStart(6, "0");
+    expect(after.versions.filter((key) => !before.versions.includes(key))).toEqual([`v~so-tai-chinh~${version}`]);
+    expect(after.submitEvents.filter((key) => !before.submitEvents.includes(key))).toEqual([`audit~${first.submittedAt}~so-tai-chinh~${version}`]);
 
-    // The state an append that failed after the version was stored leaves: the version, and no event for it.
-    const audit = tableClient(stack.services.settings.connection, storageNames(stack.prefix).auditTable);
-    for await (const row of audit.listEntities({ queryOptions: { filter: `action eq 'submit' and agencyId eq 'so-tai-chinh'` } })) {
-      if (readChunkedJson(row, "event", auditEventSchema).version === first.version) await audit.deleteEntity(row.partitionKey!, row.rowKey!);
-    }
-    expect(await submitEventsOf(first.version)).toHaveLength(0);
-    const retried = await submit(body, stack.keys.agency, "audit-once-0003");
-    expect(retried.status).toBe(200);
+    expect((await submit(body, stack.keys.agency, "audit-once-0003")).status).toBe(200);
+    expect(await agencyRows(stack, DECISION, PERIOD, "so-tai-chinh")).toEqual(after);
     const events = await submitEventsOf(first.version);
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ action: "submit", agencyId: "so-tai-chinh", version: first.version, at: first.submittedAt });
+    expect(events[0]).toMatchObject({ action: "submit", actor: expect.any(String), agencyId: "so-tai-chinh", version: first.version, at: first.submittedAt });
+    expect(events[0]!.details).toMatchObject({ channel: "api", values: body.values.length });
+  });
+
+  it("reads the submissions an earlier release recorded in the audit table together with the new ones, in time order", async () => {
+    const earlier = await stack.services.audit.append({
+      at: "2025-10-01T01:00:00.000Z",
+      actor: "agency:so-tai-chinh",
+      action: "submit",
+      province: "phu-tho",
+      decisionId: DECISION,
+      period: PERIOD,
+      agencyId: "so-tai-chinh",
+      version: 999,
+      details: { channel: "api" },
+    });
+    const response = await stack.call(`${BASE}/audit?agency=so-tai-chinh&action=submit`, { key: stack.keys.province });
+    const { events } = (await response.json()) as { events: unknown[] };
+    const trail = events.map((event) => auditEventSchema.parse(event));
+    expect(trail[0]).toMatchObject({ version: 999, at: earlier.at });
+    expect(trail.length).toBeGreaterThan(1);
+    expect(trail.map((event) => event.at)).toEqual([...trail.map((event) => event.at)].sort());
   });
 
   it("refuses the same key with a different body", async () => {

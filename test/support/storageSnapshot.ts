@@ -31,7 +31,7 @@ export async function storageSnapshot(stack: TestStack): Promise<{ rows: string[
   return { rows: rows.sort(), blobs: await list(names.workbooksContainer), catalogue: await list(names.catalogueContainer) };
 }
 
-/** Just the stored rows of one agency in one period, by kind: versions, the latest copy, idempotency keys. */
+/** Just the stored rows of one agency in one period, by kind: versions, the latest copy, idempotency keys, submit events. */
 export async function agencyRows(stack: TestStack, decisionId: string, period: string, agencyId: string) {
   const snapshot = await storageSnapshot(stack);
   const mine = snapshot.rows.filter((row) => row.startsWith(`${decisionId}~${period}|`)).map((row) => row.split("|")[1]!);
@@ -39,5 +39,6 @@ export async function agencyRows(stack: TestStack, decisionId: string, period: s
     versions: mine.filter((key) => key.startsWith(`v~${agencyId}~`)),
     latest: mine.filter((key) => key === `latest~${agencyId}`),
     idempotency: mine.filter((key) => key.startsWith(`idem~${agencyId}~`)),
+    submitEvents: mine.filter((key) => key.startsWith("audit~") && key.includes(`~${agencyId}~`)),
   };
 }

@@ -179,7 +179,11 @@ function closed(current: VersionReview, target: ReviewTarget, action: string): D
 async function updateReview(services: Services, target: ReviewTarget, change: (current: VersionReview) => VersionReview) {
   const { decision, period, agency, record } = target;
   try {
-    return await services.reviews.updateReview(decision.id, period, agency.id, record.version, change);
+    // The latest copy is touched before the review is written, so that a submission built on this version without
+    // reading its reviews cannot be stored after it (see SubmissionStore.touchLatest).
+    return await services.reviews.updateReview(decision.id, period, agency.id, record.version, change, () =>
+      services.submissions.touchLatest(decision.id, period, agency.id),
+    );
   } catch (error) {
     if (error instanceof ReviewConflictError) {
       throw new DomainError("busy", "Nhiều cán bộ đang cùng lưu đánh giá của báo cáo này nên chưa lưu được. Hãy thử lại sau giây lát.");

@@ -99,23 +99,27 @@ export async function submitValues(services: Services, snapshot: CatalogueSnapsh
   const agencyId = input.agency.id;
   const lockCheck = requirePeriodOpen(services, input.decision, input.period, input.agency, { recentMs: SUBMISSION_LOCK_CACHE_MS });
   const known = services.submissions.newestWrittenHere(decisionId, input.period, agencyId);
-  const knownReview = known ? services.reviews.review(decisionId, input.period, agencyId, known.version) : undefined;
+  // No read at all when the store will replace the latest copy under the ETag its own write left: a review recorded
+  // since would have changed that ETag, and the write would fail and be built again on a fresh read.
+  const guarded = known !== undefined && services.submissions.guardsLatest(decisionId, input.period, agencyId);
+  const knownReview = known && !guarded ? services.reviews.review(decisionId, input.period, agencyId, known.version) : undefined;
   const allReviews = known ? undefined : services.reviews.reviewsOfAgency(decisionId, input.period, agencyId);
   // Whichever fails first is the one reported; the others must not surface as unhandled rejections.
   for (const read of [lockCheck, knownReview, allReviews]) read?.catch(() => {});
   // Judged while the reads are under way; values in error refuse the whole report before anything is written.
   const sent = judgeValues(view, byId, input);
-  const reviewOf = async (version: number, attempt: number): Promise<VersionReview> => {
+  const reviewOf = async (version: number, attempt: number, untouchedSinceWritten: boolean): Promise<VersionReview> => {
+    if (untouchedSinceWritten) return NO_REVIEW;
     if (attempt === 0 && knownReview && version === known?.version) return knownReview;
     if (attempt === 0 && allReviews) return (await allReviews).get(version) ?? NO_REVIEW;
     return services.reviews.review(decisionId, input.period, agencyId, version);
   };
   const submittedAt = services.now().toISOString();
   const late = isLate(submittedAt, view.reportDueDate);
-  const build = async (previousRecord: SubmissionRecord | undefined, attempt: number): Promise<NewSubmission> => {
+  const build = async (previousRecord: SubmissionRecord | undefined, attempt: number, untouchedSinceWritten: boolean): Promise<NewSubmission> => {
     // The lock refuses before anything is written.
     await lockCheck;
-    const previous = previousRecord ? { record: previousRecord, review: await reviewOf(previousRecord.version, attempt) } : undefined;
+    const previous = previousRecord ? { record: previousRecord, review: await reviewOf(previousRecord.version, attempt, untouchedSinceWritten) } : undefined;
     const judged = withCarriedVerdicts(
       input.carryForward && previous ? [...sent, ...carriedForward(byId, input, sent, previous.record)] : sent,
       previous,

@@ -42,6 +42,7 @@ export class ReviewStore {
   /**
    * Changes a version's review with `change`, which may throw to refuse (a DomainError). Guarded by the row's ETag:
    * two officers saving at once never lose one another's verdicts; the loser's change is applied again to the new row.
+   * `beforeWrite` runs once, after `change` accepted and before anything is written.
    */
   async updateReview(
     decisionId: string,
@@ -49,13 +50,19 @@ export class ReviewStore {
     agencyId: string,
     version: number,
     change: (current: VersionReview) => VersionReview,
+    beforeWrite?: () => Promise<void>,
   ): Promise<{ before: VersionReview; after: VersionReview }> {
     const partitionKey = partitionOf(decisionId, period);
     const rowKey = reviewRowKey(agencyId, version);
+    let prepared = false;
     for (let attempt = 0; attempt < MAX_UPDATE_ATTEMPTS; attempt += 1) {
       const entity = await this.getEntity(partitionKey, rowKey);
       const before = entity ? reviewOf(entity) : versionReviewSchema.parse({});
       const after = versionReviewSchema.parse(change(before));
+      if (beforeWrite && !prepared) {
+        await beforeWrite();
+        prepared = true;
+      }
       const row = { partitionKey, rowKey, agencyId, version, ...writeChunkedJson("review", after) };
       try {
         if (entity) await this.table.updateEntity(row, "Replace", { etag: String(entity.etag) });

@@ -23,7 +23,7 @@ import {
   versionPrefix,
   versionRowKey,
 } from "./submissionKeys";
-import { escapeOData, getRow, isConflict, prefixEnd, rowsWithPrefix } from "./tableClient";
+import { escapeOData, getRow, isConflict, isPreconditionFailed, prefixEnd, rowsWithPrefix } from "./tableClient";
 
 /**
  * Submissions on Table Storage. A new version, its "latest" copy, its idempotency row and its audit event are written
@@ -57,8 +57,16 @@ export interface DraftOnPrevious {
   decisionId: string;
   period: string;
   agencyId: string;
-  build(previous: SubmissionRecord | undefined, attempt: number): Promise<NewSubmission>;
+  /**
+   * `untouchedSinceWritten`: the previous version is one this process wrote and its latest copy is replaced only if
+   * its ETag is still the one that write left — nothing, no review in particular, has been recorded on it since,
+   * or the write fails and the draft is built again with this false.
+   */
+  build(previous: SubmissionRecord | undefined, attempt: number, untouchedSinceWritten: boolean): Promise<NewSubmission>;
 }
+
+/** Where the latest copy is among a submission's transaction actions, and so among its sub-responses. */
+const LATEST_ACTION = 1;
 
 /** Records of the newest version this process wrote, per agency and period: a bounded cache, not the source of truth. */
 const NEWEST_WRITTEN_MAX = 2_000;
@@ -78,6 +86,12 @@ export class SubmissionStore {
    * something a draft reads).
    */
   private readonly newestWritten = new LRUCache<string, SubmissionRecord>({ max: NEWEST_WRITTEN_MAX });
+  /**
+   * The ETag this process's last write left on the latest copy, per agency. A province's review first touches the
+   * latest copy (touchLatest), so a submission replacing it under this ETag proves that the version it follows has
+   * no review it did not read, without reading the reviews.
+   */
+  private readonly latestEtags = new LRUCache<string, string>({ max: NEWEST_WRITTEN_MAX });
   /**
    * Submissions of one agency in one period take turns within this process: racing each other would only make them
    * retry. Other processes still race through the conditional create, which is what makes a version unique.
@@ -118,6 +132,11 @@ export class SubmissionStore {
     return known && known.version === this.versionHints.get(hintKey) ? known : undefined;
   }
 
+  /** Whether the next submission of the agency will replace the latest copy under this process's ETag (see build). */
+  guardsLatest(decisionId: string, period: string, agencyId: string): boolean {
+    return this.newestWrittenHere(decisionId, period, agencyId) !== undefined && this.latestEtags.has(`${partitionOf(decisionId, period)}/${agencyId}`);
+  }
+
   private async allocate(
     draft: NewSubmission | DraftOnPrevious,
     idempotencyKey: string,
@@ -142,13 +161,17 @@ export class SubmissionStore {
       version = (previous?.version ?? 0) + 1;
     }
     for (let attempt = 0; attempt < MAX_VERSION_ATTEMPTS; attempt += 1) {
+      const writtenHere = previous !== undefined && previous === this.newestWritten.get(hintKey);
+      const guard = writtenHere ? this.latestEtags.get(hintKey) : undefined;
       // Built here from checked parts (the request's schema, the catalogue, the verdict rules): not parsed again.
-      const content = built ? await built.build(previous, attempt) : (draft as NewSubmission);
+      const content = built ? await built.build(previous, attempt, guard !== undefined) : (draft as NewSubmission);
       const record: SubmissionRecord = { ...content, id: makeId(version), version };
       const payload = recordProperties(record);
+      const latestEntity = { partitionKey, rowKey: latestRowKey(draft.agencyId), ...payload };
+      // The latest copy is the second action (LATEST_ACTION).
       const actions: TransactionAction[] = [
         ["create", { partitionKey, rowKey: versionRowKey(draft.agencyId, version), ...payload }],
-        ["upsert", { partitionKey, rowKey: latestRowKey(draft.agencyId), ...payload }, "Replace"],
+        guard === undefined ? ["upsert", latestEntity, "Replace"] : ["update", latestEntity, "Replace", { etag: guard }],
         ["create", { partitionKey, rowKey: idemRow, version, bodyHash, createdAt: record.submittedAt }],
       ];
       if (eventOf) {
@@ -156,15 +179,21 @@ export class SubmissionStore {
         actions.push(["create", { partitionKey, rowKey: submitEventRowKey(event.at, draft.agencyId, version), ...eventProperties(event) }]);
       }
       try {
-        await this.table.submitTransaction(actions);
+        const answer = await this.table.submitTransaction(actions);
         this.versionHints.set(hintKey, version);
         this.newestWritten.set(hintKey, record);
+        // Sub-responses come in the order of the actions; an upsert's names no row key.
+        const etag = answer.subResponses[LATEST_ACTION]?.etag;
+        if (etag) this.latestEtags.set(hintKey, etag);
+        else this.latestEtags.delete(hintKey);
         return { kind: "created", record };
       } catch (error) {
-        if (!isConflict(error)) throw error;
+        if (!isConflict(error) && !isPreconditionFailed(error)) throw error;
       }
-      // Either this key was used meanwhile (a concurrent retry) or another submission took the version number.
+      // This key was used meanwhile (a concurrent retry), another submission took the version number, or the latest
+      // copy was touched since this process wrote it (a review): read what is stored and build again.
       this.newestWritten.delete(hintKey);
+      this.latestEtags.delete(hintKey);
       const raced = await this.readReplay(partitionKey, idemRow, bodyHash);
       if (raced) return raced;
       // Full jitter: racers that collided wait different times, so the next round is not the same collision again.
@@ -248,9 +277,25 @@ export class SubmissionStore {
     return false;
   }
 
+  /**
+   * Changes the latest copy's ETag without changing its content: called before a province records a review, so a
+   * submission built without reading the reviews (see DraftOnPrevious) cannot be stored over it on any instance.
+   */
+  async touchLatest(decisionId: string, period: string, agencyId: string): Promise<void> {
+    const partitionKey = partitionOf(decisionId, period);
+    this.latestEtags.delete(`${partitionKey}/${agencyId}`);
+    try {
+      await this.table.updateEntity({ partitionKey, rowKey: latestRowKey(agencyId), touchedAt: new Date().toISOString() }, "Merge");
+    } catch (error) {
+      // No version yet: nothing a submission could be built on.
+      if ((error as { statusCode?: number }).statusCode !== 404) throw error;
+    }
+  }
+
   /** Records the version's workbook on the version and, when it is still the newest, on the latest copy. */
   async attachWorkbook(record: SubmissionRecord, workbook: StoredWorkbook): Promise<SubmissionRecord> {
     const partitionKey = partitionOf(record.decisionId, record.period);
+    this.latestEtags.delete(`${partitionKey}/${record.agencyId}`);
     const properties = workbookProperties(workbook);
     await this.table.updateEntity({ partitionKey, rowKey: versionRowKey(record.agencyId, record.version), ...properties }, "Merge");
     for (let attempt = 0; attempt < MAX_VERSION_ATTEMPTS; attempt += 1) {

@@ -24,6 +24,13 @@ export async function ensureTable(connection: StorageConnection, table: string):
 }
 
 /** True when Table Storage refused a write because the row (or a row of the transaction) already exists. */
+/** An ETag condition that no longer holds: someone changed the entity since it was read or written. */
+export function isPreconditionFailed(error: unknown): boolean {
+  const status = (error as { statusCode?: number })?.statusCode;
+  const code = String((error as { code?: string })?.code ?? "");
+  return status === 412 || code === "UpdateConditionNotSatisfied";
+}
+
 export function isConflict(error: unknown): boolean {
   const status = (error as { statusCode?: number })?.statusCode;
   const code = String((error as { code?: string })?.code ?? "");

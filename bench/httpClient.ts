@@ -8,8 +8,8 @@ import { agencyOf, rounds, valuesFor } from "./benchRounds";
  */
 
 export type ClientRequest =
-  | { kind: "setup"; url: string; period: string; provinces: { p: number; decisionId: string; token: string; assignmentIds: string[] }[] }
-  | { kind: "rounds"; id: number; province: number; concurrency: number; total: number };
+  | { kind: "setup"; url: string; floorUrl: string; period: string; provinces: { p: number; decisionId: string; token: string; assignmentIds: string[] }[] }
+  | { kind: "rounds"; id: number; province: number; concurrency: number; total: number; target: "submit" | "floor" };
 
 export type ClientReply = { kind: "ready" } | { kind: "samples"; id: number; samples: number[] } | { kind: "failed"; id: number; message: string };
 
@@ -19,12 +19,14 @@ const run = randomBytes(4).toString("hex");
 let setup: Setup | undefined;
 let counter = 0;
 
-async function submit(p: number, c: number): Promise<number> {
+/** A submission to the functions, or the same request to the floor server, which only runs the bare transaction. */
+async function submit(p: number, c: number, target: "submit" | "floor"): Promise<number> {
   const province = setup!.provinces.find((candidate) => candidate.p === p)!;
   counter += 1;
   const body = JSON.stringify({ agencyId: agencyOf(c), values: valuesFor(province.assignmentIds, c) });
+  const path = `/api/decisions/${province.decisionId}/periods/${setup!.period}/submissions`;
   const start = performance.now();
-  const response = await fetch(`${setup!.url}/api/decisions/${province.decisionId}/periods/${setup!.period}/submissions`, {
+  const response = await fetch(`${target === "submit" ? setup!.url : setup!.floorUrl}${path}`, {
     method: "POST",
     headers: { authorization: `Bearer ${province.token}`, "content-type": "application/json", "idempotency-key": `http-${run}-${counter}` },
     body,
@@ -44,7 +46,7 @@ process.on("message", (message: ClientRequest) => {
     reply({ kind: "ready" });
     return;
   }
-  rounds(message.concurrency, message.total, (c) => submit(message.province, c)).then(
+  rounds(message.concurrency, message.total, (c) => submit(message.province, c, message.target)).then(
     (samples) => reply({ kind: "samples", id: message.id, samples }),
     (error: unknown) => reply({ kind: "failed", id: message.id, message: error instanceof Error ? error.message : String(error) }),
   );

@@ -1,12 +1,11 @@
 import * as z from "zod";
 import {
-  catalogueDecisionSchema,
   catalogueSchema,
   uncertainMatchSchema,
   type Catalogue,
   type UncertainMatch,
 } from "../../shared/catalogue/model";
-import { agencyGroupSchema, agencySchema, assignmentSchema, indicatorSchema } from "../../shared/model";
+import { indicatorSchema } from "../../shared/model";
 import { provinceCodeSchema } from "../../shared/model/ids";
 
 /**
@@ -29,14 +28,8 @@ const sharedContentSchema = z.object({
 });
 export type SharedContent = z.infer<typeof sharedContentSchema>;
 
-const provinceContentSchema = z.object({
-  province: provinceCodeSchema,
-  agencies: z.array(agencySchema),
-  groups: z.array(agencyGroupSchema),
-  decisions: z.array(catalogueDecisionSchema),
-  assignments: z.array(assignmentSchema),
-  uncertainMatches: z.array(uncertainMatchSchema).default([]),
-});
+/** A province's piece: the catalogue's own shape without the national indicators, and whose it is. */
+const provinceContentSchema = catalogueSchema.omit({ indicators: true }).extend({ province: provinceCodeSchema });
 export type ProvinceContent = z.infer<typeof provinceContentSchema>;
 
 export const storedIndicatorsSchema = sharedContentSchema.extend(envelope);

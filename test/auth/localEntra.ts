@@ -91,3 +91,18 @@ export function signHs256WithPublicKey(header: Record<string, unknown>, payload:
 export function base64url(value: unknown): string {
   return Buffer.from(JSON.stringify(value)).toString("base64url");
 }
+
+/**
+ * Server settings that trust the local tenant, map its KPI.Province app role to Phú Thọ's province and offer the
+ * pane's Microsoft 365 sign-in for the add-in registration `addinClientId`.
+ */
+export function microsoft365Settings(tenant: LocalTenant, addinClientId: string) {
+  return {
+    tenantId: tenant.tenantId,
+    audiences: tenant.clientId,
+    jwksUrl: tenant.jwksUrl,
+    roleMap: JSON.stringify({ rules: [{ role: "KPI.Province", principal: { role: "province", province: "phu-tho" } }] }),
+    addinClientId,
+    apiScope: `api://${tenant.clientId}/access_as_user`,
+  };
+}

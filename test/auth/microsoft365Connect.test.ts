@@ -7,7 +7,7 @@ import { paneClient } from "../../addin/connection/paneConnection";
 import { signInConfigSchema } from "../../shared/api/signInConfig";
 import { fetchSignInConfig } from "../../addin/connection/signInConfigClient";
 import { startStack, type TestStack } from "../support/stack";
-import { startLocalTenant, type LocalTenant } from "./localEntra";
+import { microsoft365Settings, startLocalTenant, type LocalTenant } from "./localEntra";
 
 /**
  * The pane's Microsoft 365 path against the real host: the configuration read over HTTP, the token Office would hand
@@ -23,14 +23,7 @@ beforeAll(async () => {
   tenant = await startLocalTenant();
   stack = await startStack({
     settings: {
-      entra: {
-        tenantId: tenant.tenantId,
-        audiences: tenant.clientId,
-        jwksUrl: tenant.jwksUrl,
-        roleMap: JSON.stringify({ rules: [{ role: "KPI.Province", principal: { role: "province", province: "phu-tho" } }] }),
-        addinClientId,
-        apiScope: `api://${tenant.clientId}/access_as_user`,
-      },
+      entra: microsoft365Settings(tenant, addinClientId),
     },
   });
 }, 120_000);

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ENTRA_MESSAGES } from "../../addin/connection/entraSignIn";
-import { startLocalTenant, base64url, type LocalTenant } from "../auth/localEntra";
+import { base64url, microsoft365Settings, startLocalTenant, type LocalTenant } from "../auth/localEntra";
 import { startAddinStack, type AddinStack } from "../support/addinStack";
 import { launchChromium } from "../support/chromium";
 import { TaskpanePage } from "./taskpanePage";
@@ -30,14 +30,7 @@ beforeAll(async () => {
     startAddinStack({
       stack: {
         settings: {
-          entra: {
-            tenantId: tenant.tenantId,
-            audiences: tenant.clientId,
-            jwksUrl: tenant.jwksUrl,
-            roleMap: JSON.stringify({ rules: [{ role: "KPI.Province", principal: { role: "province", province: "phu-tho" } }] }),
-            addinClientId,
-            apiScope: `api://${tenant.clientId}/access_as_user`,
-          },
+          entra: microsoft365Settings(tenant, addinClientId),
         },
       },
     }),

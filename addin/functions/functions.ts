@@ -1,6 +1,9 @@
+import { activeConnection } from "../connection/activeConnection";
 import { loadConnection } from "../connection/connectionSettings";
+import type { PaneConnection } from "../connection/paneConnection";
+import { sameTargetConnection, targetConnectionOf, targetTransportFor } from "./targetConnection";
 import { kpiExplain, kpiFormula, kpiGap, kpiRate, kpiStatus, type FunctionResult } from "./kpiFunctions";
-import { httpTargetTransport, TargetBatcher } from "./targetBatcher";
+import { TargetBatcher } from "./targetBatcher";
 import { installVietnameseZodMessages } from "../../shared/model/zodMessages";
 
 installVietnameseZodMessages();
@@ -92,19 +95,19 @@ if (typeof CustomFunctions !== "undefined") {
   CustomFunctions.associate("FORMULA", formula);
 }
 
-let targets: { batcher: TargetBatcher; serverUrl: string; key: string } | undefined;
+let targets: { batcher: TargetBatcher; connection: PaneConnection } | undefined;
 
-/** One batcher per connection: reconnecting to another server or with another key starts a fresh cache. */
+/** One batcher per connection: reconnecting to another server, with another key or another sign-in starts afresh. */
 function targetBatcher(): TargetBatcher {
-  const connection = loadConnection();
+  const connection = targetConnectionOf(activeConnection(), loadConnection());
   if (!connection) {
     throw new CustomFunctions.Error(
       CustomFunctions.ErrorCode.notAvailable,
-      "Chưa kết nối máy chủ KPI: mở khung KPI, nhập địa chỉ máy chủ và khóa truy cập.",
+      "Chưa kết nối máy chủ KPI: mở khung KPI và kết nối bằng khóa truy cập hoặc tài khoản Microsoft 365.",
     );
   }
-  if (!targets || targets.serverUrl !== connection.serverUrl || targets.key !== connection.key) {
-    targets = { batcher: new TargetBatcher(httpTargetTransport(connection.serverUrl, connection.key)), ...connection };
+  if (!targets || !sameTargetConnection(targets.connection, connection)) {
+    targets = { batcher: new TargetBatcher(targetTransportFor(connection)), connection };
   }
   return targets.batcher;
 }

@@ -5,6 +5,7 @@ import type { DecisionChoice, Me } from "../../shared/api/contract";
 import type { Connection } from "../connection/connectionSettings";
 import { reconnectWithMicrosoft365 } from "../connection/microsoft365Connect";
 import { officeNestedAuthHost } from "../connection/officeNestedAuthHost";
+import { setActiveConnection } from "../connection/activeConnection";
 import { paneClient, type PaneConnection } from "../connection/paneConnection";
 import { loadRememberedSignIn } from "../connection/rememberedSignIn";
 import type { WorkbookPort } from "../excel/workbookPort";
@@ -33,6 +34,8 @@ export function App({ workbook, functionNamespace, defaultServerUrl }: Props) {
     const client = paneClient(connection);
     const [me, decisions] = await Promise.all([known ?? client.me(), client.decisions()]);
     setSession({ connection, me, decisions });
+    // KPI.TARGET cells use the same connection: a Microsoft 365 sign-in exists only in this runtime.
+    setActiveConnection(connection);
     setEditing(false);
   }, []);
 

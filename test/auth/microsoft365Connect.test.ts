@@ -6,6 +6,8 @@ import { connectWithMicrosoft365 } from "../../addin/connection/microsoft365Conn
 import { paneClient } from "../../addin/connection/paneConnection";
 import { signInConfigSchema } from "../../shared/api/signInConfig";
 import { fetchSignInConfig } from "../../addin/connection/signInConfigClient";
+import { TargetBatcher } from "../../addin/functions/targetBatcher";
+import { sameTargetConnection, targetConnectionOf, targetTransportFor } from "../../addin/functions/targetConnection";
 import { startStack, type TestStack } from "../support/stack";
 import { microsoft365Settings, startLocalTenant, type LocalTenant } from "./localEntra";
 
@@ -77,6 +79,28 @@ describe("connecting the pane with Microsoft 365", () => {
       message:
         "Máy chủ KPI chưa nhận tài khoản Microsoft 365 cuong@phutho.gov.vn: tài khoản chưa có vai trò trong bảng ánh xạ vai trò của tỉnh. Liên hệ bộ phận quản trị; trong lúc chờ hãy dùng khóa truy cập.",
     });
+  });
+
+  it("lets KPI.TARGET cells ask with the pane's Microsoft 365 sign-in, a fresh token per request", async () => {
+    const config = (await fetchSignInConfig(serverUrl()))!.entra!;
+    const host = officeSigningIn({ roles: ["KPI.Province"], name: "Trần Thị Bình" }, { homeAccountId: "c", username: "binh@phutho.gov.vn" });
+    const { connection } = await connectWithMicrosoft365(serverUrl(), config, host, { interactive: true });
+    // The pane's open sign-in comes first; a key saved earlier in localStorage is not what the cells use then.
+    const saved = { serverUrl: serverUrl(), key: stack.keys.agency };
+    const chosen = targetConnectionOf(connection, saved)!;
+    expect(chosen).toBe(connection);
+    expect(targetConnectionOf(undefined, saved)).toEqual({ method: "key", ...saved });
+    expect(targetConnectionOf(undefined, undefined)).toBeUndefined();
+    expect(sameTargetConnection(chosen, { method: "key", ...saved })).toBe(false);
+
+    const before = host.issued;
+    const batcher = new TargetBatcher(targetTransportFor(chosen));
+    const answers = await Promise.all([
+      batcher.target({ agency: "so-tai-chinh", indicatorCode: "CDS-001", period: "2025-Q4" }),
+      batcher.target({ agency: "Sở Tài chính", indicatorCode: "cds-002", period: "2025-Q4" }),
+    ]);
+    expect(answers).toEqual(["Tối thiểu 65%", "Tối thiểu 70%"]);
+    expect(host.issued).toBe(before + 1);
   });
 
   it("reads no configuration from an address that is not a KPI server: the pane then offers keys", async () => {

@@ -1,5 +1,5 @@
 import type { PeriodAssignments } from "../../shared/report/periodAssignments";
-import { REPORT_SHEET_NAME, reportBindingSchema, type ReportBinding } from "../../shared/report/reportTable";
+import { REPORT_SHEET_NAME, reportBindingOf, type ReportBinding } from "../../shared/report/reportTable";
 import { EMPTY_CELL, type PlannedCell } from "../../shared/sheet/cell";
 import { PROVINCE_VERDICT_COLUMN, TABLE_COLUMNS, TABLE_FIRST_ROW, type TypedKey } from "../../shared/sheet/reportTable/columns";
 import { TABLE_HEADER, titleLines, type ReportTableContent } from "../../shared/sheet/reportTable/layout";
@@ -119,16 +119,9 @@ export function planReportTable(view: PeriodAssignments, existing: ExistingTable
     }
   }
 
-  const binding = reportBindingSchema.parse({
-    decisionId: view.decision.id,
-    period: view.period,
-    province: view.decision.province,
-    agencyId: view.agency.id,
-    catalogueVersion: view.catalogueVersion,
-    // readReportRows pairs ids with rows by position, so the list stops at the first row no id is known for; the
-    // rows after it (all leftovers) are then matched by code.
-    assignmentIds: idsUntilUnknown(rows),
-  });
+  // readReportRows pairs ids with rows by position, so the list stops at the first row no id is known for; the
+  // rows after it (all leftovers) are then matched by code.
+  const binding = reportBindingOf(view, idsUntilUnknown(rows));
   const clear = {
     rows: Math.max(TABLE_FIRST_ROW - 1 + rows.length, archive ? 0 : (table?.lastRow ?? 0)),
     columns: Math.max(PROVINCE_VERDICT_COLUMN + 1, archive ? 0 : (table?.lastColumn ?? 0)),

@@ -7,10 +7,11 @@ import { vietnamTimeText } from "../../shared/period/vietnamTime";
 import type { PeriodAssignments } from "../../shared/report/periodAssignments";
 import type { CitationDrafts } from "../review/evidenceDraft";
 import { needsAgencyAttention } from "../review/reviewDrafts";
-import { actualText, citationText, finalText } from "../review/reviewText";
+import { actualText, citationText } from "../review/reviewText";
 import { EvidenceForm } from "./EvidenceForm";
 import { ReviewedBy } from "./ReviewedBy";
 import { EvidenceList } from "./EvidenceList";
+import { FinalVerdictFact } from "./FinalVerdictFact";
 import { Notice, OperationStatus } from "./StatusBars";
 import type { OperationState } from "./useOperation";
 
@@ -106,12 +107,7 @@ export function AgencyReport({ assignments, view, citations, onAddCitation, onRe
                   <dt>Kết quả</dt>
                   <dd>{view ? actualText(value, assignment) : "Chưa nộp"}</dd>
                 </div>
-                {value && (
-                  <div>
-                    <dt>Đánh giá</dt>
-                    <dd className={`kpi-final kpi-final-${value.final.verdict}`}>{finalText(value)}</dd>
-                  </div>
-                )}
+                {value && <FinalVerdictFact value={value} />}
               </dl>
               {value?.flags?.map((flag) => (
                 <div key={flag.code} className="kpi-flag-text">

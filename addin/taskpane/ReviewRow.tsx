@@ -5,8 +5,9 @@ import type { EvidenceFile } from "../../shared/model/evidence";
 import type { PeriodAssignment } from "../../shared/report/periodAssignments";
 import { VERDICT_LABELS } from "../../shared/verdict/labels";
 import { EMPTY_DRAFT, type RowDraft, type VerdictChoice } from "../review/reviewDrafts";
-import { actualText, finalText } from "../review/reviewText";
+import { actualText } from "../review/reviewText";
 import { EvidenceList } from "./EvidenceList";
+import { FinalVerdictFact } from "./FinalVerdictFact";
 import { OperationStatus } from "./StatusBars";
 import type { OperationState } from "./useOperation";
 import { Badge } from "./Marks";
@@ -62,12 +63,7 @@ export function ReviewRow({ assignment, assignmentId, value, draft = EMPTY_DRAFT
             <dd title={value.explanation}>{value.label}</dd>
           </div>
         )}
-        {value && (
-          <div>
-            <dt>Đánh giá</dt>
-            <dd className={`kpi-final kpi-final-${value.final.verdict}`}>{finalText(value)}</dd>
-          </div>
-        )}
+        {value && <FinalVerdictFact value={value} />}
       </dl>
       {value?.flags?.map((flag) => (
         <Badge key={flag.code} color="warning" className="kpi-flag">

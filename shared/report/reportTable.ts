@@ -57,6 +57,21 @@ export const reportBindingSchema = z.object({
 });
 export type ReportBinding = z.infer<typeof reportBindingSchema>;
 
+/** The binding a report table written for this period view carries, for the rows whose ids are given. */
+export function reportBindingOf(
+  view: { decision: { id: string; province: string }; period: string; agency: { id: string }; catalogueVersion: number },
+  assignmentIds: readonly string[],
+): ReportBinding {
+  return reportBindingSchema.parse({
+    decisionId: view.decision.id,
+    period: view.period,
+    province: view.decision.province,
+    agencyId: view.agency.id,
+    catalogueVersion: view.catalogueVersion,
+    assignmentIds,
+  });
+}
+
 export const reportProblemCodeSchema = z.enum([
   "no_header",
   "unknown_row",

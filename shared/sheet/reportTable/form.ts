@@ -1,6 +1,6 @@
 import type { SubmissionValue } from "../../model/submissionValue";
 import type { PeriodAssignments } from "../../report/periodAssignments";
-import { reportBindingSchema, REPORT_SHEET_NAME, type ReportBinding } from "../../report/reportTable";
+import { reportBindingOf, REPORT_SHEET_NAME, type ReportBinding } from "../../report/reportTable";
 import type { PlannedCell } from "../cell";
 import type { SheetPlan } from "../plan";
 import { TABLE_FIRST_ROW, type TypedKey } from "./columns";
@@ -19,14 +19,10 @@ export function reportFormPlan(view: PeriodAssignments, values: readonly Submiss
       functionNamespace: "KPI",
     }),
   );
-  const binding = reportBindingSchema.parse({
-    decisionId: view.decision.id,
-    period: view.period,
-    province: view.decision.province,
-    agencyId: view.agency.id,
-    catalogueVersion: view.catalogueVersion,
-    assignmentIds: view.assignments.map((assignment) => assignment.assignmentId),
-  });
+  const binding = reportBindingOf(
+    view,
+    view.assignments.map((assignment) => assignment.assignmentId),
+  );
   const ops = reportTableOps({ title: titleLines(view), rows, clear: { rows: 0, columns: 0 } });
   return { plan: { sheetName: REPORT_SHEET_NAME, ops }, binding };
 }

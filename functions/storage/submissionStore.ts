@@ -168,7 +168,6 @@ export class SubmissionStore {
       const record: SubmissionRecord = { ...content, id: makeId(version), version };
       const payload = recordProperties(record);
       const latestEntity = { partitionKey, rowKey: latestRowKey(draft.agencyId), ...payload };
-      // The latest copy is the second action (LATEST_ACTION).
       const actions: TransactionAction[] = [
         ["create", { partitionKey, rowKey: versionRowKey(draft.agencyId, version), ...payload }],
         guard === undefined ? ["upsert", latestEntity, "Replace"] : ["update", latestEntity, "Replace", { etag: guard }],

@@ -44,7 +44,8 @@ export function receiptOps(receipt: SubmissionReceipt, binding: ReportBinding): 
     style: { fill: receipt.late ? VERDICT_COLOURS.not_met : VERDICT_COLOURS.met },
   });
 
-  const verdicts = new Map(receipt.verdicts.map((verdict) => [verdict.assignmentId, verdict]));
+  // The verdict that counts: a province's verdict carried onto an unchanged value overrules the rule's beside it.
+  const verdicts = new Map(receipt.verdicts.map((verdict) => [verdict.assignmentId, verdict.final ?? verdict]));
   const rows = binding.assignmentIds.map((id) => verdicts.get(id));
   ops.push(
     cellsOp(HEADER_ROW, PROVINCE_VERDICT_COLUMN, [

@@ -3,6 +3,7 @@ import { receiptLines, receiptOps } from "../../../addin/report/planReceipt";
 import { vietnamTimeText } from "../../../shared/period/vietnamTime";
 import { planReportTable } from "../../../addin/report/planReportTable";
 import { parseRange, rangeAddress, runs } from "../../../shared/sheet/address";
+import { VERDICT_COLOURS } from "../../../shared/sheet/palette";
 import { demoView, sampleAggregate, sampleReceipt } from "./fixtures";
 
 describe("receipt block", () => {
@@ -21,6 +22,27 @@ describe("receipt block", () => {
     expect(column).toMatchObject({ range: `N5:N${5 + view.assignments.length}` });
     // The block sits beside the title lines, in J:K.
     expect(receiptOps(receipt, binding)[0]).toMatchObject({ op: "cells", range: "J1:K4" });
+  });
+
+  it("writes the province's verdict carried onto an unchanged value, not the rule's it overruled", () => {
+    const view = demoView();
+    const receipt = sampleReceipt(view);
+    const overruled = receipt.verdicts[0]!;
+    overruled.final = { verdict: "not_met", label: "Không đạt", explanation: "Không đạt (đánh giá của Sở KH&CN, phiên bản 1: …)", decidedBy: "person", override: true };
+    const binding = planReportTable(view, undefined, { verdictMode: "kpi", functionNamespace: "KPI" }).binding;
+    const ops = receiptOps(receipt, binding);
+    const column = ops.find((op) => op.op === "cells" && op.range.startsWith("N5"));
+    if (column?.op !== "cells") throw new Error("no verdict column");
+    const row = binding.assignmentIds.indexOf(overruled.assignmentId);
+    const cells = column.cells;
+    expect(cells[row + 1]![0]).toEqual({ text: "Không đạt" });
+    const sheetRow = parseRange(column.range).firstRow + 1 + row;
+    const fill = ops.find((op) => {
+      if (op.op !== "style" || !("fill" in op.style) || !op.range.startsWith("N")) return false;
+      const range = parseRange(op.range);
+      return range.firstRow <= sheetRow && sheetRow <= range.lastRow;
+    });
+    expect(fill).toMatchObject({ style: { fill: VERDICT_COLOURS.not_met } });
   });
 });
 

@@ -103,7 +103,9 @@ export async function submitValues(services: Services, snapshot: CatalogueSnapsh
   // since would have changed that ETag, and the write would fail and be built again on a fresh read.
   const guarded = known !== undefined && services.submissions.guardsLatest(decisionId, input.period, agencyId);
   const knownReview = known && !guarded ? services.reviews.review(decisionId, input.period, agencyId, known.version) : undefined;
-  const allReviews = known ? undefined : services.reviews.reviewsOfAgency(decisionId, input.period, agencyId);
+  // Nor when the store first tries this as the agency's first version: there is no review to read unless that fails.
+  const guessesFirst = services.submissions.guessesFirst(decisionId, input.period, agencyId);
+  const allReviews = known || guessesFirst ? undefined : services.reviews.reviewsOfAgency(decisionId, input.period, agencyId);
   // Whichever fails first is the one reported; the others must not surface as unhandled rejections.
   for (const read of [lockCheck, knownReview, allReviews]) read?.catch(() => {});
   // Judged while the reads are under way; values in error refuse the whole report before anything is written.

@@ -132,6 +132,16 @@ export class SubmissionStore {
     return known && known.version === this.versionHints.get(hintKey) ? known : undefined;
   }
 
+  /**
+   * Whether the next submission of the agency will be stored as its first version without a read: this process has
+   * seen no version of the agency in the period, which is most often because there is none yet (each agency's
+   * first report of a period). The version and its latest copy are then created, not replaced, so when a version
+   * does exist the write fails as a whole and the submission is built again on what a read finds.
+   */
+  guessesFirst(decisionId: string, period: string, agencyId: string): boolean {
+    return !this.versionHints.has(`${partitionOf(decisionId, period)}/${agencyId}`);
+  }
+
   /** Whether the next submission of the agency will replace the latest copy under this process's ETag (see build). */
   guardsLatest(decisionId: string, period: string, agencyId: string): boolean {
     return this.newestWrittenHere(decisionId, period, agencyId) !== undefined && this.latestEtags.has(`${partitionOf(decisionId, period)}/${agencyId}`);
@@ -149,12 +159,13 @@ export class SubmissionStore {
     const idemRow = idempotencyRowKey(draft.agencyId, idempotencyKey);
     const built = "build" in draft ? draft : undefined;
 
-    // No read before the write when this process wrote the previous version: a retry's idempotency row makes the
-    // transaction fail, and only then is it read; a draft built on the previous version reads it only when unknown.
+    // No read before the write when this process wrote the previous version, or has seen none (see guessesFirst): a
+    // retry's idempotency row or an existing version makes the transaction fail, and only then is anything read.
     let previous: SubmissionRecord | undefined;
     let version: number;
     const hint = this.versionHints.get(hintKey);
-    if (!built) version = (hint ?? 0) + 1;
+    const guessedFirst = hint === undefined;
+    if (!built || guessedFirst) version = (hint ?? 0) + 1;
     else {
       const { decisionId, period, agencyId } = draft;
       previous = this.newestWrittenHere(decisionId, period, agencyId) ?? (await this.latest(decisionId, period, agencyId));
@@ -170,7 +181,8 @@ export class SubmissionStore {
       const latestEntity = { partitionKey, rowKey: latestRowKey(draft.agencyId), ...payload };
       const actions: TransactionAction[] = [
         ["create", { partitionKey, rowKey: versionRowKey(draft.agencyId, version), ...payload }],
-        guard === undefined ? ["upsert", latestEntity, "Replace"] : ["update", latestEntity, "Replace", { etag: guard }],
+        // A first version creates its latest copy: one that exists means a version this draft was not built on.
+        version === 1 ? ["create", latestEntity] : guard === undefined ? ["upsert", latestEntity, "Replace"] : ["update", latestEntity, "Replace", { etag: guard }],
         ["create", { partitionKey, rowKey: idemRow, version, bodyHash, createdAt: record.submittedAt }],
       ];
       if (eventOf) {
@@ -189,15 +201,24 @@ export class SubmissionStore {
       } catch (error) {
         if (!isConflict(error) && !isPreconditionFailed(error)) throw error;
       }
-      // This key was used meanwhile (a concurrent retry), another submission took the version number, or the latest
+      // This key was used meanwhile (a concurrent retry) or before (a retry reaching a process that had not seen
+      // it), another submission took the version number, a version existed where none was guessed, or the latest
       // copy was touched since this process wrote it (a review): read what is stored and build again.
       this.newestWritten.delete(hintKey);
       this.latestEtags.delete(hintKey);
-      const raced = await this.readReplay(partitionKey, idemRow, bodyHash);
-      if (raced) return raced;
-      // Full jitter: racers that collided wait different times, so the next round is not the same collision again.
-      await sleep(Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attempt));
-      const latest = await this.latest(draft.decisionId, draft.period, draft.agencyId);
+      let latest: SubmissionRecord | undefined;
+      if (guessedFirst && attempt === 0) {
+        // Nobody raced: the versions were there before. Nothing to wait for, and both reads go together.
+        const [raced, found] = await Promise.all([this.readReplay(partitionKey, idemRow, bodyHash), this.latest(draft.decisionId, draft.period, draft.agencyId)]);
+        if (raced) return raced;
+        latest = found;
+      } else {
+        const raced = await this.readReplay(partitionKey, idemRow, bodyHash);
+        if (raced) return raced;
+        // Full jitter: racers that collided wait different times, so the next round is not the same collision again.
+        await sleep(Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attempt));
+        latest = await this.latest(draft.decisionId, draft.period, draft.agencyId);
+      }
       previous = latest;
       version = Math.max(version, latest?.version ?? 0) + 1;
     }

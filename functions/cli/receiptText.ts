@@ -1,4 +1,4 @@
-import type { SubmissionReceipt } from "../../shared/report/receipt";
+import { finalVerdictCounts, type SubmissionReceipt } from "../../shared/report/receipt";
 import { vietnamTimeText } from "../../shared/period/vietnamTime";
 import { VERDICT_LABELS } from "../../shared/verdict/labels";
 import type { VerdictCode } from "../../shared/verdict/schema";
@@ -6,7 +6,7 @@ import type { CliIo } from "./io";
 
 /** A submission's receipt as `kpi submit` and `kpi ingest-report` print it: number, version, Vietnam time, verdicts. */
 export function printReceipt(io: CliIo, receipt: SubmissionReceipt, replayedWhat: string): void {
-  const counts = Object.entries(receipt.counts)
+  const counts = Object.entries(finalVerdictCounts(receipt))
     .map(([code, count]) => `${VERDICT_LABELS[code as VerdictCode]}: ${count}`)
     .join(", ");
   io.out(

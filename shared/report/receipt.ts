@@ -1,6 +1,7 @@
 import * as z from "zod";
 import { agencyIdSchema, decisionIdSchema, submissionIdSchema } from "../model/ids";
 import {
+  countVerdicts,
   judgedValueSchema,
   missingAssignmentSchema,
   sourceFileSummaryOf,
@@ -11,6 +12,7 @@ import {
   workbookSummaryOf,
   workbookSummarySchema,
   type SubmissionRecord,
+  type VerdictCounts,
 } from "../model/submission";
 import { submissionValueSchema } from "../model/submissionValue";
 import { reviewStateSchema } from "../model/review";
@@ -87,6 +89,14 @@ export function receiptOf(record: SubmissionRecord, replayed: boolean): Submissi
     ...(record.sourceFile ? { sourceFile: sourceFileSummaryOf(record.sourceFile) } : {}),
     ...(record.workbook ? { workbook: workbookSummaryOf(record.workbook) } : {}),
   };
+}
+
+/**
+ * How many values have each verdict that counts (the final one): what the officer is told the province will see. The
+ * stored counts are the rule's, which a province's verdict carried onto an unchanged value may overrule.
+ */
+export function finalVerdictCounts(receipt: Pick<SubmissionReceipt, "verdicts">): VerdictCounts {
+  return countVerdicts(receipt.verdicts.map((verdict) => verdict.final ?? verdict));
 }
 
 /** The body of a submission: the values, and the catalogue version the rows were pulled from (for a stale-form note). */

@@ -1,6 +1,6 @@
 import { describe, it, expect } from "vitest";
 import { submissionRecordSchema, submissionValueSchema, latestSubmissionSchema, type SubmissionRecord } from "../../shared/model";
-import { receiptOf } from "../../shared/report/receipt";
+import { finalVerdictCounts, receiptOf } from "../../shared/report/receipt";
 
 const messages = (result: { error?: { issues: { message: string }[] } }) => result.error?.issues.map((issue) => issue.message) ?? [];
 
@@ -54,6 +54,9 @@ describe("stored submission (the one model)", () => {
     expect(receipt.verdicts[1]!.final).toMatchObject({ verdict: "met", decidedBy: "person", override: false });
     expect(receipt.verdicts[1]!.final?.explanation).toMatch(/^Đạt \(đánh giá của Sở KH&CN, phiên bản 1: Đã xem kế hoạch\)/);
     expect(receipt.missing).toHaveLength(1);
+    // The officer is told what the province will count: two met, not one met and one to review.
+    expect(receipt.counts).toEqual({ met: 1, needs_review: 1 });
+    expect(finalVerdictCounts(receipt)).toEqual({ met: 2 });
   });
 
   it("rejects a version 0 and a stored verdict code it does not know", () => {

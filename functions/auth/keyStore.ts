@@ -60,6 +60,7 @@ export class KeyStore implements TokenVerifier {
    * made-up ids cannot push real ones out; a made-up id costs a table read each time, as it would without a cache.
    */
   private readonly keyCache = new LRUCache<string, StoredKey>({ max: KEY_CACHE_ENTRIES });
+  private readonly keyReads = new Map<string, Promise<StoredKey | undefined>>();
 
   /** `cacheMs` trades a few seconds of revocation delay for one table read less per request. */
   constructor(
@@ -142,7 +143,13 @@ export class KeyStore implements TokenVerifier {
     const cacheKey = `${address.province ?? ""}.${address.id}`;
     const hit = this.keyCache.get(cacheKey);
     if (hit) return hit;
-    const stored = await this.read(address);
+    // Requests that arrive together with a key not cached (50 officers of a province submitting as it expires) share
+    // one read instead of each making its own.
+    const pending = this.keyReads.get(cacheKey);
+    if (pending) return pending;
+    const reading = this.read(address).finally(() => this.keyReads.delete(cacheKey));
+    this.keyReads.set(cacheKey, reading);
+    const stored = await reading;
     if (stored) this.keyCache.set(cacheKey, stored, { ttl: this.cacheMs });
     return stored;
   }

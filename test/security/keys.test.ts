@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import diagnostics from "node:diagnostics_channel";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { KeyStore } from "../../functions/auth/keyStore";
 import { sha256Hex } from "../../functions/storage/submissionKeys";
@@ -73,4 +74,24 @@ describe("the key cache", () => {
     expect(cache.size).toBe(1);
     expect(cache.max).toBeGreaterThan(0);
   }, 60_000);
+
+  it("reads a key once for the requests that arrive together before it is cached, and still refuses a wrong secret", async () => {
+    const store = new KeyStore(keysTable(), 30_000);
+    const issued = await store.issue({ role: "agency", province: "phu-tho", agencyId: "so-tai-chinh", label: "Sở Tài chính" });
+    const reads: string[] = [];
+    const count = (message: unknown) => {
+      const { request } = message as { request: { method: string; path: string } };
+      if (request.method === "GET" && request.path.includes(storageNames(stack.prefix).keysTable)) reads.push(request.path);
+    };
+    diagnostics.subscribe("http.client.request.start", count);
+    try {
+      const wrong = issued.token.slice(0, -4) + "AAAA";
+      const answers = await Promise.all([...Array.from({ length: 50 }, () => store.verify(issued.token)), store.verify(wrong)]);
+      expect(answers.slice(0, 50).every((principal) => principal?.agencyId === "so-tai-chinh")).toBe(true);
+      expect(answers[50]).toBeUndefined();
+    } finally {
+      diagnostics.unsubscribe("http.client.request.start", count);
+    }
+    expect(reads).toHaveLength(1);
+  });
 });

@@ -29,7 +29,10 @@ export { submissionChannelSchema, verdictCountsSchema, workbookMismatchFieldSche
 export const receiptVerdictSchema = judgedValueSchema
   .pick({ assignmentId: true, targetText: true, verdict: true, label: true, explanation: true, reportedText: true, carriedForwardFrom: true, flags: true })
   .extend({
-    /** The verdict that counts: the rule's, or the province's carried from an unchanged earlier value. */
+    /**
+     * The verdict that counts when it is not the rule's beside it: the province's, carried from an unchanged earlier
+     * value. Absent, the rule's verdict is the one that counts (and receipts stay half the size).
+     */
     final: finalVerdictSchema.optional(),
   });
 export type ReceiptVerdict = z.infer<typeof receiptVerdictSchema>;
@@ -83,7 +86,7 @@ export function receiptOf(record: SubmissionRecord, replayed: boolean): Submissi
       ...(value.reportedText !== undefined ? { reportedText: value.reportedText } : {}),
       ...(value.carriedForwardFrom !== undefined ? { carriedForwardFrom: value.carriedForwardFrom } : {}),
       ...(value.flags?.length ? { flags: value.flags } : {}),
-      final: finalVerdictOf(value, value.carriedVerdict),
+      ...(value.carriedVerdict ? { final: finalVerdictOf(value, value.carriedVerdict) } : {}),
     })),
     missing: record.missing ?? [],
     ...(record.sourceFile ? { sourceFile: sourceFileSummaryOf(record.sourceFile) } : {}),

@@ -50,6 +50,7 @@ describe("stored submission (the one model)", () => {
 
   it("makes the receipt count the province's carried verdict as the final one, and list what is missing", () => {
     const receipt = receiptOf(submissionRecordSchema.parse(record()), false);
+    expect(receipt.verdicts[0]!.final).toBeUndefined();
     expect(receipt.verdicts[1]!.verdict).toBe("needs_review");
     expect(receipt.verdicts[1]!.final).toMatchObject({ verdict: "met", decidedBy: "person", override: false });
     expect(receipt.verdicts[1]!.final?.explanation).toMatch(/^Đạt \(đánh giá của Sở KH&CN, phiên bản 1: Đã xem kế hoạch\)/);

@@ -7,7 +7,7 @@ import { buildPeriodAssignments } from "../../shared/report/buildPeriodAssignmen
 import { judgePeriodValue } from "../../shared/report/judgeValue";
 import type { PeriodAssignment, PeriodAssignments } from "../../shared/report/periodAssignments";
 import { citesIssuedDocument } from "../../shared/model/evidence";
-import type { AuditEventInput } from "../../shared/model/audit";
+import type { AuditEvent } from "../../shared/model/audit";
 import { versionReviewSchema, type VersionReview } from "../../shared/model/review";
 import type { VerdictCode } from "../../shared/verdict/schema";
 import { requirePeriodOpen, SUBMISSION_LOCK_CACHE_MS } from "./periodLock";
@@ -296,7 +296,7 @@ function sameReportedValue(a: SubmissionValue, b: SubmissionValue): boolean {
 }
 
 /** The audit trail's "submit" event, stored by the submission store in the transaction that stores the version. */
-function submitEventOf(input: SubmitInput, record: SubmissionRecord): AuditEventInput {
+function submitEventOf(input: SubmitInput, record: SubmissionRecord): AuditEvent {
   return {
     at: record.submittedAt,
     actor: record.submittedBy,

@@ -11,7 +11,7 @@ import {
   type StoredWorkbook,
   type SubmissionRecord,
 } from "../../shared/model/submission";
-import { auditEventSchema, type AuditEvent, type AuditEventInput } from "../../shared/model/audit";
+import type { AuditEvent } from "../../shared/model/audit";
 import { eventProperties, readAuditEvent } from "./auditLog";
 import {
   idempotencyRowKey,
@@ -31,8 +31,11 @@ import { escapeOData, getRow, isConflict, isPreconditionFailed, prefixEnd, rowsW
  * key, a retry that stores twice, or a version the audit trail does not show.
  */
 
-/** The audit trail's record of a version, made from the version itself once its number is known. */
-export type SubmitEventOf = (record: SubmissionRecord) => AuditEventInput;
+/**
+ * The audit trail's record of a version, made from the version itself once its number is known: built from checked
+ * parts, so stored as given (it is checked when read back).
+ */
+export type SubmitEventOf = (record: SubmissionRecord) => AuditEvent;
 
 const MAX_VERSION_ATTEMPTS = 20;
 /** Backoff between version attempts: random up to this cap, doubling from the base, so racers spread out. */
@@ -186,7 +189,7 @@ export class SubmissionStore {
         ["create", { partitionKey, rowKey: idemRow, version, bodyHash, createdAt: record.submittedAt }],
       ];
       if (eventOf) {
-        const event = auditEventSchema.parse(eventOf(record));
+        const event = eventOf(record);
         actions.push(["create", { partitionKey, rowKey: submitEventRowKey(event.at, draft.agencyId, version), ...eventProperties(event) }]);
       }
       try {

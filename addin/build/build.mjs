@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import { addinBundleOptions } from "./addinBundle.mjs";
+import { signInBundleOptions } from "./signInBundle.mjs";
 import { budgetReport, scriptSizes } from "./bundleBudget.mjs";
 import { writeManifests } from "./manifest.mjs";
 
@@ -58,8 +59,7 @@ ${scripts.map((src) => `<script src="${src}"></script>`).join("\n")}
 // downloads before the pane draws (the budget above counts the top-level scripts only).
 async function buildSignInScript() {
   const outfile = resolve(outDir, "signin/signin.js");
-  const { plugins: _zodOnly, jsx: _noJsx, ...options } = addinBundleOptions(root, outfile);
-  await build({ ...options, entryPoints: [resolve(root, "addin/connection/signinScript.ts")] });
+  await build(signInBundleOptions(root, outfile));
   const [size] = await scriptSizes(dirname(outfile));
   return `Tải khi đăng nhập Microsoft 365: signin/${size.name}: ${(size.gzip / 1024).toLocaleString("vi-VN", { maximumFractionDigits: 1 })} KB nén gzip.`;
 }

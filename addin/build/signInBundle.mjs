@@ -32,9 +32,8 @@ const withoutMsalStandardController = {
       return { contents: [refuse, ...classes].join("\n"), loader: "js" };
     });
     build.onEnd((result) => {
-      if (result.errors.length === 0 && !swapped) {
-        result.errors.push({ text: "MSAL không còn nạp StandardController.mjs: bước bỏ bộ điều khiển chuẩn trong addin/build/signInBundle.mjs không còn tác dụng, hãy sửa lại." });
-      }
+      if (result.errors.length > 0 || swapped) return undefined;
+      return { errors: [{ text: "MSAL không còn nạp StandardController.mjs: bước bỏ bộ điều khiển chuẩn trong addin/build/signInBundle.mjs không còn tác dụng, hãy sửa lại." }] };
     });
   },
 };

@@ -23,7 +23,7 @@ export async function scriptSizes(outDir) {
   );
 }
 
-export const totalGzip = (sizes) => sizes.reduce((sum, size) => sum + size.gzip, 0);
+const totalGzip = (sizes) => sizes.reduce((sum, size) => sum + size.gzip, 0);
 
 const kb = (bytes) => `${(bytes / 1024).toLocaleString("vi-VN", { maximumFractionDigits: 1 })} KB`;
 

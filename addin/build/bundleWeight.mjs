@@ -1,4 +1,5 @@
-// `node addin/build/bundleWeight.mjs [count] [--gzip]`: what weighs in the add-in's script. Bytes are the minified
+// `node addin/build/bundleWeight.mjs [count] [--gzip] [--signin]`: what weighs in the add-in's script (with --signin,
+// in the Microsoft 365 sign-in script, where MSAL's files are listed one by one). Bytes are the minified
 // bytes each package or source folder puts in the bundle; with --gzip also how much smaller the gzipped bundle gets
 // without it (the figure the budget counts), measured by building again with it left out (slow: one build each).
 import { dirname, resolve } from "node:path";
@@ -6,13 +7,17 @@ import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import { addinBundleOptions } from "./addinBundle.mjs";
+import { signInBundleOptions } from "./signInBundle.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const count = Number(process.argv.slice(2).find((arg) => /^\d+$/.test(arg)) ?? 20);
 const leaveOneOut = process.argv.includes("--gzip");
+const signIn = process.argv.includes("--signin");
+const scriptName = signIn ? "signin.js" : "taskpane.js";
 
-/** node_modules/@scope/name/… → @scope/name; shared/target/… → shared/target. */
+/** node_modules/@scope/name/… → @scope/name (MSAL by file for the sign-in script); shared/target/… → shared/target. */
 function groupOf(path) {
+  if (signIn && /node_modules\/@azure\/msal-/.test(path)) return path.replace(/^.*node_modules\/@azure\//, "");
   const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path);
   return pkg ? pkg[1] : path.split("/").slice(0, 2).join("/");
 }
@@ -36,7 +41,7 @@ async function bundle(leftOut) {
         },
       ]
     : [];
-  const options = addinBundleOptions(root, resolve(root, "dist/weight/taskpane.js"));
+  const options = (signIn ? signInBundleOptions : addinBundleOptions)(root, resolve(root, "dist/weight", scriptName));
   const result = await build({ ...options, write: false, metafile: true, sourcemap: false, logLevel: "silent", plugins: [...plugins, ...options.plugins] });
   const script = result.outputFiles.find((file) => file.path.endsWith(".js"));
   return { gzip: gzipSync(script.contents, { level: 9 }).length, metafile: result.metafile };
@@ -47,9 +52,11 @@ const output = Object.entries(whole.metafile.outputs).find(([path]) => path.ends
 const bytes = new Map();
 for (const [path, input] of Object.entries(output.inputs)) bytes.set(groupOf(path), (bytes.get(groupOf(path)) ?? 0) + input.bytesInOutput);
 const kb = (n) => (n / 1024).toFixed(1).padStart(7);
-console.log(`taskpane.js: ${kb(output.bytes)} KB, gzip ${kb(whole.gzip)} KB`);
+console.log(`${scriptName}: ${kb(output.bytes)} KB, gzip ${kb(whole.gzip)} KB`);
 console.log(`  minified KB${leaveOneOut ? "   gzip KB" : ""}   package or folder`);
 for (const [group, size] of [...bytes].sort((a, b) => b[1] - a[1]).slice(0, count)) {
-  const saved = leaveOneOut ? `   ${kb(whole.gzip - (await bundle(group)).gzip)}` : "";
+  // A build without it may fail (the sign-in build refuses when MSAL's browser controller is no longer loaded): "–".
+  const without = leaveOneOut ? await bundle(group).catch(() => undefined) : undefined;
+  const saved = leaveOneOut ? `   ${without ? kb(whole.gzip - without.gzip) : "      –"}` : "";
   console.log(`  ${kb(size)}${saved}   ${group}`);
 }

@@ -1,4 +1,4 @@
-import { createNestablePublicClientApplication, PublicClientApplication, type IPublicClientApplication } from "@azure/msal-browser";
+import { createNestablePublicClientApplication, PublicClientApplication, stubbedPublicClientApplication, type IPublicClientApplication } from "@azure/msal-browser";
 import type { EntraSignInConfig } from "../../shared/api/signInConfig";
 import type { NestedAuthClient } from "./entraSignIn";
 import { NESTED_AUTH_GLOBAL, type NestedAuthFactory } from "./nestedAuthGlobal";
@@ -17,12 +17,15 @@ async function createClient(config: EntraSignInConfig): Promise<NestedAuthClient
       cache: { cacheLocation: "sessionStorage" },
     },
     undefined,
-    // MSAL calls this factory only when Office's NAA bridge answered; otherwise it builds a plain browser client
-    // that would open web pop-ups from inside Excel, which is not what the officer chose.
+    // MSAL calls this factory only when Office's NAA bridge answered.
     (configuration, controller) => {
       nested = true;
       return new PublicClientApplication(configuration, controller);
     },
+    // Otherwise MSAL would build a plain browser client that opens web pop-ups from inside Excel, which is not what the
+    // officer chose: it gets MSAL's inert client instead, and the pane says to use a key. signin.js leaves MSAL's
+    // browser controller out altogether (addin/build/signInBundle.mjs).
+    () => ({ ...stubbedPublicClientApplication, initialize: async () => undefined }),
   );
   return nested ? client : undefined;
 }

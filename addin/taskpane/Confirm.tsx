@@ -1,5 +1,5 @@
 import { Button } from "@fluentui/react-components";
-import { useEffect, useRef, type ReactNode } from "react";
+import { useLayoutEffect, useRef, type ReactNode } from "react";
 import { Notice } from "./StatusBars";
 
 /**
@@ -26,7 +26,8 @@ export function Confirm({
   focusConfirm?: boolean;
 }) {
   const confirm = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
+  // A layout effect: the focus is there before the officer's next key (Preact runs plain effects after the next frame).
+  useLayoutEffect(() => {
     if (focusConfirm) confirm.current?.focus();
   }, [focusConfirm]);
   return (

@@ -1,5 +1,5 @@
 import { Button, Field, Input, Radio, RadioGroup, Subtitle2, Text } from "@fluentui/react-components";
-import { useEffect, useState } from "react";
+import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import type { LockAnswer } from "../../shared/api/review";
 import { lockRequestSchema, unlockRequestSchema } from "../../shared/api/review";
 import { lockStateOf, type LockState } from "../../shared/model/lock";
@@ -39,6 +39,14 @@ export function LockControls({ client, choice, periodLabel, agency, onChanged }:
     void operation.run("Đang tải tình trạng khóa…", async () => setAnswer(await client.lockState(choice.decisionId, choice.period)));
     // eslint-disable-next-line react-hooks/exhaustive-deps -- reload exactly when the period changes
   }, [client, choice.decisionId, choice.period]);
+
+  // The reason is what the confirmation asks for: the focus goes there as it opens, before the officer's next key
+  // (a layout effect; the autofocus attribute alone waits for the next frame under Preact).
+  const reasonInput = useRef<HTMLInputElement>(null);
+  const asking = pending?.action;
+  useLayoutEffect(() => {
+    if (asking) reasonInput.current?.focus();
+  }, [asking]);
 
   const scoped = pending?.scope === "agency" && agency ? { agencyId: agency.id } : {};
   const target = pending?.scope === "agency" && agency ? agency.name : "tất cả cơ quan";
@@ -104,8 +112,7 @@ export function LockControls({ client, choice, periodLabel, agency, onChanged }:
               validationMessage={reasonMissing ? "Cần ghi lý do mở khóa." : undefined}
               validationState={reasonMissing ? "error" : "none"}
             >
-              {/* The reason is what the confirmation asks for: the focus goes there. */}
-              <Input autoFocus value={pending.reason} onChange={(_event, data) => setPending({ ...pending, reason: data.value })} />
+              <Input ref={reasonInput} value={pending.reason} onChange={(_event, data) => setPending({ ...pending, reason: data.value })} />
             </Field>
           </div>
         </Confirm>

@@ -170,6 +170,25 @@ describe("the connect form offers what the server's province set up", { timeout:
       await who.context.close();
     }
   });
+
+  it("says to use a key when Office declares nested app authentication but its bridge is not there, and opens no web sign-in", async () => {
+    const who = await officer();
+    try {
+      await who.context.addInitScript(() => {
+        (window as unknown as Record<string, unknown>).Office = { context: { requirements: { isSetSupported: (name: string) => name === "NestedAppAuth" } } };
+      });
+      const popups: string[] = [];
+      who.context.on("page", (page) => popups.push(page.url()));
+      await openAt(withMicrosoft365, who);
+      await who.pane.button(MICROSOFT_365).click();
+      expect(await who.pane.alertText()).toContain(ENTRA_MESSAGES.unsupported);
+      expect(who.requested).toContain("/signin/signin.js");
+      expect(popups).toEqual([]);
+      expect(who.pane.page.frames()).toHaveLength(1);
+    } finally {
+      await who.context.close();
+    }
+  });
 });
 
 describe("Microsoft 365 sign-in through Office's bridge (stood in for)", { timeout: 60_000 }, () => {

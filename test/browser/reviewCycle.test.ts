@@ -278,7 +278,16 @@ describe("the evaluation cycle in the task pane", { timeout: 90_000 }, () => {
 
     const lock = province.pane.getByRole("region", { name: "Khóa kỳ báo cáo" });
     await lock.getByText("Tất cả cơ quan: đang mở.").waitFor();
-    await province.button("Khóa kỳ báo cáo").click();
+    // The reason takes the focus as the confirmation opens, before the browser draws again: a key pressed at once
+    // lands there, its first letter included.
+    const focusedAtOnce = await province.button("Khóa kỳ báo cáo").evaluate(
+      (button) =>
+        new Promise<string | null | undefined>((resolve) => {
+          (button as HTMLElement).click();
+          setTimeout(() => resolve((document.activeElement as HTMLInputElement | null)?.labels?.[0]?.textContent));
+        }),
+    );
+    expect(focusedAtOnce).toBe("Lý do khóa (không bắt buộc)");
     await province.page.keyboard.type("Đã duyệt xong báo cáo quý IV.");
     expect(await lock.getByLabel("Lý do khóa (không bắt buộc)").inputValue()).toBe("Đã duyệt xong báo cáo quý IV.");
     await province.button("Xác nhận khóa").click();

@@ -1,5 +1,5 @@
 import { Text } from "@fluentui/react-components";
-import type { SubmissionReceipt } from "../../shared/report/receipt";
+import { finalVerdictCounts, type SubmissionReceipt } from "../../shared/report/receipt";
 import type { VerdictCode } from "../../shared/verdict/schema";
 import { VERDICT_LABELS } from "../../shared/verdict/labels";
 import { receiptLines } from "../report/planReceipt";
@@ -30,7 +30,7 @@ export function ReceiptCard({ receipt }: { receipt: SubmissionReceipt }) {
           </div>
         ))}
       </dl>
-      <VerdictCounts counts={receipt.counts} />
+      <VerdictCounts counts={finalVerdictCounts(receipt)} />
       {partialLines(receipt).map((line) => (
         <Text key={line} size={200}>
           {line}

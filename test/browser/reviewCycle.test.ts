@@ -268,7 +268,9 @@ describe("the evaluation cycle in the task pane", { timeout: 90_000 }, () => {
     await province.button("Làm mới").click();
     const review = province.pane.getByRole("region", { name: "Xem xét báo cáo" });
     await review.getByText(/^Bản 2, nộp lúc/).waitFor();
-    // By keyboard: the confirmation takes the focus from the button that opened it.
+    // By keyboard: the confirmation takes the focus from the button that opened it. The button answers once the
+    // refresh is over (until then it is aria-disabled, as it should be).
+    await expect.poll(() => province.button("Duyệt").getAttribute("aria-disabled")).not.toBe("true");
     await province.button("Duyệt").focus();
     await province.page.keyboard.press("Enter");
     await expect.poll(() => province.button("Xác nhận duyệt").evaluate((element) => element === document.activeElement)).toBe(true);

@@ -54,7 +54,7 @@ export function LockControls({ client, choice, periodLabel, agency, onChanged }:
 
   const confirm = () =>
     pending &&
-    operation.run(pending.action === "lock" ? "Đang khóa kỳ báo cáo…" : "Đang mở khóa kỳ báo cáo…", async () => {
+    operation.run(pending.action === "lock" ? "Đang khóa kỳ báo cáo (vài giây, để mọi máy chủ cùng dừng nhận số liệu)…" : "Đang mở khóa kỳ báo cáo…", async () => {
       const reason = pending.reason.trim() ? { reason: pending.reason } : {};
       const next =
         pending.action === "lock"

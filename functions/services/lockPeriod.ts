@@ -3,7 +3,7 @@ import { lockAnswerSchema, type LockAnswer } from "../../shared/api/review";
 import { lockStateOf, type LockEntry, type LockState } from "../../shared/model/lock";
 import type { PeriodCode } from "../../shared/period/period";
 import type { Principal } from "../auth/principal";
-import { automaticLockAt, forgetLocks } from "./periodLock";
+import { automaticLockAt, forgetLocks, lockSettleMs } from "./periodLock";
 import type { Services } from "./services";
 
 /**
@@ -59,7 +59,14 @@ export async function setPeriodLock(
       after: (answer.agency ?? answer.all).locked,
     },
   });
+  // "Đã khóa" is said once no instance can still store anything for the period (see lockSettleMs). Opening needs no
+  // wait: an instance that has not seen it yet refuses a moment longer, and the agency sends again.
+  if (change.locked) await delay(lockSettleMs(services));
   return answer;
+}
+
+function delay(ms: number): Promise<void> {
+  return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
 }
 
 /**

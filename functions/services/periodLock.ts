@@ -30,11 +30,19 @@ export async function lockStateFor(
 }
 
 /**
- * How long the submission gate may rely on a lock read it already made. A lock set through this process is seen at
- * once (forgetLocks); one set on another instance of the app, at most this much later. The automatic lock is
- * computed from the clock on every request, never cached.
+ * How long a lock takes to reach every instance, counted from its write: a read made just before it may still answer
+ * for the setting KPI_LOCK_CACHE_MS (settings.lockCacheMs), and a submission that passed the gate on such a read is
+ * still writing for a moment after. The lock's answer waits this long, so that once the province reads "đã khóa" no
+ * instance stores anything more for the period. A lock set through this process is seen here at once (forgetLocks);
+ * the automatic lock is computed from the clock on every request, never cached.
  */
-export const SUBMISSION_LOCK_CACHE_MS = 2_000;
+export function lockSettleMs(services: Services): number {
+  const cacheMs = services.settings.lockCacheMs;
+  return cacheMs > 0 ? cacheMs + LOCK_WRITE_MARGIN_MS : 0;
+}
+
+/** Time for a submission that passed the gate to finish its one storage transaction. */
+const LOCK_WRITE_MARGIN_MS = 1_000;
 
 const recentLocks = new WeakMap<object, Map<string, { entries: Promise<LockEntry[]>; readAt: number }>>();
 
@@ -62,7 +70,7 @@ export function forgetLocks(services: Services, decisionId: string, period: Peri
 
 /**
  * Refuses (423 period_locked) anything an agency sends for a locked period; nothing is stored. `recentMs`: a lock
- * read this recent may answer (the submission path, see SUBMISSION_LOCK_CACHE_MS); otherwise it is read now.
+ * read this recent may answer (the submission path, see lockSettleMs); otherwise it is read now.
  */
 export async function requirePeriodOpen(
   services: Services,

@@ -85,6 +85,11 @@ export const settingsSchema = z.object({
   reportDueDay: z.coerce.number().int().min(1).max(31, { error: "KPI_REPORT_DUE_DAY phải từ 1 đến 31." }).default(DEFAULT_REPORT_DUE_DAY),
   keyCacheMs: z.coerce.number().int().min(0).default(30_000),
   catalogueCacheMs: z.coerce.number().int().min(0).default(5_000),
+  /**
+   * How long a submission may rely on a lock read already made (one read per period this often instead of one per
+   * submission); a lock then answers only once this has passed, so every instance refuses from its answer on.
+   */
+  lockCacheMs: z.coerce.number().int().min(0).max(60_000, { error: "KPI_LOCK_CACHE_MS tối đa 60000 (một phút)." }).default(2_000),
   /** Lock a period automatically this many days after its report due date; unset: only the province locks. */
   autoLockDays: z.coerce.number().int().min(0, { error: "KPI_AUTO_LOCK_DAYS phải là số ngày không âm." }).max(366).optional(),
   storagePrefix: z.string().regex(STORAGE_PREFIX_PATTERN, { error: "KPI_STORAGE_PREFIX chỉ gồm chữ thường và số, bắt đầu bằng chữ, tối đa 16 ký tự." }).default(""),
@@ -98,6 +103,7 @@ export function settingsFromEnvironment(env: NodeJS.ProcessEnv = process.env): S
     reportDueDay: env.KPI_REPORT_DUE_DAY,
     keyCacheMs: env.KPI_KEY_CACHE_MS,
     catalogueCacheMs: env.KPI_CATALOGUE_CACHE_MS,
+    lockCacheMs: env.KPI_LOCK_CACHE_MS,
     storagePrefix: env.KPI_STORAGE_PREFIX,
     autoLockDays: env.KPI_AUTO_LOCK_DAYS === "" ? undefined : env.KPI_AUTO_LOCK_DAYS,
     entra: entraFromEnvironment(env),

@@ -10,7 +10,7 @@ import { citesIssuedDocument } from "../../shared/model/evidence";
 import type { AuditEvent } from "../../shared/model/audit";
 import { versionReviewSchema, type VersionReview } from "../../shared/model/review";
 import type { VerdictCode } from "../../shared/verdict/schema";
-import { requirePeriodOpen, SUBMISSION_LOCK_CACHE_MS } from "./periodLock";
+import { requirePeriodOpen } from "./periodLock";
 import type { Principal } from "../auth/principal";
 import { DomainError, type FieldProblem } from "./domainError";
 import { PayloadTooLargeError } from "../storage/chunkedJson";
@@ -97,7 +97,7 @@ export async function submitValues(services: Services, snapshot: CatalogueSnapsh
   // agency's otherwise (the store reads the previous version meanwhile).
   const { id: decisionId } = input.decision;
   const agencyId = input.agency.id;
-  const lockCheck = requirePeriodOpen(services, input.decision, input.period, input.agency, { recentMs: SUBMISSION_LOCK_CACHE_MS });
+  const lockCheck = requirePeriodOpen(services, input.decision, input.period, input.agency, { recentMs: services.settings.lockCacheMs });
   const known = services.submissions.newestWrittenHere(decisionId, input.period, agencyId);
   // No read at all when the store will replace the latest copy under the ETag its own write left: a review recorded
   // since would have changed that ETag, and the write would fail and be built again on a fresh read.
@@ -119,8 +119,10 @@ export async function submitValues(services: Services, snapshot: CatalogueSnapsh
   const submittedAt = services.now().toISOString();
   const late = isLate(submittedAt, view.reportDueDate);
   const build = async (previousRecord: SubmissionRecord | undefined, attempt: number, untouchedSinceWritten: boolean): Promise<NewSubmission> => {
-    // The lock refuses before anything is written.
-    await lockCheck;
+    // The lock refuses before anything is written. A write built again (another writer came first) may land well
+    // after the first check: it checks again, afresh, so no lock older than the write lets it through.
+    if (attempt === 0) await lockCheck;
+    else await requirePeriodOpen(services, input.decision, input.period, input.agency);
     const previous = previousRecord ? { record: previousRecord, review: await reviewOf(previousRecord.version, attempt, untouchedSinceWritten) } : undefined;
     const judged = withCarriedVerdicts(
       input.carryForward && previous ? [...sent, ...carriedForward(byId, input, sent, previous.record)] : sent,

@@ -16,6 +16,7 @@ const OPTIONAL_ON_AZURE: Record<string, string> = {
   KPI_STORAGE_TABLE_URL: "an alternative to AzureWebJobsStorage__tableServiceUri, which the template writes",
   KPI_KEY_CACHE_MS: "the 30-second default bounds how late a revoked key still works; nothing on Azure calls for another value",
   KPI_CATALOGUE_CACHE_MS: "the 5-second default suits one catalogue per province",
+  KPI_LOCK_CACHE_MS: "the 2-second default: one lock read per period every 2 seconds per instance, a lock answering 3 seconds after it is set",
 };
 
 /** Settings the template writes that are read outside our source: by the Functions host, or inside the Azure SDK. */

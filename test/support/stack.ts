@@ -27,7 +27,7 @@ export interface TestStack {
 export async function startStack(
   options: {
     now?: () => Date;
-    settings?: { autoLockDays?: number; entra?: z.input<typeof entraSettingsSchema> };
+    settings?: { autoLockDays?: number; lockCacheMs?: number; entra?: z.input<typeof entraSettingsSchema> };
     /** Another storage than the shared Azurite's connection string, e.g. an OAuth Azurite reached with a token. */
     connection?: StorageConnection;
   } = {},
@@ -38,6 +38,9 @@ export async function startStack(
     storagePrefix: prefix,
     keyCacheMs: 0,
     catalogueCacheMs: 0,
+    // Locks read afresh by every submission, so a lock answers at once; test/functions/lockBetweenInstances.test.ts
+    // runs the cached read and the lock's wait as Azure does.
+    lockCacheMs: 0,
     ...options.settings,
   });
   const services = await createServices(settings, options);

@@ -211,7 +211,8 @@ export class SubmissionStore {
       this.latestEtags.delete(hintKey);
       let latest: SubmissionRecord | undefined;
       if (guessedFirst && attempt === 0) {
-        // Nobody raced: the versions were there before. Nothing to wait for, and both reads go together.
+        // Most often the versions were simply there before (written by another instance, or before a restart): no
+        // racer to give way to, so no wait, and both reads go together.
         const [raced, found] = await Promise.all([this.readReplay(partitionKey, idemRow, bodyHash), this.latest(draft.decisionId, draft.period, draft.agencyId)]);
         if (raced) return raced;
         latest = found;

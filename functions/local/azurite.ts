@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { azuriteConnectionString, DEFAULT_LOCAL_PORTS, DEV_ACCOUNT_NAME, type LocalPorts } from "../storage/connection";
 import { freePort, isListening } from "./freePort";
 
@@ -56,7 +57,9 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Runnin
   } else {
     args.push("--inMemoryPersistence");
   }
-  const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });
+  // Through the launcher, with a pipe on its stdin that this process holds: Azurite stops when this process is gone,
+  // so a crash or a kill does not leave it holding the ports (and the next `npm start` refused).
+  const child = spawn(process.execPath, [AZURITE_LAUNCHER, ...args], { stdio: ["pipe", "pipe", "pipe"] });
   let output = "";
   child.stdout?.on("data", (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
   child.stderr?.on("data", (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
@@ -79,6 +82,8 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Runnin
     stop: () => stopChild(child),
   };
 }
+
+const AZURITE_LAUNCHER = fileURLToPath(new URL("./azuriteLauncher.mjs", import.meta.url));
 
 function azuriteEntry(): string {
   const require = createRequire(import.meta.url);

@@ -160,7 +160,8 @@ async function rowsOfOneSubmission({ services, snapshot, table }: BenchStack): P
   const rows = new Map<string, StoredProperties>();
   for await (const entity of table.listEntities({ queryOptions: { filter: `PartitionKey eq '${partitionOf(decisionId, PERIOD)}'` } })) {
     const { partitionKey: _p, rowKey, etag: _e, timestamp: _t, ...properties } = entity as StoredProperties & { rowKey: string };
-    if (String(properties.agencyId ?? "") === record.agencyId || rowKey.includes(`~${record.agencyId}~`) || rowKey.endsWith(`~${record.agencyId}`)) rows.set(rowKey, properties);
+    // Every row of a submission names its agency as one part of its key (v~, latest~, idem~, audit~).
+    if (rowKey.split("~").includes(record.agencyId)) rows.set(rowKey, properties);
   }
   const pick = (prefix: string) => {
     const found = [...rows].find(([rowKey]) => rowKey.startsWith(prefix));

@@ -23,13 +23,11 @@ export async function scriptSizes(outDir) {
   );
 }
 
-const totalGzip = (sizes) => sizes.reduce((sum, size) => sum + size.gzip, 0);
-
 const kb = (bytes) => `${(bytes / 1024).toLocaleString("vi-VN", { maximumFractionDigits: 1 })} KB`;
 
 /** One line per script and the total against the budget, in the officer's number format. */
 export function budgetReport(sizes) {
-  const total = totalGzip(sizes);
+  const total = sizes.reduce((sum, size) => sum + size.gzip, 0);
   const lines = sizes.map((size) => `  ${size.name}: ${kb(size.bytes)} (nén gzip ${kb(size.gzip)})${ON_DEMAND[size.name] ? ` — ${ON_DEMAND[size.name]}` : ""}`);
   const verdict = total <= BUDGET_GZIP_BYTES ? "trong ngân sách" : `vượt ngân sách ${kb(total - BUDGET_GZIP_BYTES)}`;
   return [`Dung lượng mã add-in (nén gzip, mọi tệp): ${kb(total)} / ngân sách ${kb(BUDGET_GZIP_BYTES)} — ${verdict}.`, ...lines].join("\n");

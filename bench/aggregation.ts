@@ -1,5 +1,5 @@
 import { aggregatePeriod } from "../functions/handlers/aggregate";
-import { againstGoal, agencyOf, assignmentIdsOf, COMMUNES, decisionOf, INDICATORS, isEntry, percentile, PROVINCES, rounds, valuesFor, withBenchStack, type BenchStack } from "./benchStack";
+import { againstGoal, agencyOf, assignmentIdsOf, COMMUNES, decisionOf, INDICATORS, percentile, PROVINCES, rounds, valuesFor, type BenchStack } from "./benchStack";
 import { collectGarbage, mb, peakHeapOf } from "./heapPeak";
 
 /**
@@ -94,5 +94,3 @@ export async function benchAggregation({ services, snapshot, table }: BenchStack
   const all = peaks.get(PROVINCES)!;
   console.log(`  memory in the number of provinces: peak ${mb(one)} MB for 1, ${mb(all)} MB for ${PROVINCES} (${(all / Math.max(one, 1)).toFixed(2)}×; flat means about 1×)`);
 }
-
-if (isEntry(import.meta.url)) await withBenchStack(benchAggregation);

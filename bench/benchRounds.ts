@@ -9,11 +9,14 @@ export function valuesFor(assignmentIds: readonly string[], c: number): { assign
   return assignmentIds.map((assignmentId, index) => ({ assignmentId, actual: ((c * 7 + index * 13) % 100) / 100 }));
 }
 
-/** `total` calls of `run`, `concurrency` at a time, each given a commune number; the time each took. */
-export async function rounds(concurrency: number, total: number, run: (c: number) => Promise<number>): Promise<number[]> {
+/**
+ * `total` calls of `run`, `concurrency` at a time, each given a commune number (from the one after `skip`, round the
+ * COMMUNES); the time each took.
+ */
+export async function rounds(concurrency: number, total: number, run: (c: number) => Promise<number>, skip = 0): Promise<number[]> {
   const samples: number[] = [];
   for (let done = 0; done < total; done += concurrency) {
-    samples.push(...(await Promise.all(Array.from({ length: concurrency }, (_, i) => run(((done + i) % COMMUNES) + 1)))));
+    samples.push(...(await Promise.all(Array.from({ length: concurrency }, (_, i) => run(((skip + done + i) % COMMUNES) + 1)))));
   }
   return samples;
 }

@@ -1,7 +1,5 @@
 import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import { resolve } from "node:path";
-import { pathToFileURL } from "node:url";
 import type { TableClient } from "@azure/data-tables";
 import { DEMO_CATALOGUE_PATH } from "../functions/catalogue/catalogueFile";
 import { startAzurite } from "../functions/local/azurite";
@@ -63,8 +61,3 @@ export function againstGoal(ratio: number, goal: number): string {
   return `${ratio.toFixed(2)}× (goal ≤ ${goal}×, ${ratio <= goal ? "met" : "NOT met"})`;
 }
 
-/** True when this module is the script node was started with (a benchmark run on its own). */
-export function isEntry(moduleUrl: string): boolean {
-  const entry = process.argv[1];
-  return entry !== undefined && pathToFileURL(resolve(entry)).href === moduleUrl;
-}

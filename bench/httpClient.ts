@@ -9,7 +9,7 @@ import { agencyOf, rounds, valuesFor } from "./benchRounds";
 
 export type ClientRequest =
   | { kind: "setup"; url: string; floorUrl: string; period: string; provinces: { p: number; decisionId: string; token: string; assignmentIds: string[] }[] }
-  | { kind: "rounds"; id: number; province: number; concurrency: number; total: number; target: "submit" | "floor" };
+  | { kind: "rounds"; id: number; province: number; concurrency: number; total: number; skip: number; target: "submit" | "floor" };
 
 export type ClientReply = { kind: "ready" } | { kind: "samples"; id: number; samples: number[] } | { kind: "failed"; id: number; message: string };
 
@@ -46,7 +46,7 @@ process.on("message", (message: ClientRequest) => {
     reply({ kind: "ready" });
     return;
   }
-  rounds(message.concurrency, message.total, (c) => submit(message.province, c, message.target)).then(
+  rounds(message.concurrency, message.total, (c) => submit(message.province, c, message.target), message.skip).then(
     (samples) => reply({ kind: "samples", id: message.id, samples }),
     (error: unknown) => reply({ kind: "failed", id: message.id, message: error instanceof Error ? error.message : String(error) }),
   );

@@ -5,8 +5,11 @@ import type { ClientReply, ClientRequest } from "./httpClient";
 /** The HTTP client process of the submission benchmark, driven from the process that hosts the functions. */
 export interface SubmissionClient {
   setup(request: Extract<ClientRequest, { kind: "setup" }>): Promise<void>;
-  /** `total` submissions of province p over HTTP, `concurrency` at once, to the functions or the floor server; the latency of each. */
-  rounds(province: number, concurrency: number, total: number, target?: "submit" | "floor"): Promise<number[]>;
+  /**
+   * `total` submissions of province p over HTTP, `concurrency` at once, to the functions or the floor server, from
+   * the commune after `skip`; the latency of each.
+   */
+  rounds(province: number, concurrency: number, total: number, target?: "submit" | "floor", skip?: number): Promise<number[]>;
   close(): Promise<void>;
 }
 
@@ -37,9 +40,9 @@ export function startSubmissionClient(): SubmissionClient {
     async setup(request) {
       await ask("ready", request);
     },
-    rounds(province, concurrency, total, target = "submit") {
+    rounds(province, concurrency, total, target = "submit", skip = 0) {
       next += 1;
-      return ask(next, { kind: "rounds", id: next, province, concurrency, total, target });
+      return ask(next, { kind: "rounds", id: next, province, concurrency, total, skip, target });
     },
     close() {
       if (child.exitCode !== null) return Promise.resolve();

@@ -44,6 +44,7 @@ describe(".funcignore", () => {
       ".data/blob/x",
       "test-results/vitest.json",
       "bench/run.ts",
+      "dist/bench/run.mjs",
       "README.md",
       "local.settings.json",
       "infra/main.bicep",

@@ -79,14 +79,30 @@ function periodOf(code: PeriodCode): Period {
   return parsed.period;
 }
 
+/**
+ * A period's first and last days, kept once computed: every value of every submission is judged as of its period's
+ * last day. Codes are few (a handful of periods a year), the bound only guards against a caller looping over years.
+ */
+const BOUNDS_KEPT = 512;
+const periodBounds = new Map<string, { start: string; end: string }>();
+
+function boundsOf(code: PeriodCode): { start: string; end: string } {
+  const known = periodBounds.get(code);
+  if (known) return known;
+  const point = periodToCalendarPoint(periodOf(code));
+  const bounds = { start: calendarPointStart(point), end: calendarPointEnd(point) };
+  if (periodBounds.size < BOUNDS_KEPT) periodBounds.set(code, bounds);
+  return bounds;
+}
+
 /** First day of the period, "YYYY-MM-DD". */
 export function periodStart(code: PeriodCode): string {
-  return calendarPointStart(periodToCalendarPoint(periodOf(code)));
+  return boundsOf(code).start;
 }
 
 /** Last day of the period, inclusive: "2024-Q1" ends "2024-03-31", "2024-M02" ends "2024-02-29". */
 export function periodEnd(code: PeriodCode): string {
-  return calendarPointEnd(periodToCalendarPoint(periodOf(code)));
+  return boundsOf(code).end;
 }
 
 /** As a report heading writes it: "Năm 2025", "6 tháng đầu năm 2025", "Quý I/2025", "Tháng 3/2025". */

@@ -29,6 +29,7 @@ const READ_OUTSIDE_OUR_SOURCE: Record<string, string> = {
   AZURE_CLIENT_ID: "@azure/identity's DefaultAzureCredential picks the user-assigned identity by it",
   APPLICATIONINSIGHTS_CONNECTION_STRING: "the host sends logs and requests to Application Insights",
   APPLICATIONINSIGHTS_AUTHENTICATION_STRING: "with the identity, since the Application Insights resource accepts no key",
+  languageWorkers__node__arguments: "the host starts the Node worker with these arguments (V8's young generation size)",
 };
 
 let readByCode: Map<string, string[]>;

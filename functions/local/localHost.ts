@@ -101,8 +101,8 @@ function applyCors(incoming: IncomingMessage, outgoing: ServerResponse, origins:
 }
 
 /**
- * Below this size an answer goes out with its headers in one write: Node sends a string body together with the
- * header block, but a Buffer as a chunk of its own (a second write per answer: 20–30 µs of CPU each, measured with
+ * Below this size an answer goes out as one piece with its headers: Node joins a string body to the header block,
+ * but queues a Buffer as a chunk of its own for the socket to gather (20–30 µs more CPU per answer, measured with
  * 50 submissions at once). Latin-1 maps each byte to one character, so the bytes on the wire are the same.
  */
 const ONE_WRITE_MAX_BYTES = 64 * 1024;

@@ -3,6 +3,8 @@ import type { z } from "zod";
 import { ApiError, validationError } from "./apiError";
 
 const MAX_JSON_BYTES = 2 * 1024 * 1024;
+/** Refuses malformed UTF-8 instead of reading it as U+FFFD. Shared: a decode without `stream` keeps no state. */
+const STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true });
 
 /** The body as bytes, refused before it is read whole when the declared length is already too large. */
 export async function readBytes(request: HttpRequest, limit: number): Promise<Uint8Array> {
@@ -35,7 +37,7 @@ async function parseJsonBody<T extends z.ZodType>(request: HttpRequest, schema: 
   }
   let parsed: unknown;
   try {
-    parsed = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
+    parsed = JSON.parse(STRICT_UTF8.decode(bytes));
   } catch {
     throw new ApiError("invalid_json", "Nội dung gửi lên không phải JSON hợp lệ.");
   }

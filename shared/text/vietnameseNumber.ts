@@ -47,7 +47,7 @@ export function readVietnameseNumber(raw: string): NumberReading {
 export function formatVietnameseNumber(value: number): string {
   const negative = value < 0;
   const [integerPart = "0", fractionPart] = plainDecimal(Math.abs(value)).split(".");
-  const withDots = integerPart.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+  const withDots = integerPart.length > 3 ? integerPart.replace(/\B(?=(\d{3})+(?!\d))/g, ".") : integerPart;
   return (negative ? "-" : "") + withDots + (fractionPart ? "," + fractionPart : "");
 }
 
@@ -57,6 +57,7 @@ export function formatVietnameseNumber(value: number): string {
  */
 function plainDecimal(value: number): string {
   const text = String(value);
+  if (!text.includes("e")) return text;
   const exponential = /^(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(text);
   if (!exponential) return text;
   const digits = exponential[1]! + (exponential[2] ?? "");

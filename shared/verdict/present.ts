@@ -37,9 +37,17 @@ function roundTo(value: number, decimals: number): number {
 
 /** ISO date "2025-06-30" as "30/6/2025". */
 export function showDate(isoDate: string): string {
+  const known = shownDates.get(isoDate);
+  if (known !== undefined) return known;
   const [year, month, day] = isoDate.split("-").map(Number);
-  return `${day}/${month}/${year}`;
+  const shown = `${day}/${month}/${year}`;
+  if (shownDates.size < DATES_KEPT) shownDates.set(isoDate, shown);
+  return shown;
 }
+
+/** Every pending value of a report names the same few due dates: each is written out once. */
+const DATES_KEPT = 512;
+const shownDates = new Map<string, string>();
 
 export function verdict(code: VerdictCode, explanation: string, gap: number | null = null, gapUnit: string | null = null): Verdict {
   return { verdict: code, label: VERDICT_LABELS[code], gap, gapUnit, explanation };

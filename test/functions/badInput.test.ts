@@ -38,6 +38,9 @@ const submit = (body: string, headers: Record<string, string> = {}): Omit<BadReq
   body: () => body,
 });
 
+/** A report whose agency name carries a byte no UTF-8 text has: a file saved in another code page. */
+const NOT_UTF8 = Uint8Array.from([...new TextEncoder().encode('{"agencyId":"so-t'), 0xe0, 0xe1, ...new TextEncoder().encode('i-chinh","values":[]}')]);
+
 const ingest = (bytes: Uint8Array<ArrayBuffer>): Omit<BadRequest, "name" | "status" | "code"> => ({
   path: `${P}/agencies/so-tai-chinh/workbook-ingest`,
   method: "POST",
@@ -46,6 +49,7 @@ const ingest = (bytes: Uint8Array<ArrayBuffer>): Omit<BadRequest, "name" | "stat
 
 const CASES: BadRequest[] = [
   { name: "malformed JSON", ...submit("{ values: [ "), status: 400, code: "invalid_json" },
+  { name: "JSON that is not UTF-8", ...submit(""), body: () => NOT_UTF8, status: 400, code: "invalid_json" },
   { name: "wrong types", ...submit(JSON.stringify({ agencyId: "so-tai-chinh", values: [{ assignmentId: OWN, actual: { x: 1 } }] })), status: 400, code: "validation_failed" },
   { name: "values not a list", ...submit(JSON.stringify({ agencyId: "so-tai-chinh", values: "0.9" })), status: 400, code: "validation_failed" },
   { name: "unknown assignment", ...submit(JSON.stringify({ agencyId: "so-tai-chinh", values: [{ assignmentId: `${D}.so-y-te.1`, actual: 1 }] })), status: 400, code: "validation_failed" },
@@ -77,6 +81,14 @@ describe("bad input gets a clear error and changes nothing stored", () => {
     expect(body.message).toMatch(/[àáảãạăâđèéêìíòóôơùúưỳý]/i);
     expect(JSON.stringify(body)).not.toMatch(/at \w+ \(|node_modules/);
     expect(await storageSnapshot(stack)).toEqual(before);
+  });
+
+  it("reads the next report as usual after one that was not UTF-8", async () => {
+    const post = (body: BodyInit, key: string) =>
+      stack.call(`${P}/submissions`, { key: stack.keys.agency, method: "POST", headers: { "content-type": "application/json", "idempotency-key": key }, body });
+    expect((await post(NOT_UTF8, "not-utf8-0001")).status).toBe(400);
+    const response = await post(JSON.stringify({ agencyId: "so-tai-chinh", values: [{ assignmentId: OWN, actual: 0.95 }] }), "after-not-utf8-0001");
+    expect(response.status).toBe(201);
   });
 
   it("answers an unknown address and a wrong method in JSON", async () => {

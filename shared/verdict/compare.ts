@@ -9,10 +9,11 @@ export const COMPARISON_DECIMALS = 9;
 /** Beyond this size a double has no decimals left to round (and scaling it up could overflow to Infinity). */
 export const LARGEST_ROUNDED = 1e15;
 
+const COMPARISON_FACTOR = 10 ** COMPARISON_DECIMALS;
+
 export function roundForComparison(value: number): number {
   if (Math.abs(value) >= LARGEST_ROUNDED) return value;
-  const factor = 10 ** COMPARISON_DECIMALS;
-  return Math.round(value * factor) / factor;
+  return Math.round(value * COMPARISON_FACTOR) / COMPARISON_FACTOR;
 }
 
 export function compare(actual: number, comparator: Comparator, threshold: number): boolean {

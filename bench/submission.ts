@@ -39,12 +39,12 @@ const GOAL = 1.5;
 /**
  * Submissions per path at 1 and at 50 at once, and how many each path makes in its turn. The paths take turns, a
  * round of 50 at a time, so that a slow moment of the machine (a collection, another process) lands on every path
- * alike; at 50 at once a p95 is set by the slowest few submissions of each round, so it takes many rounds (40 per
+ * alike; at 50 at once a p95 is set by the slowest few submissions of each round, so it takes many rounds (80 per
  * path) for one run's figure to hold in the next.
  */
 const SAMPLES = [
   { concurrency: 1, total: 200, perTurn: 10 },
-  { concurrency: 50, total: 2000, perTurn: 50 },
+  { concurrency: 50, total: 4000, perTurn: 50 },
 ] as const;
 
 export async function benchSubmission(stack: BenchStack): Promise<void> {

@@ -43,8 +43,8 @@ var storageSettings = {
   AZURE_CLIENT_ID: identityClientId
 }
 
-// The Node worker's V8 arguments. Each submission holds about 25 KB of fresh objects while its storage transaction
-// is under way; with V8's default 16 MB young generation, 50 submissions at once push most of that into the old
+// The Node worker's V8 arguments. Each submission holds about 100 KB of fresh objects while its storage transaction
+// is under way (two thirds of it the storage SDK's request); with V8's default 16 MB young generation, 50 submissions at once push most of that into the old
 // generation (1.4 MB per collection against 0.1 MB for a bare transaction). A 64 MB young generation about halves the
 // collection time per submission; with 2 GB per instance the extra memory is well spent (README, "Đo hiệu năng").
 // npm start and npm run bench run with the same arguments (test/deploy/nodeArguments.test.ts).

@@ -1,3 +1,4 @@
+import { setTimeout as wait } from "node:timers/promises";
 import type { Agency, CatalogueDecision } from "../../shared/catalogue/model";
 import { lockAnswerSchema, type LockAnswer } from "../../shared/api/review";
 import { lockStateOf, type LockEntry, type LockState } from "../../shared/model/lock";
@@ -61,12 +62,9 @@ export async function setPeriodLock(
   });
   // "Đã khóa" is said once no instance can still store anything for the period (see lockSettleMs). Opening needs no
   // wait: an instance that has not seen it yet refuses a moment longer, and the agency sends again.
-  if (change.locked) await delay(lockSettleMs(services));
+  const settleMs = lockSettleMs(services);
+  if (change.locked && settleMs > 0) await wait(settleMs);
   return answer;
-}
-
-function delay(ms: number): Promise<void> {
-  return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
 }
 
 /**

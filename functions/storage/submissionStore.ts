@@ -1,3 +1,4 @@
+import { setTimeout as wait } from "node:timers/promises";
 import type { TableClient, TableEntity, TransactionAction } from "@azure/data-tables";
 import { LRUCache } from "lru-cache";
 import * as z from "zod";
@@ -220,7 +221,7 @@ export class SubmissionStore {
         const raced = await this.readReplay(partitionKey, idemRow, bodyHash);
         if (raced) return raced;
         // Full jitter: racers that collided wait different times, so the next round is not the same collision again.
-        await sleep(Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attempt));
+        await wait(Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attempt));
         latest = await this.latest(draft.decisionId, draft.period, draft.agencyId);
       }
       previous = latest;
@@ -345,11 +346,6 @@ export class SubmissionStore {
     return rowsWithPrefix(this.table, partitionKey, prefix, select);
   }
 }
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
 
 const idempotencyEntitySchema = z.object({ version: z.coerce.number().int().positive(), bodyHash: z.string() });
 

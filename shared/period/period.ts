@@ -2,6 +2,7 @@ import * as z from "zod";
 import type { CalendarPoint } from "../target/schema";
 import { calendarPointEnd, calendarPointLabel, calendarPointStart } from "./calendar";
 import { isIsoDate } from "./isoDate";
+import { memoizeFirst } from "../memo/memoizeFirst";
 
 /**
  * Reporting periods as codes: "2025" (year), "2025-H1" (half), "2025-Q3" (quarter), "2025-M03" (month). Codes sort
@@ -79,21 +80,11 @@ function periodOf(code: PeriodCode): Period {
   return parsed.period;
 }
 
-/**
- * A period's first and last days, kept once computed: every value of every submission is judged as of its period's
- * last day. Codes are few (a handful of periods a year), the bound only guards against a caller looping over years.
- */
-const BOUNDS_KEPT = 512;
-const periodBounds = new Map<string, { start: string; end: string }>();
-
-function boundsOf(code: PeriodCode): { start: string; end: string } {
-  const known = periodBounds.get(code);
-  if (known) return known;
+/** A period's first and last days, computed once: every value of every submission is judged as of the last. */
+const boundsOf = memoizeFirst(512, (code) => {
   const point = periodToCalendarPoint(periodOf(code));
-  const bounds = { start: calendarPointStart(point), end: calendarPointEnd(point) };
-  if (periodBounds.size < BOUNDS_KEPT) periodBounds.set(code, bounds);
-  return bounds;
-}
+  return { start: calendarPointStart(point), end: calendarPointEnd(point) };
+});
 
 /** First day of the period, "YYYY-MM-DD". */
 export function periodStart(code: PeriodCode): string {

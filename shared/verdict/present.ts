@@ -1,4 +1,5 @@
 import type { Comparator } from "../target/schema";
+import { memoizeFirst } from "../memo/memoizeFirst";
 import { formatVietnameseNumber } from "../text/vietnameseNumber";
 import { VERDICT_LABELS } from "./labels";
 import { COMPARISON_DECIMALS, LARGEST_ROUNDED, roundForComparison } from "./compare";
@@ -35,19 +36,11 @@ function roundTo(value: number, decimals: number): number {
   return Math.round(value * factor) / factor;
 }
 
-/** ISO date "2025-06-30" as "30/6/2025". */
-export function showDate(isoDate: string): string {
-  const known = shownDates.get(isoDate);
-  if (known !== undefined) return known;
+/** ISO date "2025-06-30" as "30/6/2025". Every pending value of a report names the same few due dates. */
+export const showDate = memoizeFirst(512, (isoDate) => {
   const [year, month, day] = isoDate.split("-").map(Number);
-  const shown = `${day}/${month}/${year}`;
-  if (shownDates.size < DATES_KEPT) shownDates.set(isoDate, shown);
-  return shown;
-}
-
-/** Every pending value of a report names the same few due dates: each is written out once. */
-const DATES_KEPT = 512;
-const shownDates = new Map<string, string>();
+  return `${day}/${month}/${year}`;
+});
 
 export function verdict(code: VerdictCode, explanation: string, gap: number | null = null, gapUnit: string | null = null): Verdict {
   return { verdict: code, label: VERDICT_LABELS[code], gap, gapUnit, explanation };

@@ -23,7 +23,6 @@ export async function ensureTable(connection: StorageConnection, table: string):
   await service.createTable(table);
 }
 
-/** True when Table Storage refused a write because the row (or a row of the transaction) already exists. */
 /** An ETag condition that no longer holds: someone changed the entity since it was read or written. */
 export function isPreconditionFailed(error: unknown): boolean {
   const status = (error as { statusCode?: number })?.statusCode;
@@ -31,6 +30,7 @@ export function isPreconditionFailed(error: unknown): boolean {
   return status === 412 || code === "UpdateConditionNotSatisfied";
 }
 
+/** True when Table Storage refused a write because the row (or a row of the transaction) already exists. */
 export function isConflict(error: unknown): boolean {
   const status = (error as { statusCode?: number })?.statusCode;
   const code = String((error as { code?: string })?.code ?? "");

@@ -44,16 +44,34 @@ export function lockSettleMs(services: Services): number {
 /** Time for a submission that passed the gate to finish its one storage transaction. */
 const LOCK_WRITE_MARGIN_MS = 1_000;
 
-const recentLocks = new WeakMap<object, Map<string, { entries: Promise<LockEntry[]>; readAt: number }>>();
+interface RecentRead {
+  entries: Promise<LockEntry[]>;
+  /** When the read was sent: what it answers for is counted from here, never from its answer. */
+  readAt: number;
+  /** A newer read started ahead of this one's expiry, not yet answered. */
+  refreshing?: boolean;
+}
 
+const recentLocks = new WeakMap<object, Map<string, RecentRead>>();
+
+/**
+ * The locks of a period, from a read at most `recentMs` old. A read past half its time is renewed in the background
+ * while it still answers, so a steady stream of submissions never waits on a lock read: a read that arrives in the
+ * middle of a burst holds every submission of that burst back until storage answers, and they all reach storage at
+ * once. No submission passes on a read older than `recentMs`, which is what lockSettleMs counts on.
+ */
 function lockEntries(services: Services, decisionId: string, period: PeriodCode, recentMs: number): Promise<LockEntry[]> {
   if (recentMs <= 0) return services.reviews.locks(decisionId, period);
-  const byPeriod = recentLocks.get(services.reviews) ?? new Map<string, { entries: Promise<LockEntry[]>; readAt: number }>();
+  const byPeriod = recentLocks.get(services.reviews) ?? new Map<string, RecentRead>();
   recentLocks.set(services.reviews, byPeriod);
   const key = `${decisionId}~${period}`;
   const known = byPeriod.get(key);
   // performance.now, not services.now: a test's frozen clock must not keep a lock read forever.
-  if (known && performance.now() - known.readAt < recentMs) return known.entries;
+  const age = known ? performance.now() - known.readAt : Infinity;
+  if (known && age < recentMs) {
+    if (age >= recentMs / 2 && !known.refreshing) renewAhead(services, byPeriod, key, known, decisionId, period);
+    return known.entries;
+  }
   // The read in flight is shared too, so a burst of submissions makes one read; a failed read is not kept.
   const entries = services.reviews.locks(decisionId, period);
   byPeriod.set(key, { entries, readAt: performance.now() });
@@ -61,6 +79,24 @@ function lockEntries(services: Services, decisionId: string, period: PeriodCode,
     if (byPeriod.get(key)?.entries === entries) byPeriod.delete(key);
   });
   return entries;
+}
+
+/**
+ * Replaces a read with a newer one once the newer is answered. A failed renewal leaves the older read answering for
+ * the rest of its time; the first submission after that reads afresh and hears of the failure.
+ */
+function renewAhead(services: Services, byPeriod: Map<string, RecentRead>, key: string, known: RecentRead, decisionId: string, period: PeriodCode): void {
+  known.refreshing = true;
+  const readAt = performance.now();
+  services.reviews.locks(decisionId, period).then(
+    (entries) => {
+      // A lock decided meanwhile through this process (forgetLocks) dropped the older read: this one may predate it.
+      if (byPeriod.get(key) === known) byPeriod.set(key, { entries: Promise.resolve(entries), readAt });
+    },
+    () => {
+      known.refreshing = false;
+    },
+  );
 }
 
 /** Called once a lock decision is stored: this process's next submission reads it afresh. */

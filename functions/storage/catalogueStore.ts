@@ -103,8 +103,20 @@ export class CatalogueStore {
     return this.splitDone;
   }
 
+  /**
+   * The catalogue as listed at most `cacheMs` ago. Past half that time the snapshot is renewed in the background while
+   * it still answers: a request that found it expired would hold back every request arriving meanwhile until the
+   * listing answers, and they would then all go on at once.
+   */
   async current(): Promise<CatalogueSnapshot> {
-    if (this.snapshot && Date.now() - this.snapshot.readAt < this.cacheMs) return this.snapshot.value;
+    const known = this.snapshot;
+    const age = known ? Date.now() - known.readAt : Infinity;
+    if (known && age < this.cacheMs) {
+      // A failed renewal leaves the snapshot answering for the rest of its time; the first request after that reads
+      // afresh and hears of the failure.
+      if (age >= this.cacheMs / 2 && !this.reading) this.readFresh().catch(() => {});
+      return known.value;
+    }
     return this.readFresh();
   }
 
@@ -117,6 +129,8 @@ export class CatalogueStore {
   }
 
   private async refresh(): Promise<CatalogueSnapshot> {
+    // What the listing shows is the catalogue as of its start or later: its time is counted from there.
+    const startedAt = Date.now();
     await this.splitLegacyOnce();
     const listed: Array<{ name: string; etag: string | undefined }> = [];
     for await (const blob of this.blobs().listBlobsFlat({ prefix: CURRENT_PREFIX })) listed.push({ name: blob.name, etag: blob.properties.etag });
@@ -126,7 +140,10 @@ export class CatalogueStore {
         if (name === INDICATORS_BLOB) {
           if (this.indicators && sameEtag(this.indicators.etag, etag)) return;
           const read = await readJsonBlob(this.blobs(), name);
-          this.indicators = { etag: read.etag, stored: parseStored(storedIndicatorsSchema, read.json, name) };
+          const stored = parseStored(storedIndicatorsSchema, read.json, name);
+          // A listing started before this process saved a newer version (see update) must not bring the older one back.
+          if (this.indicators && this.indicators.stored.version > stored.version) return;
+          this.indicators = { etag: read.etag, stored };
           changed = true;
           return;
         }
@@ -135,12 +152,13 @@ export class CatalogueStore {
         const read = await readJsonBlob(this.blobs(), name);
         const stored = parseStored(storedProvinceCatalogueSchema, read.json, name);
         if (stored.province !== province) throw new Error(`Catalogue blob ${name} holds the catalogue of ${stored.province}`);
+        if ((this.provinces.get(province)?.stored.version ?? 0) > stored.version) return;
         this.provinces.set(province, { etag: read.etag, stored });
         changed = true;
       }),
     );
-    if (changed || !this.snapshot) this.snapshot = { value: this.assemble(), readAt: Date.now() };
-    else this.snapshot = { value: this.snapshot.value, readAt: Date.now() };
+    if (changed || !this.snapshot) this.snapshot = { value: this.assemble(), readAt: startedAt };
+    else this.snapshot = { value: this.snapshot.value, readAt: startedAt };
     return this.snapshot.value;
   }
 

@@ -14,6 +14,7 @@ export function Confirm({
   onConfirm,
   onCancel,
   disabled,
+  working = false,
   focusConfirm = true,
 }: {
   title: string;
@@ -22,6 +23,11 @@ export function Confirm({
   onConfirm: () => void;
   onCancel: () => void;
   disabled?: boolean;
+  /**
+   * The confirmed action is under way: the request has left and cannot be taken back, so "Hủy", which promises that
+   * nothing changes, waits with it instead of hiding a change that is still going to happen.
+   */
+  working?: boolean;
   /** False when the confirmation asks for something first (a reason) and focuses that itself. */
   focusConfirm?: boolean;
 }) {
@@ -39,7 +45,9 @@ export function Confirm({
           <Button ref={confirm} appearance="primary" onClick={onConfirm} disabledFocusable={disabled}>
             {confirmLabel}
           </Button>
-          <Button onClick={onCancel}>Hủy</Button>
+          <Button onClick={onCancel} disabledFocusable={working}>
+            Hủy
+          </Button>
         </div>
       }
     >

@@ -92,6 +92,7 @@ export function LockControls({ client, choice, periodLabel, agency, onChanged }:
           onConfirm={confirm}
           onCancel={() => setPending(undefined)}
           disabled={busy || reasonMissing}
+          working={busy}
           focusConfirm={false}
         >
           <div className="kpi-stack-tight">

@@ -245,13 +245,13 @@ export function ReviewView({ client, choice, aggregate, agencyId, onAgency, onCh
                 </div>
               )}
               {asking === "return" && (
-                <Confirm title={`Trả lại bản ${view.version} cho ${agency?.name ?? ""}?`} confirmLabel="Xác nhận trả lại" onConfirm={() => void decide("return")} onCancel={() => setAsking(undefined)} disabled={busy}>
+                <Confirm title={`Trả lại bản ${view.version} cho ${agency?.name ?? ""}?`} confirmLabel="Xác nhận trả lại" onConfirm={() => void decide("return")} onCancel={() => setAsking(undefined)} disabled={busy} working={busy}>
                   Cơ quan sẽ thấy nhận xét chung{returnedRows > 0 ? ` và nhận xét ở ${returnedRows} dòng` : ""}, sửa rồi nộp lại.
                   {hasVerdictDrafts(drafts) ? " Các đánh giá chưa lưu được lưu trước." : ""}
                 </Confirm>
               )}
               {asking === "approve" && (
-                <Confirm title={`Duyệt bản ${view.version} của ${agency?.name ?? ""}?`} confirmLabel="Xác nhận duyệt" onConfirm={() => void decide("approve")} onCancel={() => setAsking(undefined)} disabled={busy}>
+                <Confirm title={`Duyệt bản ${view.version} của ${agency?.name ?? ""}?`} confirmLabel="Xác nhận duyệt" onConfirm={() => void decide("approve")} onCancel={() => setAsking(undefined)} disabled={busy} working={busy}>
                   Báo cáo được ghi nhận là đã duyệt; các chỉ tiêu tính theo đánh giá cuối cùng.
                   {hasVerdictDrafts(drafts) ? " Các đánh giá chưa lưu được lưu trước." : ""}
                 </Confirm>

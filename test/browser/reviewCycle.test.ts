@@ -29,6 +29,8 @@ const CITATION = { number: "15/KH-SLĐTBXH", date: "20/10/2022", summary: "Kế 
 const EVIDENCE_FILE = "ke-hoach-15.pdf";
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 const artifactsDir = resolve("test-results/screenshots");
+/** The lock answers after this plus a second (lockSettleMs). */
+const LOCK_CACHE_MS = 500;
 /** Set by `npm run screenshots`: the pictures of both views are written there too (docs/). */
 const docsDir = process.env.KPI_SCREENSHOT_DIR ? resolve(process.env.KPI_SCREENSHOT_DIR) : undefined;
 
@@ -41,7 +43,9 @@ let keys: { province: string; agency: string };
 let view: PeriodAssignments;
 
 beforeAll(async () => {
-  [system, browser] = await Promise.all([startAddinStack(), launchChromium()]);
+  // Lock reads cached for a moment, as on Azure: the lock's answer waits until no cached read can still let a report in,
+  // and the province sees meanwhile that the lock is under way.
+  [system, browser] = await Promise.all([startAddinStack({ stack: { settings: { lockCacheMs: LOCK_CACHE_MS } } }), launchChromium()]);
   await mkdir(artifactsDir, { recursive: true });
   const issue = async (input: Parameters<typeof system.stack.services.keys.issue>[0]) => (await system.stack.services.keys.issue(input)).token;
   keys = {
@@ -293,7 +297,13 @@ describe("the evaluation cycle in the task pane", { timeout: 90_000 }, () => {
     await province.page.keyboard.type("Đã duyệt xong báo cáo quý IV.");
     expect(await lock.getByLabel("Lý do khóa (không bắt buộc)").inputValue()).toBe("Đã duyệt xong báo cáo quý IV.");
     await province.button("Xác nhận khóa").click();
+    const underWay = province.pane.getByText("Đang khóa kỳ báo cáo (vài giây, để mọi máy chủ cùng dừng nhận số liệu)…");
+    await underWay.waitFor();
+    // The request has left: "Hủy" (nothing changes) would no longer be true, so it waits with it.
+    expect(await province.button("Hủy").getAttribute("aria-disabled")).toBe("true");
+    await province.pane.screenshot({ path: join(artifactsDir, "cycle-locking-province.png") });
     await lock.getByText(/^Đã khóa .* đối với tất cả cơ quan\.$/).waitFor();
+    expect(await underWay.count()).toBe(0);
     await lock.getByText(/^Tất cả cơ quan: đã khóa lúc .* bởi Sở Thông tin và Truyền thông Vĩnh Phúc\. Lý do: Đã duyệt xong báo cáo quý IV\./).waitFor();
     await province.pane.getByRole("listitem").filter({ hasText: "Sở Lao động" }).filter({ hasText: "Đã duyệt" }).first().waitFor();
     expect(await province.button("Khóa kỳ báo cáo").getAttribute("aria-disabled")).toBe("true");
